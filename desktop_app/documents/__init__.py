@@ -1,0 +1,1 @@
+"""PDF documents (reportlab) built from plain data; never queries the database."""

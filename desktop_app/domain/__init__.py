@@ -1,0 +1,1 @@
+"""Pure rules on plain values: no I/O, no Qt, no peewee."""

@@ -1,0 +1,1 @@
+"""xlsx in and out: results carry per-row, per-cell errors; nothing is written until asked."""

@@ -1,0 +1,75 @@
+"""Numbered schema migrations. Version N is `MIGRATIONS[N - 1]`; PRAGMA user_version holds the version.
+
+Each migration is plain SQL so that an old file is upgraded exactly as it was shipped, whatever the
+models look like today. Never edit a released migration: append a new one.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+SYNCED = (
+    "id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, "
+    "updated_at TEXT NOT NULL, origin TEXT NOT NULL"
+)
+
+V1 = f"""
+CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+    table_name TEXT NOT NULL, record_uid TEXT NOT NULL, summary TEXT NOT NULL DEFAULT '',
+    changes TEXT NOT NULL DEFAULT '{{}}');
+CREATE INDEX audit_log_record ON audit_log (table_name, record_uid);
+CREATE TABLE street ({SYNCED}, name TEXT NOT NULL UNIQUE, code TEXT);
+CREATE TABLE community ({SYNCED},
+    street_id INTEGER NOT NULL REFERENCES street (id) ON DELETE RESTRICT,
+    name TEXT NOT NULL, code TEXT, UNIQUE (street_id, name));
+CREATE TABLE estate ({SYNCED},
+    community_id INTEGER NOT NULL REFERENCES community (id) ON DELETE RESTRICT,
+    code TEXT UNIQUE, name TEXT NOT NULL, address TEXT NOT NULL DEFAULT '', year_built INTEGER,
+    pinyin TEXT NOT NULL DEFAULT '');
+CREATE INDEX estate_community_id ON estate (community_id);
+CREATE TABLE building ({SYNCED},
+    estate_id INTEGER NOT NULL REFERENCES estate (id) ON DELETE CASCADE,
+    name TEXT NOT NULL, sort_key INTEGER NOT NULL DEFAULT 0, UNIQUE (estate_id, name));
+CREATE TABLE unit ({SYNCED},
+    building_id INTEGER NOT NULL REFERENCES building (id) ON DELETE CASCADE,
+    name TEXT NOT NULL DEFAULT '', sort_key INTEGER NOT NULL DEFAULT 0, UNIQUE (building_id, name));
+CREATE TABLE room ({SYNCED},
+    unit_id INTEGER NOT NULL REFERENCES unit (id) ON DELETE CASCADE,
+    floor INTEGER, number TEXT NOT NULL, sort_key INTEGER NOT NULL DEFAULT 0,
+    area_centi INTEGER NOT NULL CHECK (area_centi > 0),
+    area_source TEXT NOT NULL DEFAULT '不动产登记' CHECK (area_source IN ('不动产登记', '实测', '合同')),
+    note TEXT NOT NULL DEFAULT '', UNIQUE (unit_id, number));
+CREATE TABLE owner ({SYNCED},
+    kind TEXT NOT NULL DEFAULT 'person' CHECK (kind IN ('person', 'organisation', 'developer')),
+    name TEXT NOT NULL, id_number TEXT UNIQUE, phone TEXT NOT NULL DEFAULT '',
+    pinyin TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '');
+CREATE INDEX owner_pinyin ON owner (pinyin);
+CREATE TABLE ownership ({SYNCED},
+    room_id INTEGER NOT NULL REFERENCES room (id) ON DELETE CASCADE,
+    owner_id INTEGER NOT NULL REFERENCES owner (id) ON DELETE RESTRICT,
+    role TEXT NOT NULL DEFAULT 'owner' CHECK (role IN ('owner', 'co-owner')),
+    is_voter INTEGER NOT NULL DEFAULT 0, UNIQUE (room_id, owner_id));
+CREATE INDEX ownership_owner_id ON ownership (owner_id);
+CREATE TABLE resident ({SYNCED},
+    room_id INTEGER NOT NULL REFERENCES room (id) ON DELETE CASCADE,
+    name TEXT NOT NULL, id_number TEXT, phone TEXT NOT NULL DEFAULT '',
+    relation TEXT NOT NULL DEFAULT '', birth_date TEXT, is_disabled INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '');
+CREATE INDEX resident_room_id ON resident (room_id);
+"""
+
+
+def _script(sql: str) -> Callable[[object], None]:
+    def run(connection) -> None:  # a sqlite3.Connection inside an open transaction
+        for statement in sql.split(";"):
+            if statement.strip():
+                connection.execute(statement)
+    return run
+
+
+MIGRATIONS: Sequence[Callable[[object], None]] = (
+    _script(V1),
+)
+LATEST_VERSION = len(MIGRATIONS)
