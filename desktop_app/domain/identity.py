@@ -1,0 +1,202 @@
+"""Identity numbers and phone numbers: GB 11643 resident IDs, GB 32100 unified social credit codes,
+Chinese mobile and landline numbers. Each check returns None when valid or a Chinese reason."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from desktop_app.domain.text import compact
+
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK_CHARS = "10X98765432"  # indexed by the weighted sum mod 11
+PROVINCE_CODES = frozenset(
+    [str(code) for code in range(11, 16)]
+    + [str(code) for code in range(21, 24)]
+    + [str(code) for code in range(31, 38)]
+    + [str(code) for code in range(41, 47)]
+    + [str(code) for code in range(50, 55)]
+    + [str(code) for code in range(61, 66)]
+    + ["71", "81", "82", "83"]
+)
+EARLIEST_BIRTH = date(1900, 1, 1)
+
+CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+_SCIENTIFIC = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+")
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_LANDLINE = re.compile(r"(0\d{2,3})-([1-9]\d{6,7})(?:-(\d{1,6}))?")
+_SUBSCRIBER = re.compile(r"[1-9]\d{6,7}")  # the number after an area code
+_LOCAL = re.compile(r"[2-9]\d{6,7}")
+_COUNTRY_PREFIX = re.compile(r"^(\+86|0086)-?")
+
+
+def normalise_id_number(value: str) -> str:
+    """Strip all whitespace, full-width to half-width, upper-case letters (a lower `x` becomes `X`)."""
+    return compact(str(value)).upper()
+
+
+def id_check_char(first17: str) -> str:
+    """The GB 11643 (ISO 7064 MOD 11-2) check character of 17 digits."""
+    total = sum(int(digit) * weight for digit, weight in zip(first17, ID_WEIGHTS))
+    return ID_CHECK_CHARS[total % 11]
+
+
+def looks_like_scientific_notation(value: str) -> bool:
+    """True for what Excel makes of a long number: `3.50402E+17`, `3.50402e17`."""
+    return bool(_SCIENTIFIC.fullmatch(compact(str(value))))
+
+
+def _scientific_reason(label: str, value: str) -> str:
+    return f"{label}被 Excel 转成了科学计数法（{value}），末几位已丢失，请把该列设为文本后重新填写"
+
+
+def _birth_date(text: str) -> date | None:
+    try:
+        return date(int(text[0:4]), int(text[4:6]), int(text[6:8]))
+    except ValueError:
+        return None
+
+
+def resident_id_error(value: str, *, today: date | None = None) -> str | None:
+    """None for a valid 18-character resident ID, otherwise why it is not one."""
+    number = normalise_id_number(value)
+    if not number:
+        return "身份证号码为空"
+    if looks_like_scientific_notation(number):
+        return _scientific_reason("身份证号码", number)
+    if len(number) == 15 and number.isdigit():
+        return "身份证号码应为18位（实为15位的旧号码，请填写新的18位号码）"
+    if len(number) != 18:
+        return f"身份证号码应为18位（实为{len(number)}位）"
+    for position, char in enumerate(number[:17], start=1):
+        if not char.isdigit() or not char.isascii():
+            return f"身份证号码第{position}位应为数字（实为 {char}）"
+    if not (number[17].isascii() and (number[17].isdigit() or number[17] == "X")):
+        return f"身份证号码最后一位应为数字或X（实为 {number[17]}）"
+    if number[:2] not in PROVINCE_CODES:
+        return f"身份证号码前两位 {number[:2]} 不是有效的省级行政区划代码"
+    birth_text = number[6:14]
+    birth = _birth_date(birth_text)
+    if birth is None:
+        return f"身份证号码中的出生日期 {birth_text} 不存在"
+    if birth < EARLIEST_BIRTH:
+        return f"身份证号码中的出生日期 {birth_text} 早于1900年1月1日"
+    if birth > (today or date.today()):
+        return f"身份证号码中的出生日期 {birth_text} 晚于今天"
+    expected = id_check_char(number[:17])
+    if number[17] != expected:
+        return f"身份证号码校验位错误（应为{expected}）"
+    return None
+
+
+def birth_date_from_resident_id(value: str) -> date | None:
+    """The birth date of a resident ID whose first 14 characters are well formed, else None."""
+    number = normalise_id_number(value)
+    if len(number) != 18 or not number[:17].isdigit() or not number[:17].isascii():
+        return None
+    birth = _birth_date(number[6:14])
+    if birth is None or birth < EARLIEST_BIRTH:
+        return None
+    return birth
+
+
+def credit_check_char(first17: str) -> str:
+    """The GB 32100 check character of 17 characters from CREDIT_ALPHABET."""
+    total = sum(CREDIT_ALPHABET.index(char) * weight for char, weight in zip(first17, CREDIT_WEIGHTS))
+    return CREDIT_ALPHABET[(31 - total % 31) % 31]
+
+
+def credit_code_error(value: str) -> str | None:
+    """None for a valid unified social credit code, otherwise why it is not one."""
+    code = normalise_id_number(value)
+    if not code:
+        return "统一社会信用代码为空"
+    if looks_like_scientific_notation(code):
+        return _scientific_reason("统一社会信用代码", code)
+    if len(code) != 18:
+        return f"统一社会信用代码应为18位（实为{len(code)}位）"
+    for position, char in enumerate(code, start=1):
+        if char not in CREDIT_ALPHABET:
+            return (f"统一社会信用代码第{position}位 {char} 不是有效字符"
+                    "（只能是数字和除 I、O、S、V、Z 以外的大写字母）")
+    expected = credit_check_char(code[:17])
+    if code[17] != expected:
+        return f"统一社会信用代码校验位错误（应为{expected}）"
+    return None
+
+
+def _shaped_like_resident_id(number: str) -> bool:
+    """17 digits + digit/X with a known province and a real date: judged as a resident ID only."""
+    return (
+        len(number) == 18
+        and number[:17].isdigit()
+        and number[:17].isascii()
+        and number[17] in "0123456789X"
+        and number[:2] in PROVINCE_CODES
+        and _birth_date(number[6:14]) is not None
+    )
+
+
+def id_number_error(value: str, *, today: date | None = None) -> str | None:
+    """An owner's 证件号码: a resident ID or a unified social credit code."""
+    number = normalise_id_number(value)
+    if not number:
+        return "证件号码为空"
+    if looks_like_scientific_notation(number):
+        return _scientific_reason("证件号码", number)
+    if _shaped_like_resident_id(number):
+        return resident_id_error(number, today=today)
+    if len(number) == 18 and credit_code_error(number) is None:
+        return None
+    if number.isdigit() or (len(number) == 18 and number[:17].isdigit() and number[17] == "X"):
+        return resident_id_error(number, today=today)
+    if len(number) == 18:
+        return credit_code_error(number)
+    return f"证件号码应为18位的身份证号码或统一社会信用代码（实为{len(number)}位）"
+
+
+def normalise_phone(value: str) -> str:
+    """Mobile -> `13800138000`; landline -> `0591-87654321` (an extension kept as `-123`); a local
+    number -> its digits; anything else returned compact and half-width so phone_error can name it."""
+    text = compact(str(value)).replace("—", "-").replace("(", "").replace(")", "-")
+    text = _COUNTRY_PREFIX.sub("", text.strip("-"))
+    digits = text.replace("-", "")
+    if _MOBILE.fullmatch(digits) or _LOCAL.fullmatch(digits):
+        return digits
+    landline = _LANDLINE.fullmatch(text)
+    if landline:
+        area, number, extension = landline.groups()
+        return f"{area}-{number}" + (f"-{extension}" if extension else "")
+    joined = re.fullmatch(r"(0\d{9,11})(?:-(\d{1,6}))?", text)
+    if joined:
+        split = _split_area_code(joined.group(1))
+        if split:
+            return split + (f"-{joined.group(2)}" if joined.group(2) else "")
+    return text
+
+
+def _split_area_code(digits: str) -> str | None:
+    """`059187654321` -> `0591-87654321`: 010 and 02x are three-digit area codes, the rest four."""
+    size = 3 if digits.startswith(("010", "02")) else 4
+    area, number = digits[:size], digits[size:]
+    return f"{area}-{number}" if _SUBSCRIBER.fullmatch(number) else None
+
+
+def phone_error(value: str) -> str | None:
+    """None for a mobile number, a landline with area code or a 7-8 digit local number."""
+    raw = compact(str(value))
+    if not raw:
+        return "电话号码为空"
+    phone = normalise_phone(raw)
+    if _MOBILE.fullmatch(phone) or _LOCAL.fullmatch(phone):
+        return None
+    if _LANDLINE.fullmatch(phone):
+        return None
+    digits = re.sub(r"[-\s]", "", phone)
+    if digits.isdigit() and digits.startswith("1"):
+        if len(digits) != 11:
+            return f"手机号码应为11位（{raw} 实为{len(digits)}位）"
+        return f"手机号码 {raw} 的第二位应为3到9"
+    return f"电话号码 {raw} 格式不正确：手机号为11位，座机请带区号，如 0591-87654321"

@@ -1,0 +1,29 @@
+"""Text clean-up shared by the domain rules: full-width to half-width, whitespace removal."""
+
+from __future__ import annotations
+
+import re
+
+# U+FF01..U+FF5E are the full-width forms of ASCII U+0021..U+007E; U+3000 is the ideographic space.
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_HALF_WIDTH[0x3000] = 0x20
+_WHITESPACE = re.compile(r"\s+")
+
+
+def to_half_width(text: str) -> str:
+    """`３号楼` -> `3号楼`, `ＡＢ` -> `AB`; other characters (㎡, Chinese) unchanged."""
+    return text.translate(_HALF_WIDTH)
+
+
+def compact(text: str) -> str:
+    """Half-width with every whitespace character removed."""
+    return _WHITESPACE.sub("", to_half_width(text))
+
+
+def as_text(value: object) -> str:
+    """A cell value as text: None -> "", a whole float -> "3" (Excel stores 3 as 3.0), else str()."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
