@@ -17,5 +17,5 @@ def age_on(birth: date, on: date) -> int:
 
 
 def is_elderly(birth: date, on: date) -> bool:
-    """60 or older on the day given."""
-    return age_on(birth, on) >= ELDERLY_AGE
+    """60 or older on the day given (False for someone not yet born then)."""
+    return on >= birth and age_on(birth, on) >= ELDERLY_AGE
