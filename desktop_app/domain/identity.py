@@ -127,16 +127,24 @@ def credit_code_error(value: str) -> str | None:
     return None
 
 
-def _shaped_like_resident_id(number: str) -> bool:
-    """17 digits + digit/X with a known province and a real date: judged as a resident ID only."""
+def _shaped_like_resident_id(number: str, today: date | None) -> bool:
+    """17 digits + digit/X with a known province and a plausible birth date: such a number is judged
+    as a resident ID only, so that a mistyped ID is never accepted as a credit code by chance."""
+    if not (len(number) == 18 and number[:17].isdigit() and number[:17].isascii()):
+        return False
+    birth = _birth_date(number[6:14])
     return (
-        len(number) == 18
-        and number[:17].isdigit()
-        and number[:17].isascii()
-        and number[17] in "0123456789X"
+        number[17] in "0123456789X"
         and number[:2] in PROVINCE_CODES
-        and _birth_date(number[6:14]) is not None
+        and birth is not None
+        and EARLIEST_BIRTH <= birth <= (today or date.today())
     )
+
+
+def _plausible_credit_code(code: str) -> bool:
+    """A valid code whose registration authority (1-9, A, N, Y) and region (third and fourth
+    characters a province code) look real; used to tell a digit-only code from a mistyped ID."""
+    return credit_code_error(code) is None and code[0] in "123456789ANY" and code[2:4] in PROVINCE_CODES
 
 
 def id_number_error(value: str, *, today: date | None = None) -> str | None:
@@ -146,14 +154,15 @@ def id_number_error(value: str, *, today: date | None = None) -> str | None:
         return "证件号码为空"
     if looks_like_scientific_notation(number):
         return _scientific_reason("证件号码", number)
-    if _shaped_like_resident_id(number):
+    if _shaped_like_resident_id(number, today):
         return resident_id_error(number, today=today)
-    if len(number) == 18 and credit_code_error(number) is None:
-        return None
-    if number.isdigit() or (len(number) == 18 and number[:17].isdigit() and number[17] == "X"):
-        return resident_id_error(number, today=today)
+    digits_only = number[:17].isdigit() and number[:17].isascii() and number[17:] in tuple("0123456789X")
+    if len(number) == 18 and digits_only:
+        return None if _plausible_credit_code(number) else resident_id_error(number, today=today)
     if len(number) == 18:
         return credit_code_error(number)
+    if number.isdigit():
+        return resident_id_error(number, today=today)
     return f"证件号码应为18位的身份证号码或统一社会信用代码（实为{len(number)}位）"
 
 
