@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from desktop_app.domain.text import compact
+from desktop_app.domain.text import ascii_upper, compact
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"  # indexed by the weighted sum mod 11
@@ -34,7 +34,7 @@ _COUNTRY_PREFIX = re.compile(r"^(\+86|0086)-?")
 
 def normalise_id_number(value: str) -> str:
     """Strip all whitespace, full-width to half-width, upper-case letters (a lower `x` becomes `X`)."""
-    return compact(str(value)).upper()
+    return ascii_upper(compact(str(value)))
 
 
 def id_check_char(first17: str) -> str:

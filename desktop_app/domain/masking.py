@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.domain.text import compact
+from desktop_app.domain.text import ascii_upper, compact
 
 MASK = "*"
 COMPOUND_SURNAMES = frozenset(
@@ -23,7 +23,6 @@ ID_FULL_LENGTH = 18
 _MOBILE = re.compile(r"(?:\+86|0086)?(1[\d*]{10})")
 _LANDLINE = re.compile(r"(0\d{2,3})-([\d*]{7,8})(?:-([\d*]{1,6}))?")
 _LANDLINE_JOINED = re.compile(r"0\d{2}[\d*]{8}|0\d{3}[\d*]{7,8}")
-_LOCAL = re.compile(r"[\d*]{7,8}")
 
 
 def _keep_last(text: str, kept: int = 4) -> str:
@@ -35,7 +34,7 @@ def _keep_last(text: str, kept: int = 4) -> str:
 
 def mask_id_number(value: str | None) -> str:
     """`350402199001011234` -> `350402********1234`; a shorter value keeps only its last 4."""
-    text = compact(value or "").upper()
+    text = ascii_upper(compact(value or ""))
     if len(text) >= ID_FULL_LENGTH:
         return text[:6] + MASK * (len(text) - 10) + text[-4:]
     return _keep_last(text)
@@ -56,7 +55,7 @@ def mask_phone(value: str | None) -> str:
         area, number, extension = landline.groups()
         masked = f"{area}-{_keep_last(number)}"
         return masked + (f"-{MASK * len(extension)}" if extension else "")
-    return _keep_last(text.replace("-", "") if _LOCAL.fullmatch(text.replace("-", "")) else text)
+    return _keep_last(text.replace("-", ""))
 
 
 def mask_name(value: str | None) -> str:

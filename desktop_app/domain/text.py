@@ -8,6 +8,7 @@ import re
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _HALF_WIDTH[0x3000] = 0x20
 _WHITESPACE = re.compile(r"\s+")
+_UPPER = {code: code - 32 for code in range(ord("a"), ord("z") + 1)}
 
 
 def to_half_width(text: str) -> str:
@@ -18,6 +19,11 @@ def to_half_width(text: str) -> str:
 def compact(text: str) -> str:
     """Half-width with every whitespace character removed."""
     return _WHITESPACE.sub("", to_half_width(text))
+
+
+def ascii_upper(text: str) -> str:
+    """Upper-case a-z only (`str.upper` would turn `ß` into two letters)."""
+    return text.translate(_UPPER)
 
 
 def as_text(value: object) -> str:
