@@ -1,0 +1,218 @@
+"""Read-only queries for the pages: the scope tree, the counts of a scope, the rooms table.
+
+The rooms table is an ordered list of ids from one SQL statement (sort and filter in SQL), and rows
+fetched by id a page at a time; personal data leaves here masked.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Sequence
+
+from desktop_app.domain.area import format_area
+from desktop_app.domain.headcount import RollEntry, build_scope_roll
+from desktop_app.domain.masking import mask_id_number, mask_phone
+from desktop_app.models import db
+from desktop_app.services.scope import Scope, building_label, room_condition, unit_label
+
+
+def _rows(sql: str, params: Sequence[object] = ()) -> list[tuple]:
+    return list(db.execute_sql(sql, tuple(params)).fetchall())
+
+
+# ---------------------------------------------------------------- the tree
+@dataclass(frozen=True)
+class TreeNode:
+    scope: Scope
+    label: str
+    has_children: bool
+
+
+_CHILDREN = {
+    "all": ("street", "SELECT s.id, s.name, EXISTS (SELECT 1 FROM community WHERE street_id = s.id) "
+                      "FROM street s ORDER BY s.name"),
+    "street": ("community", "SELECT c.id, c.name, EXISTS (SELECT 1 FROM estate WHERE community_id = c.id) "
+                            "FROM community c WHERE c.street_id = ? ORDER BY c.name"),
+    "community": ("estate", "SELECT e.id, e.name, EXISTS (SELECT 1 FROM building WHERE estate_id = e.id) "
+                            "FROM estate e WHERE e.community_id = ? ORDER BY e.pinyin, e.name"),
+    "estate": ("building", "SELECT b.id, b.name, EXISTS (SELECT 1 FROM unit WHERE building_id = b.id) "
+                           "FROM building b WHERE b.estate_id = ? ORDER BY b.sort_key, b.name"),
+    "building": ("unit", "SELECT u.id, u.name, 0 FROM unit u WHERE u.building_id = ? ORDER BY u.sort_key, u.name"),
+}
+
+
+def children(scope: Scope) -> list[TreeNode]:
+    """The next level below `scope`, in display order."""
+    if scope.level not in _CHILDREN:
+        return []
+    level, sql = _CHILDREN[scope.level]
+    params = [] if scope.id is None else [scope.id]
+    labels = {"building": building_label, "unit": unit_label}.get(level, str)
+    return [TreeNode(Scope(level, row[0]), labels(row[1]), bool(row[2])) for row in _rows(sql, params)]
+
+
+# ---------------------------------------------------------------- counts
+@dataclass(frozen=True)
+class ScopeCounts:
+    estates: int
+    buildings: int
+    units: int
+    rooms: int
+    owner_heads: int
+    area_centi: int
+    residents: int
+    elderly: int
+    disabled: int
+
+
+_TREE_CONDITIONS = {"all": "1", "street": "c.street_id = ?", "community": "e.community_id = ?",
+                    "estate": "e.id = ?", "building": "b.id = ?", "unit": "u.id = ?"}
+_ROOMS = ("FROM room r JOIN unit u ON u.id = r.unit_id JOIN building b ON b.id = u.building_id "
+          "JOIN estate e ON e.id = b.estate_id")
+
+
+def elderly_cutoff(today: date) -> str:
+    """The latest birth date (ISO text) of someone aged 60 or more on `today`."""
+    try:
+        return today.replace(year=today.year - 60).isoformat()
+    except ValueError:  # 29 February: the birthday counts from 28 February
+        return today.replace(year=today.year - 60, day=28).isoformat()
+
+
+def scope_counts(scope: Scope, today: date | None = None) -> ScopeCounts:
+    today = today or date.today()
+    params = [] if scope.id is None else [scope.id]
+    estates, buildings, units, rooms, area = _rows(
+        "SELECT count(DISTINCT e.id), count(DISTINCT b.id), count(DISTINCT CASE WHEN u.name != '' THEN u.id END), "
+        "count(r.id), "
+        "coalesce(sum(r.area_centi), 0) FROM estate e JOIN community c ON c.id = e.community_id "
+        "LEFT JOIN building b ON b.estate_id = e.id LEFT JOIN unit u ON u.building_id = b.id "
+        f"LEFT JOIN room r ON r.unit_id = u.id WHERE {_TREE_CONDITIONS[scope.level]}", params)[0]
+    condition, params = room_condition(scope)
+    residents, elderly, disabled = _rows(
+        "SELECT count(*), coalesce(sum(p.birth_date <= ?), 0), coalesce(sum(p.is_disabled), 0) "
+        f"FROM resident p JOIN room r ON r.id = p.room_id JOIN unit u ON u.id = r.unit_id "
+        f"JOIN building b ON b.id = u.building_id JOIN estate e ON e.id = b.estate_id WHERE {condition}",
+        [elderly_cutoff(today), *params])[0]
+    return ScopeCounts(estates, buildings, units, rooms, owner_heads(scope), int(area),
+                       residents, elderly, disabled)
+
+
+def roll_entries(scope: Scope) -> list[RollEntry]:
+    """The head-count roll entries of the rooms of `scope` (owners identified by ID number, else uid)."""
+    condition, params = room_condition(scope)
+    rooms: dict[int, tuple[int, list[str], str]] = {}
+    for room_id, area, key, kind, role in _rows(
+            "SELECT r.id, r.area_centi, coalesce(o.id_number, o.uid), o.kind, os.role "
+            f"{_ROOMS} LEFT JOIN ownership os ON os.room_id = r.id LEFT JOIN owner o ON o.id = os.owner_id "
+            f"WHERE {condition} ORDER BY r.id, os.role DESC, os.id", params):
+        entry = rooms.setdefault(room_id, (area, [], "person"))
+        if key is not None:
+            entry[1].append(key)
+            if role == "owner" or len(entry[1]) == 1:
+                rooms[room_id] = (area, entry[1], kind)
+    return [RollEntry(str(room_id), area, tuple(keys), kind) for room_id, (area, keys, kind) in rooms.items()]
+
+
+def owner_heads(scope: Scope) -> int:
+    return build_scope_roll(roll_entries(scope)).total_heads
+
+
+# ---------------------------------------------------------------- the rooms table
+ROOM_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("estate", "小区"), ("building", "楼栋"), ("unit", "单元"), ("number", "房号"), ("floor", "楼层"),
+    ("area", "专有面积(㎡)"), ("area_source", "面积来源"), ("owner", "业主"), ("id_number", "证件号码"),
+    ("phone", "联系电话"), ("co_owners", "共有人"),
+)
+_DEFAULT_ORDER = ("e.pinyin", "e.id", "b.sort_key", "b.name", "u.sort_key", "u.name", "r.sort_key", "r.number")
+_SORT_EXPRESSIONS = {
+    "estate": (), "building": ("b.sort_key", "b.name"), "unit": ("u.sort_key", "u.name"),
+    "number": ("r.sort_key", "r.number"), "floor": ("r.floor",), "area": ("r.area_centi",),
+    "area_source": ("r.area_source",), "owner": ("o.pinyin",), "id_number": ("o.id_number",),
+    "phone": ("o.phone",), "co_owners": ("o.pinyin",),
+}
+_OWNER_JOIN = "LEFT JOIN ownership os ON os.room_id = r.id AND os.role = 'owner' LEFT JOIN owner o ON o.id = os.owner_id"
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _filter_condition(text: str) -> tuple[str, list[str]]:
+    """Room number, owner name, pinyin (full or initials) or the tail of a phone number."""
+    text = text.strip()
+    if not text:
+        return "", []
+    like = _like_escape(text)
+    if text.isdigit():
+        return (r"(r.number LIKE ? ESCAPE '\' OR o.phone LIKE ? ESCAPE '\')", [f"{like}%", f"%{like}"])
+    if re.fullmatch(r"[A-Za-z]+", text):
+        return (r"(o.pinyin LIKE ? ESCAPE '\' OR o.pinyin LIKE ? ESCAPE '\')", [f"{like}%", f"% {like}%"])
+    return (r"(o.name LIKE ? ESCAPE '\' OR r.number = ?)", [f"%{like}%", text])
+
+
+def room_ids(scope: Scope, text: str = "", sort: str | None = None, descending: bool = False) -> list[int]:
+    """The ids of the rooms of `scope` matching `text`, in the requested order (one SQL statement)."""
+    condition, params = room_condition(scope)
+    text_condition, text_params = _filter_condition(text)
+    needs_owner = bool(text_condition) or sort in ("owner", "id_number", "phone", "co_owners")
+    keys = list(_SORT_EXPRESSIONS.get(sort, ())) if sort else []
+    direction = " DESC" if descending else ""
+    order = [f"{key}{direction}" for key in keys] or []
+    if sort == "estate":
+        order = [f"{key}{direction}" for key in _DEFAULT_ORDER[:2]]
+    order += [key for key in _DEFAULT_ORDER if key not in keys] + ["r.id"]
+    where = condition + (f" AND {text_condition}" if text_condition else "")
+    sql = (f"SELECT json_group_array(id) FROM (SELECT r.id AS id {_ROOMS} "
+           f"{_OWNER_JOIN if needs_owner else ''} WHERE {where} ORDER BY {', '.join(order)})")
+    return json.loads(_rows(sql, [*params, *text_params])[0][0])
+
+
+@dataclass(frozen=True)
+class RoomRow:
+    """One line of the rooms table, personal data masked."""
+    id: int
+    uid: str
+    owner_id: int | None
+    cells: tuple[str, ...]  # in ROOM_COLUMNS order
+
+
+def room_rows(ids: Sequence[int]) -> dict[int, RoomRow]:
+    """The table rows of `ids` (at most a few hundred at a time), keyed by id."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = _rows(
+        "SELECT r.id, r.uid, o.id, e.name, b.name, u.name, r.number, r.floor, r.area_centi, r.area_source, "
+        "o.name, o.id_number, o.phone, (SELECT group_concat(o2.name, '、') FROM ownership os2 "
+        "JOIN owner o2 ON o2.id = os2.owner_id WHERE os2.room_id = r.id AND os2.role = 'co-owner') "
+        f"{_ROOMS} {_OWNER_JOIN} WHERE r.id IN ({marks})", list(ids))
+    result: dict[int, RoomRow] = {}
+    for (room_id, uid, owner_id, estate, building, unit, number, floor, area, source, owner, id_number,
+         phone, co_owners) in rows:
+        cells = (estate, building_label(building), unit_label(unit), number,
+                 "" if floor is None else str(floor), format_area(area), source, owner or "",
+                 mask_id_number(id_number) if id_number else "", mask_phone(phone) if phone else "",
+                 co_owners or "")
+        result.setdefault(room_id, RoomRow(room_id, uid, owner_id, cells))
+    return result
+
+
+def estate_choices() -> list[tuple[int, str]]:
+    """Every estate as (id, "社区 · 小区"), in pinyin order, for pickers."""
+    return [(row[0], f"{row[1]} · {row[2]}") for row in _rows(
+        "SELECT e.id, c.name, e.name FROM estate e JOIN community c ON c.id = e.community_id "
+        "ORDER BY c.name, e.pinyin, e.name")]
+
+
+def estate_of_scope(scope: Scope) -> int | None:
+    """The estate a scope lies in (None above the estate level)."""
+    sql = {"estate": "SELECT ?", "building": "SELECT estate_id FROM building WHERE id = ?",
+           "unit": "SELECT b.estate_id FROM unit u JOIN building b ON b.id = u.building_id WHERE u.id = ?"}
+    if scope.level not in sql:
+        return None
+    found = _rows(sql[scope.level], [scope.id])
+    return int(found[0][0]) if found else None
