@@ -3,7 +3,8 @@
 One room counts as one head, except: all rooms of one owner (same ID number or credit code) count as
 one head, all developer-unsold rooms together count as one head, and a co-owned room counts once.
 Rooms linked through a shared owner key form one head (an owner of one room alone and of another
-jointly is still one voter), so adding a room for an owner already counted never adds a head."""
+jointly is still one voter; the developer's own code links its other rooms to the developer head),
+so adding a room for an owner already counted never adds a head."""
 
 from __future__ import annotations
 
@@ -51,9 +52,9 @@ class _Groups:
 
 
 def _head_key(nodes: list[tuple[str, str]]) -> str:
-    owners = sorted({name for kind, name in nodes if kind == "owner"})
     if any(kind == "developer" for kind, _ in nodes):
-        return KEY_SEPARATOR.join([DEVELOPER_HEAD, *owners])
+        return DEVELOPER_HEAD
+    owners = sorted({name for kind, name in nodes if kind == "owner"})
     if owners:
         return KEY_SEPARATOR.join(owners)
     rooms = sorted({name for kind, name in nodes if kind == "room"})
@@ -70,7 +71,7 @@ def build_scope_roll(entries: Iterable[RollEntry]) -> ScopeRoll:
         groups.find(room)
         if entry.owner_kind == "developer":
             groups.union(room, ("developer", ""))
-        for key in entry.owner_keys if entry.owner_kind != "developer" else ():
+        for key in entry.owner_keys:
             if key:
                 groups.union(room, ("owner", key))
     members: dict[tuple[str, str], list[tuple[str, str]]] = {}
