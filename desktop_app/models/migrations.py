@@ -60,6 +60,17 @@ CREATE TABLE resident ({SYNCED},
 CREATE INDEX resident_room_id ON resident (room_id);
 """
 
+# V2: the history of printed documents (the record that a notice went up on a date, for which scope).
+V2 = f"""
+CREATE TABLE print_job ({SYNCED},
+    template TEXT NOT NULL, title TEXT NOT NULL, scope TEXT NOT NULL DEFAULT 'all',
+    scope_label TEXT NOT NULL DEFAULT '', output TEXT NOT NULL DEFAULT 'pdf' CHECK (output IN ('pdf', 'printer')),
+    file_path TEXT NOT NULL DEFAULT '', page_count INTEGER NOT NULL DEFAULT 0,
+    produced_at TEXT NOT NULL, produced_by TEXT NOT NULL DEFAULT '',
+    period_start TEXT, period_end TEXT);
+CREATE INDEX print_job_produced_at ON print_job (produced_at);
+"""
+
 
 def _script(sql: str) -> Callable[[object], None]:
     def run(connection) -> None:  # a sqlite3.Connection inside an open transaction
@@ -71,5 +82,6 @@ def _script(sql: str) -> Callable[[object], None]:
 
 MIGRATIONS: Sequence[Callable[[object], None]] = (
     _script(V1),
+    _script(V2),
 )
 LATEST_VERSION = len(MIGRATIONS)

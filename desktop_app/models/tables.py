@@ -133,6 +133,22 @@ class Resident(SyncedModel):
     note = TextField(default="")
 
 
+class PrintJob(SyncedModel):
+    """One produced document: what, for which scope, when, by whom, where it was saved or printed."""
+
+    template = TextField()  # notice / roll / visit_form
+    title = TextField()
+    scope = TextField(default="all")  # Scope.to_text()
+    scope_label = TextField(default="")
+    output = TextField(default="pdf")  # pdf / printer
+    file_path = TextField(default="")
+    page_count = IntegerField(default=0)
+    produced_at = TextField(default=now_iso)
+    produced_by = TextField(default="")
+    period_start = TextField(null=True)  # 公示期, yyyy-mm-dd
+    period_end = TextField(null=True)
+
+
 ALL_MODELS = [
-    Setting, AuditLog, Street, Community, Estate, Building, Unit, Room, Owner, Ownership, Resident,
+    Setting, AuditLog, Street, Community, Estate, Building, Unit, Room, Owner, Ownership, Resident, PrintJob,
 ]

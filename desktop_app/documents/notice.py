@@ -1,0 +1,92 @@
+"""通知 / 公告 / 公示: title, salutation, body paragraphs, optional table, 公示期 line, issuer and date."""
+
+from __future__ import annotations
+
+from typing import IO, Iterator
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.platypus import Flowable, KeepTogether, LongTable, Spacer, TableStyle
+
+from desktop_app.documents.fonts import FontSet, load_fonts
+from desktop_app.documents.layout import (
+    BLOCK_WIDTH, LEADING, TABLE_SIZE, SignatureBlock, body_style, build, para, style, title_style,
+)
+from desktop_app.domain.dates_text import date_text, period_text
+from desktop_app.domain.print_data import NOTICE_KINDS, Notice, TableData
+
+
+def notice_texts(notice: Notice) -> Iterator[tuple[str, str]]:
+    """Every text of the notice with where it stands, for the glyph check."""
+    yield "标题", notice.title
+    yield "称呼", notice.salutation
+    for number, paragraph in enumerate(notice.paragraphs, 1):
+        yield f"正文第{number}段", paragraph
+    if notice.table is not None:
+        yield from table_texts(notice.table)
+    yield "落款单位", notice.issuer
+
+
+def table_texts(table: TableData) -> Iterator[tuple[str, str]]:
+    for column, text in enumerate(table.header, 1):
+        yield f"表头第{column}列", text
+    for row_number, row in enumerate(table.rows, 1):
+        for column, text in enumerate(row, 1):
+            yield f"表格第{row_number}行第{column}列", text
+
+
+def grid_style(font: str, header_rows: int = 1) -> TableStyle:
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), font),  # else the table names Helvetica, which is not embedded
+        ("GRID", (0, 0), (-1, -1), 0.6, "black"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header_rows:
+        commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), "#eeeeee"))
+    return TableStyle(commands)
+
+
+def table_flowable(table: TableData, fonts: FontSet, *, size: float = TABLE_SIZE) -> LongTable:
+    """A grid table whose header repeats on every page and whose cells wrap (rows split across pages)."""
+    columns = len(table.header)
+    weights = table.widths if len(table.widths) == columns else (1.0,) * columns
+    widths = [BLOCK_WIDTH * w / sum(weights) for w in weights]
+    head = style("th", fonts, "heading", size, align=TA_CENTER)
+    cell = style("td", fonts, "body", size, align=TA_CENTER)
+    cell_left = style("tdl", fonts, "body", size)
+    data = [[para(text, head, fonts, "heading") for text in table.header]]
+    for row in table.rows:
+        cells = list(row) + [""] * (columns - len(row))
+        data.append([para(text, cell if len(text) <= 8 else cell_left, fonts) for text in cells[:columns]])
+    return LongTable(data, colWidths=widths, repeatRows=1, splitInRow=1, style=grid_style(fonts.role_font["body"]))
+
+
+def notice_story(notice: Notice, fonts: FontSet) -> list[Flowable]:
+    body = body_style(fonts)
+    story: list[Flowable] = [para(notice.title, title_style(fonts), fonts, "title")]
+    if notice.salutation:
+        story.append(para(notice.salutation, body_style(fonts, indent=False), fonts))
+    story += [para(text, body, fonts) for text in notice.paragraphs]
+    if notice.table is not None:
+        story += [Spacer(1, LEADING / 2), table_flowable(notice.table, fonts), Spacer(1, LEADING / 2)]
+    if notice.kind == "公示" and notice.period_start and notice.period_end:
+        story.append(para(period_text(notice.period_start, notice.period_end) + "。", body, fonts))
+    signature = SignatureBlock(notice.issuer, date_text(notice.issued_on), fonts)
+    # GB/T 9704: never a last page with the signature alone; the last paragraph goes with it.
+    last = story.pop() if len(story) > 1 and not isinstance(story[-1], Spacer) else None
+    story.append(KeepTogether([last, signature] if last is not None else [signature]))
+    return story
+
+
+def render_notice(notice: Notice, target: str | IO[bytes], fonts: FontSet | None = None) -> int:
+    """Write the notice as a PDF; returns its page count. Raises MissingGlyphs before writing."""
+    if notice.kind not in NOTICE_KINDS:
+        raise ValueError(f"文种“{notice.kind}”不支持，应为 通知、公告 或 公示")
+    if notice.kind == "公示" and (notice.period_start is None or notice.period_end is None):
+        raise ValueError("公示须写明公示期的开始和结束日期")
+    fonts = fonts or load_fonts()
+    fonts.check(notice_texts(notice))
+    return build(target, notice_story(notice, fonts), fonts, title=notice.title, author=notice.issuer)

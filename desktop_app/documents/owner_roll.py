@@ -1,0 +1,107 @@
+"""楼栋业主名册: the owners of a building or unit, masked by the one rule, with an optional signature column."""
+
+from __future__ import annotations
+
+from typing import IO, Iterator
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.platypus import Flowable, Spacer
+
+from desktop_app.documents.fonts import FontSet, load_fonts
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from desktop_app.documents.layout import BLOCK_WIDTH, SMALL_SIZE, build, para, style, title_style
+from desktop_app.documents.notice import table_flowable
+from desktop_app.domain.area import format_area
+from desktop_app.domain.dates_text import date_text
+from desktop_app.domain.masking import mask_id_number, mask_name, mask_phone
+from desktop_app.domain.print_data import OwnerRoll, RollRow, TableData
+
+HEADER = ("序号", "楼栋", "单元", "房号", "专有面积(㎡)", "业主", "证件号码", "联系电话")
+SIGNATURE_HEADER = "业主签字"
+DEVELOPER_LABEL = "建设单位（未售）"
+CELL_PADDING = 8.0
+MIN_WIDTH = 30.0
+FLEXIBLE = {"业主": 1.0, SIGNATURE_HEADER: 1.4}  # columns that take the width left over
+
+
+def room_label(row: RollRow) -> str:
+    unit = f"{row.unit}单元" if row.unit else ""
+    return f"{row.building}号楼{unit}{row.room}室"
+
+
+def owner_cell(row: RollRow) -> str:
+    """Persons masked (`张*`); organisations are not personal data and keep their name."""
+    if row.owner_kind == "developer":
+        return DEVELOPER_LABEL
+    if row.owner_kind == "organisation":
+        return "、".join(row.owner_names)
+    return "、".join(mask_name(name) for name in row.owner_names)
+
+
+def roll_cells(number: int, row: RollRow, signature: bool) -> tuple[str, ...]:
+    cells = (str(number), row.building, row.unit, row.room, format_area(row.area_centi), owner_cell(row),
+             mask_id_number(row.id_number) if row.id_number else "",
+             mask_phone(row.phone) if row.phone else "")
+    return cells + ("",) if signature else cells
+
+
+def roll_title(roll: OwnerRoll) -> str:
+    return f"{roll.estate_name}{roll.scope_label}业主名册"
+
+
+def roll_texts(roll: OwnerRoll) -> Iterator[tuple[str, str]]:
+    yield "标题", roll_title(roll)
+    yield "落款单位", roll.issuer
+    for row in roll.rows:
+        yield f"{room_label(row)} 业主姓名", "".join(row.owner_names)
+
+
+def column_widths(header: tuple[str, ...], rows: list[tuple[str, ...]], font: str) -> tuple[float, ...]:
+    """Fixed columns as wide as their longest value; the owner and signature columns share the rest."""
+    natural = []
+    for column, title in enumerate(header):
+        longest = max((stringWidth(row[column], font, SMALL_SIZE) for row in rows), default=0.0)
+        natural.append(max(MIN_WIDTH, longest + CELL_PADDING))
+    fixed = sum(w for w, title in zip(natural, header) if title not in FLEXIBLE)
+    weights = sum(FLEXIBLE.get(title, 0.0) for title in header)
+    left = BLOCK_WIDTH - fixed
+    if left < 40 * weights:  # too wide: relative widths, long cells wrap
+        return tuple(natural)
+    return tuple(left * FLEXIBLE[title] / weights if title in FLEXIBLE else w for w, title in zip(natural, header))
+
+
+def roll_table(roll: OwnerRoll, fonts: FontSet) -> TableData:
+    one_building = len({row.building for row in roll.rows}) <= 1
+    keep = [i for i, title in enumerate(HEADER) if not (one_building and title == "楼栋")]
+    header = tuple(HEADER[i] for i in keep) + ((SIGNATURE_HEADER,) if roll.signature_column else ())
+    rows = []
+    for number, row in enumerate(roll.rows, 1):
+        cells = roll_cells(number, row, False)
+        rows.append(tuple(cells[i] for i in keep) + (("",) if roll.signature_column else ()))
+    return TableData(header=header, rows=tuple(rows), widths=column_widths(header, rows, fonts.role_font["body"]))
+
+
+def roll_story(roll: OwnerRoll, fonts: FontSet) -> list[Flowable]:
+    table = roll_table(roll, fonts)
+    total = sum(row.area_centi for row in roll.rows)
+    facts = f"共 {len(roll.rows)} 户，专有面积合计 {format_area(total)} 平方米"
+    if roll.issued_on is not None:
+        facts += f"。{roll.issuer or '制表单位'}　{date_text(roll.issued_on)}"
+    note = "说明：为保护个人信息，姓名、证件号码和联系电话均按规定隐去部分内容。"
+    small = style("roll-note", fonts, "body", SMALL_SIZE + 1.5, align=TA_CENTER)
+    return [
+        para(roll_title(roll), title_style(fonts), fonts, "title"),
+        para(facts, small, fonts),
+        Spacer(1, 6),
+        table_flowable(table, fonts, size=SMALL_SIZE),
+        Spacer(1, 6),
+        para(note, style("roll-foot", fonts, "body", SMALL_SIZE), fonts),
+    ]
+
+
+def render_owner_roll(roll: OwnerRoll, target: str | IO[bytes], fonts: FontSet | None = None) -> int:
+    """Write the roll as a PDF; returns its page count. Raises MissingGlyphs before writing."""
+    fonts = fonts or load_fonts()
+    fonts.check(roll_texts(roll))
+    return build(target, roll_story(roll, fonts), fonts, title=roll_title(roll), author=roll.issuer)

@@ -1,0 +1,82 @@
+"""入户走访登记表: one pre-filled page per room, masked phone, no ID, long values wrapped, cancel."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from desktop_app.documents.fonts import MissingGlyphs
+from desktop_app.documents.visit_form import RenderCancelled, render_visit_forms
+from desktop_app.domain.print_data import VisitForm
+
+from .conftest import FULL_ID, Pdf, assert_a4_and_embedded, assert_inside_block
+
+
+def forms(count: int) -> list[VisitForm]:
+    return [VisitForm("幸福里小区", "3", "1", f"{n // 4 + 1}0{n % 4 + 1}", 8530 + n, ("张伟", "李秀英"),
+                      f"1380013{n:04d}", residents=3, elderly=1, community="幸福里社区", serial=str(n + 1))
+            for n in range(count)]
+
+
+def test_one_prefilled_page_per_room(tmp_path):
+    target = tmp_path / "forms.pdf"
+    assert render_visit_forms(forms(5), target) == 5
+    pdf = Pdf(target)
+    assert len(pdf.pages) == 5
+    for page in range(5):
+        flat = pdf.flat(page)
+        assert "入户走访登记表" in flat
+        assert f"3号楼1单元{page // 4 + 1}0{page % 4 + 1}室" in flat
+        assert "张伟、李秀英" in flat
+        assert f"138****{page:04d}" in flat and f"1380013{page:04d}" not in flat
+        assert "3人（60岁以上1人）" in flat
+        assert "□同意改造" in flat and "受访人签字" in flat
+        assert f"—{page + 1}—" in flat
+        assert not FULL_ID.search(flat)
+        assert_inside_block(pdf, page)
+    assert_a4_and_embedded(pdf)
+    assert not (tmp_path / "forms.pdf.part").exists()
+
+
+def test_unknown_household_size_leaves_blanks_to_fill():
+    form = VisitForm("幸福里小区", "12", "", "1203", 12000, ("市第二机床厂",))
+    out = io.BytesIO()
+    render_visit_forms([form], out)
+    flat = Pdf(out.getvalue()).flat()
+    assert "12号楼1203室" in flat and "人（60岁以上" in flat and "None" not in flat
+
+
+def test_a_long_estate_name_wraps_inside_its_cell():
+    name = "幸福里小区（东区）老干部住宅和市第二机床厂职工宿舍合并片区" * 2
+    out = io.BytesIO()
+    render_visit_forms([VisitForm(name, "3", "1", "502", 8530, ("张伟",))], out)
+    pdf = Pdf(out.getvalue())
+    assert name in pdf.flat()
+    assert_inside_block(pdf, 0)
+    wrapped = [r for r in pdf.runs(0) if r.text and r.text[0] in name and r.size < 12]
+    assert len(wrapped) >= 2
+
+
+def test_cancel_leaves_no_file(tmp_path):
+    target = tmp_path / "forms.pdf"
+    seen = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < 3
+
+    with pytest.raises(RenderCancelled):
+        render_visit_forms(forms(10), target, progress=progress)
+    assert seen == [(1, 10), (2, 10), (3, 10)]
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_glyph_in_an_owner_name_is_reported_before_anything_is_written(tmp_path):
+    target = tmp_path / "forms.pdf"
+    bad = VisitForm("幸福里小区", "3", "1", "502", 8530, ("王𠮷",))
+    with pytest.raises(MissingGlyphs) as raised:
+        render_visit_forms([*forms(2), bad], target)
+    assert raised.value.missing == {"𠮷": ["幸福里小区3号楼1单元502室 业主姓名"]}
+    assert list(tmp_path.iterdir()) == []
