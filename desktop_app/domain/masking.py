@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.domain.text import ascii_upper, compact
+from desktop_app.domain.text import compact
 
 MASK = "*"
 COMPOUND_SURNAMES = frozenset(
@@ -33,8 +33,9 @@ def _keep_last(text: str, kept: int = 4) -> str:
 
 
 def mask_id_number(value: str | None) -> str:
-    """`350402199001011234` -> `350402********1234`; a shorter value keeps only its last 4."""
-    text = ascii_upper(compact(value or ""))
+    """`350402199001011234` -> `350402********1234`; a shorter value keeps only its last 4.
+    Position for position: every character is kept or replaced by `*`, none is added or removed."""
+    text = "" if value is None else str(value)
     if len(text) >= ID_FULL_LENGTH:
         return text[:6] + MASK * (len(text) - 10) + text[-4:]
     return _keep_last(text)
@@ -42,7 +43,7 @@ def mask_id_number(value: str | None) -> str:
 
 def mask_phone(value: str | None) -> str:
     """`13800138000` -> `138****8000`; `0591-87654321` -> `0591-****4321`; else all but the last 4."""
-    text = compact(value or "").replace("(", "").replace(")", "-").strip("-")
+    text = compact("" if value is None else str(value)).replace("(", "").replace(")", "-").strip("-")
     mobile = _MOBILE.fullmatch(text.replace("-", ""))
     if mobile:
         number = mobile.group(1)
@@ -59,8 +60,9 @@ def mask_phone(value: str | None) -> str:
 
 
 def mask_name(value: str | None) -> str:
-    """`张三` -> `张*`, `张三丰` -> `张**`, `欧阳娜娜` -> `欧阳**`; a one-character name unchanged."""
-    name = (value or "").strip()
+    """`张三` -> `张*`, `张三丰` -> `张**`, `欧阳娜娜` -> `欧阳**`; a one-character name unchanged.
+    Position for position, like mask_id_number (callers pass the stored, trimmed name)."""
+    name = "" if value is None else str(value)
     if len(name) <= 1:
         return name
     surname = 2 if len(name) > 2 and name[:2] in COMPOUND_SURNAMES else 1

@@ -15,8 +15,7 @@ BRIEF_COMPOUND_SURNAMES = (
 @pytest.mark.parametrize("value,masked", [
     ("350402199001011234", "350402********1234"),
     ("11010519491231002X", "110105********002X"),
-    ("11010519491231002x", "110105********002X"),
-    (" 350402 19900101 1234 ", "350402********1234"),
+    ("11010519491231002x", "110105********002x"),
     ("91350100M000100Y43", "913501********0Y43"),
     ("350402900101123", "***********1123"),  # shorter values keep only the last 4
     ("12345", "*2345"),
@@ -57,7 +56,6 @@ def test_mask_phone(value, masked):
     ("诸葛亮", "诸葛*"),
     ("欧阳", "欧*"),  # two characters: a surname and a given name
     ("张", "张"),
-    (" 张三 ", "张*"),
     ("", ""),
     (None, ""),
 ])
@@ -90,12 +88,14 @@ def test_masking_is_idempotent(value):
 def test_masking_never_reveals_more_than_the_rule_allows(value):
     assert revealed(mask_id_number(value)) <= 10
     assert revealed(mask_phone(value)) <= 8
-    name = value.strip()
-    masked_name = mask_name(value)
-    assert len(masked_name) == len(name)
-    assert revealed(masked_name) <= (2 if len(name) > 1 else len(name)) + masked_name.count("-")
-    for original, shown in zip(name, masked_name):
-        assert shown in ("*", original)
+    for mask, shown_at_most in ((mask_id_number, 10), (mask_name, 2)):
+        masked = mask(value)
+        assert len(masked) == len(value)  # position for position
+        assert all(shown in ("*", original) for original, shown in zip(value, masked))
+        if len(value) > 1:
+            assert sum(1 for original, shown in zip(value, masked) if shown != "*") <= shown_at_most
+    if len(value) >= 18:
+        assert mask_id_number(value)[6:-4] == "*" * (len(value) - 10)
 
 
 @given(st.from_regex(r"[0-9]{17}[0-9X]", fullmatch=True))
