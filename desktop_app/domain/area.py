@@ -11,8 +11,8 @@ from desktop_app.domain.text import compact
 
 MAX_AREA_CENTI = 100_000 * 100  # no single room is larger than 100000 m²
 _UNITS = ("平方米", "平米", "㎡", "m²", "M²", "m2", "M2", "平")
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-_GROUPED_NUMBER = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_GROUPED_NUMBER = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?")
 
 
 class AreaError(ValueError):

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from desktop_app.domain.text import ascii_upper, compact
+from desktop_app.domain.text import as_text, ascii_upper, compact
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"  # indexed by the weighted sum mod 11
+ID_LAST_CHARS = frozenset("0123456789X")
 PROVINCE_CODES = frozenset(
     [str(code) for code in range(11, 16)]
     + [str(code) for code in range(21, 24)]
@@ -24,17 +25,29 @@ EARLIEST_BIRTH = date(1900, 1, 1)
 CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
-_SCIENTIFIC = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+")
-_MOBILE = re.compile(r"1[3-9]\d{9}")
-_LANDLINE = re.compile(r"(0\d{2,3})-([1-9]\d{6,7})(?:-(\d{1,6}))?")
-_SUBSCRIBER = re.compile(r"[1-9]\d{6,7}")  # the number after an area code
-_LOCAL = re.compile(r"[2-9]\d{6,7}")
+_SCIENTIFIC = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+")
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+_LANDLINE = re.compile(r"(0[0-9]{2,3})-([1-9][0-9]{6,7})(?:-([0-9]{1,6}))?")
+_SUBSCRIBER = re.compile(r"[1-9][0-9]{6,7}")  # the number after an area code
+_LOCAL = re.compile(r"[2-9][0-9]{6,7}")
 _COUNTRY_PREFIX = re.compile(r"^(\+86|0086)-?")
 
 
-def normalise_id_number(value: str) -> str:
+def normalise_id_number(value: str | None) -> str:
     """Strip all whitespace, full-width to half-width, upper-case letters (a lower `x` becomes `X`)."""
-    return ascii_upper(compact(str(value)))
+    return ascii_upper(compact(_cell_text(value)))
+
+
+def _cell_text(value: object) -> str:
+    """A cell as text; a float too large to hold an ID exactly keeps its scientific form (3.50402e+17)."""
+    if isinstance(value, float) and "e" in repr(value):
+        return repr(value)
+    return as_text(value)
+
+
+def _is_digits(text: str) -> bool:
+    """ASCII digits only (str.isdigit also accepts `²` and other scripts' digits)."""
+    return text.isascii() and text.isdigit()
 
 
 def id_check_char(first17: str) -> str:
@@ -45,7 +58,7 @@ def id_check_char(first17: str) -> str:
 
 def looks_like_scientific_notation(value: str) -> bool:
     """True for what Excel makes of a long number: `3.50402E+17`, `3.50402e17`."""
-    return bool(_SCIENTIFIC.fullmatch(compact(str(value))))
+    return bool(_SCIENTIFIC.fullmatch(compact(_cell_text(value))))
 
 
 def _scientific_reason(label: str, value: str) -> str:
@@ -66,14 +79,14 @@ def resident_id_error(value: str, *, today: date | None = None) -> str | None:
         return "身份证号码为空"
     if looks_like_scientific_notation(number):
         return _scientific_reason("身份证号码", number)
-    if len(number) == 15 and number.isdigit():
+    if len(number) == 15 and _is_digits(number):
         return "身份证号码应为18位（实为15位的旧号码，请填写新的18位号码）"
     if len(number) != 18:
         return f"身份证号码应为18位（实为{len(number)}位）"
     for position, char in enumerate(number[:17], start=1):
-        if not char.isdigit() or not char.isascii():
+        if not _is_digits(char):
             return f"身份证号码第{position}位应为数字（实为 {char}）"
-    if not (number[17].isascii() and (number[17].isdigit() or number[17] == "X")):
+    if number[17] not in ID_LAST_CHARS:
         return f"身份证号码最后一位应为数字或X（实为 {number[17]}）"
     if number[:2] not in PROVINCE_CODES:
         return f"身份证号码前两位 {number[:2]} 不是有效的省级行政区划代码"
@@ -94,7 +107,7 @@ def resident_id_error(value: str, *, today: date | None = None) -> str | None:
 def birth_date_from_resident_id(value: str) -> date | None:
     """The birth date of a resident ID whose first 14 characters are well formed, else None."""
     number = normalise_id_number(value)
-    if len(number) != 18 or not number[:17].isdigit() or not number[:17].isascii():
+    if len(number) != 18 or not _is_digits(number[:17]):
         return None
     birth = _birth_date(number[6:14])
     if birth is None or birth < EARLIEST_BIRTH:
@@ -127,15 +140,19 @@ def credit_code_error(value: str) -> str | None:
     return None
 
 
+def _digit_shaped(number: str) -> bool:
+    """18 characters: 17 digits and a digit or X, as a resident ID (and some credit codes) are."""
+    return len(number) == 18 and _is_digits(number[:17]) and number[17] in ID_LAST_CHARS
+
+
 def _shaped_like_resident_id(number: str, today: date | None) -> bool:
     """17 digits + digit/X with a known province and a plausible birth date: such a number is judged
     as a resident ID only, so that a mistyped ID is never accepted as a credit code by chance."""
-    if not (len(number) == 18 and number[:17].isdigit() and number[:17].isascii()):
+    if not _digit_shaped(number):
         return False
     birth = _birth_date(number[6:14])
     return (
-        number[17] in "0123456789X"
-        and number[:2] in PROVINCE_CODES
+        number[:2] in PROVINCE_CODES
         and birth is not None
         and EARLIEST_BIRTH <= birth <= (today or date.today())
     )
@@ -156,12 +173,11 @@ def id_number_error(value: str, *, today: date | None = None) -> str | None:
         return _scientific_reason("证件号码", number)
     if _shaped_like_resident_id(number, today):
         return resident_id_error(number, today=today)
-    digits_only = number[:17].isdigit() and number[:17].isascii() and number[17:] in tuple("0123456789X")
-    if len(number) == 18 and digits_only:
+    if _digit_shaped(number):
         return None if _plausible_credit_code(number) else resident_id_error(number, today=today)
     if len(number) == 18:
         return credit_code_error(number)
-    if number.isdigit():
+    if _is_digits(number):
         return resident_id_error(number, today=today)
     return f"证件号码应为18位的身份证号码或统一社会信用代码（实为{len(number)}位）"
 
@@ -169,7 +185,7 @@ def id_number_error(value: str, *, today: date | None = None) -> str | None:
 def normalise_phone(value: str) -> str:
     """Mobile -> `13800138000`; landline -> `0591-87654321` (an extension kept as `-123`); a local
     number -> its digits; anything else returned compact and half-width so phone_error can name it."""
-    text = compact(str(value)).replace("—", "-").replace("(", "").replace(")", "-")
+    text = compact(as_text(value)).replace("—", "-").replace("(", "").replace(")", "-")
     text = _COUNTRY_PREFIX.sub("", text.strip("-"))
     digits = text.replace("-", "")
     if _MOBILE.fullmatch(digits) or _LOCAL.fullmatch(digits):
@@ -178,7 +194,7 @@ def normalise_phone(value: str) -> str:
     if landline:
         area, number, extension = landline.groups()
         return f"{area}-{number}" + (f"-{extension}" if extension else "")
-    joined = re.fullmatch(r"(0\d{9,11})(?:-(\d{1,6}))?", text)
+    joined = re.fullmatch(r"(0[0-9]{9,11})(?:-([0-9]{1,6}))?", text)
     if joined:
         split = _split_area_code(joined.group(1))
         if split:
@@ -195,7 +211,7 @@ def _split_area_code(digits: str) -> str | None:
 
 def phone_error(value: str) -> str | None:
     """None for a mobile number, a landline with area code or a 7-8 digit local number."""
-    raw = compact(str(value))
+    raw = compact(as_text(value))
     if not raw:
         return "电话号码为空"
     phone = normalise_phone(raw)
@@ -204,7 +220,7 @@ def phone_error(value: str) -> str | None:
     if _LANDLINE.fullmatch(phone):
         return None
     digits = re.sub(r"[-\s]", "", phone)
-    if digits.isdigit() and digits.startswith("1"):
+    if _is_digits(digits) and digits.startswith("1"):
         if len(digits) != 11:
             return f"手机号码应为11位（{raw} 实为{len(digits)}位）"
         return f"手机号码 {raw} 的第二位应为3到9"

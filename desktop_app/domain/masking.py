@@ -20,9 +20,9 @@ COMPOUND_SURNAMES = frozenset(
 ID_FULL_LENGTH = 18
 
 # `*` may stand where a digit was, so that a masked value is recognised again (idempotence).
-_MOBILE = re.compile(r"(?:\+86|0086)?(1[\d*]{10})")
-_LANDLINE = re.compile(r"(0\d{2,3})-([\d*]{7,8})(?:-([\d*]{1,6}))?")
-_LANDLINE_JOINED = re.compile(r"0\d{2}[\d*]{8}|0\d{3}[\d*]{7,8}")
+_MOBILE = re.compile(r"(?:\+86|0086)?(1[0-9*]{10})")
+_LANDLINE = re.compile(r"(0[0-9]{2,3})-([0-9*]{7,8})(?:-([0-9*]{1,6}))?")
+_LANDLINE_JOINED = re.compile(r"0[0-9]{2}[0-9*]{8}|0[0-9]{3}[0-9*]{7,8}")
 
 
 def _keep_last(text: str, kept: int = 4) -> str:

@@ -12,13 +12,13 @@ from desktop_app.domain.text import as_text, compact
 UNSORTED = 10**9  # natural_sort_key of a name without a leading number
 
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_NUMBER = r"(?P<number>\d+(?:\.0+)?|[一二两三四五六七八九十]{1,3})"
+_NUMBER = r"(?P<number>[0-9]+(?:\.0+)?|[一二两三四五六七八九十]{1,3})"
 _BUILDING = re.compile(rf"第?{_NUMBER}(?:号楼|号栋|号幢|号|栋|幢|座|#楼|#|楼)?")
-_BUILDING_LETTER = re.compile(r"(?P<letter>[A-Za-z])(?:座|栋|幢|号楼|楼|#楼|#|区)?")
+_BUILDING_LETTER = re.compile(r"(?P<letter>[A-Za-z])(?:座|栋|幢|号楼|楼|#楼|#)?")
 _UNIT = re.compile(rf"第?{_NUMBER}(?:单元|单|门|#)?")
 _UNIT_LETTER = re.compile(r"(?P<letter>[A-Za-z])(?:单元|单|门)?")
-_ROOM = re.compile(r"(?P<room>[0-9A-Za-z-]*?\d)(?:\.0+)?(?:室|号|号房|房)?")
-_LEADING_INTEGER = re.compile(r"\d+")
+_ROOM = re.compile(r"(?P<room>[0-9A-Za-z-]*?[0-9])(?:\.0+)?(?:室|号|号房|房)?")
+_LEADING_INTEGER = re.compile(r"[0-9]+")
 
 
 def chinese_number(text: str) -> int | None:

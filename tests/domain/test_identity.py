@@ -133,6 +133,27 @@ def test_scientific_notation_is_reported_not_guessed():
     assert "科学计数法" in id_number_error("3.50402E+17")
 
 
+@pytest.mark.parametrize("cell", [3.50402e17, 350402199001011234.0])
+def test_a_float_cell_is_reported_as_scientific_notation(cell):
+    assert "科学计数法" in resident_id_error(cell, today=TODAY)
+    assert "科学计数法" in id_number_error(cell, today=TODAY)
+    assert looks_like_scientific_notation(cell)
+
+
+def test_cells_that_are_not_text():
+    assert resident_id_error(None) == "身份证号码为空"
+    assert id_number_error(None) == "证件号码为空"
+    assert resident_id_error(350402199001011234, today=TODAY) is None
+    assert phone_error(13800138000) is None
+    assert phone_error(13800138000.0) is None
+    assert normalise_id_number(None) == ""
+
+
+def test_digits_of_other_scripts_are_not_digits():
+    assert resident_id_error("٣٥٠٤٠٢١٩٩٠٠١٠١١٢٣٤", today=TODAY) == "身份证号码第1位应为数字（实为 ٣）"
+    assert phone_error("١٣٨٠٠١٣٨٠٠٠") is not None
+
+
 def test_today_defaults_to_the_real_date():
     assert resident_id_error(make_id(birth="21000101")) == "身份证号码中的出生日期 21000101 晚于今天"
 
