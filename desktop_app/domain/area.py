@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from desktop_app.domain.roll_record import AREA_SOURCES
-from desktop_app.domain.text import compact
+from desktop_app.domain.text import as_text, compact
 
 MAX_AREA_CENTI = 100_000 * 100  # no single room is larger than 100000 m²
 _UNITS = ("平方米", "平米", "㎡", "m²", "M²", "m2", "M2", "平")
@@ -34,7 +34,7 @@ def _decimal(value: object) -> tuple[Decimal, str]:
     if isinstance(value, float):
         # repr gives the shortest text that reads back as the same float: 85.3 -> "85.3".
         return Decimal(repr(value)), repr(value)
-    text = compact(str(value)) if value is not None else ""
+    text = compact(as_text(value))
     if not text:
         raise AreaError("面积为空")
     number = text

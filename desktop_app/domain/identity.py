@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from desktop_app.domain.text import as_text, ascii_upper, compact
+from desktop_app.domain.text import as_text, ascii_upper, compact, is_ascii_digits
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"  # indexed by the weighted sum mod 11
@@ -45,11 +45,6 @@ def _cell_text(value: object) -> str:
     return as_text(value)
 
 
-def _is_digits(text: str) -> bool:
-    """ASCII digits only (str.isdigit also accepts `²` and other scripts' digits)."""
-    return text.isascii() and text.isdigit()
-
-
 def id_check_char(first17: str) -> str:
     """The GB 11643 (ISO 7064 MOD 11-2) check character of 17 digits."""
     total = sum(int(digit) * weight for digit, weight in zip(first17, ID_WEIGHTS))
@@ -79,12 +74,12 @@ def resident_id_error(value: str, *, today: date | None = None) -> str | None:
         return "身份证号码为空"
     if looks_like_scientific_notation(number):
         return _scientific_reason("身份证号码", number)
-    if len(number) == 15 and _is_digits(number):
+    if len(number) == 15 and is_ascii_digits(number):
         return "身份证号码应为18位（实为15位的旧号码，请填写新的18位号码）"
     if len(number) != 18:
         return f"身份证号码应为18位（实为{len(number)}位）"
     for position, char in enumerate(number[:17], start=1):
-        if not _is_digits(char):
+        if not is_ascii_digits(char):
             return f"身份证号码第{position}位应为数字（实为 {char}）"
     if number[17] not in ID_LAST_CHARS:
         return f"身份证号码最后一位应为数字或X（实为 {number[17]}）"
@@ -107,7 +102,7 @@ def resident_id_error(value: str, *, today: date | None = None) -> str | None:
 def birth_date_from_resident_id(value: str) -> date | None:
     """The birth date of a resident ID whose first 14 characters are well formed, else None."""
     number = normalise_id_number(value)
-    if len(number) != 18 or not _is_digits(number[:17]):
+    if len(number) != 18 or not is_ascii_digits(number[:17]):
         return None
     birth = _birth_date(number[6:14])
     if birth is None or birth < EARLIEST_BIRTH:
@@ -142,7 +137,7 @@ def credit_code_error(value: str) -> str | None:
 
 def _digit_shaped(number: str) -> bool:
     """18 characters: 17 digits and a digit or X, as a resident ID (and some credit codes) are."""
-    return len(number) == 18 and _is_digits(number[:17]) and number[17] in ID_LAST_CHARS
+    return len(number) == 18 and is_ascii_digits(number[:17]) and number[17] in ID_LAST_CHARS
 
 
 def _shaped_like_resident_id(number: str, today: date | None) -> bool:
@@ -177,7 +172,7 @@ def id_number_error(value: str, *, today: date | None = None) -> str | None:
         return None if _plausible_credit_code(number) else resident_id_error(number, today=today)
     if len(number) == 18:
         return credit_code_error(number)
-    if _is_digits(number):
+    if is_ascii_digits(number):
         return resident_id_error(number, today=today)
     return f"证件号码应为18位的身份证号码或统一社会信用代码（实为{len(number)}位）"
 
@@ -215,12 +210,10 @@ def phone_error(value: str) -> str | None:
     if not raw:
         return "电话号码为空"
     phone = normalise_phone(raw)
-    if _MOBILE.fullmatch(phone) or _LOCAL.fullmatch(phone):
-        return None
-    if _LANDLINE.fullmatch(phone):
+    if _MOBILE.fullmatch(phone) or _LOCAL.fullmatch(phone) or _LANDLINE.fullmatch(phone):
         return None
     digits = re.sub(r"[-\s]", "", phone)
-    if _is_digits(digits) and digits.startswith("1"):
+    if is_ascii_digits(digits) and digits.startswith("1"):
         if len(digits) != 11:
             return f"手机号码应为11位（{raw} 实为{len(digits)}位）"
         return f"手机号码 {raw} 的第二位应为3到9"

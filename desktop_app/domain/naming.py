@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.domain.text import as_text, compact
+from desktop_app.domain.text import as_text, compact, is_ascii_digits
 
 UNSORTED = 10**9  # natural_sort_key of a name without a leading number
 
@@ -36,9 +36,8 @@ def chinese_number(text: str) -> int | None:
 
 
 def _number_value(text: str) -> int | None:
-    if text[0].isdigit():
-        return int(text.split(".")[0]) if text.isascii() else None
-    return chinese_number(text)
+    """"3", "3.0" (a float from Excel) or Chinese numerals."""
+    return int(text.split(".")[0]) if is_ascii_digits(text[0]) else chinese_number(text)
 
 
 def _normalise_numbered(value: object, numbered: re.Pattern[str], lettered: re.Pattern[str]) -> str:
@@ -75,7 +74,7 @@ def normalise_room(value: object) -> str:
 def floor_from_room(number: object) -> int | None:
     """The floor a room number encodes: `502` -> 5, `1203` -> 12, `0502` -> 5; else None (`B101`)."""
     room = normalise_room(number)
-    if not room.isdigit() or not room.isascii() or len(room) not in (3, 4):
+    if not is_ascii_digits(room) or len(room) not in (3, 4):
         return None
     floor = int(room[:-2])
     return floor if floor > 0 else None
@@ -84,4 +83,4 @@ def floor_from_room(number: object) -> int | None:
 def natural_sort_key(name: str) -> int:
     """The leading integer of a name (so "12" sorts after "3"), else UNSORTED."""
     match = _LEADING_INTEGER.match(compact(as_text(name)))
-    return int(match.group()) if match and match.group().isascii() else UNSORTED
+    return int(match.group()) if match else UNSORTED

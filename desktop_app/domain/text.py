@@ -26,6 +26,11 @@ def ascii_upper(text: str) -> str:
     return text.translate(_UPPER)
 
 
+def is_ascii_digits(text: str) -> bool:
+    """Non-empty and ASCII digits only (str.isdigit also accepts `²` and other scripts' digits)."""
+    return text.isascii() and text.isdigit()
+
+
 def as_text(value: object) -> str:
     """A cell value as text: None -> "", a whole float -> "3" (Excel stores 3 as 3.0), else str()."""
     if value is None:
