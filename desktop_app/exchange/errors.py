@@ -1,0 +1,51 @@
+"""What the exchange layer reports: per-cell errors of a readable file, and files that cannot be read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from openpyxl.utils import get_column_letter
+
+
+@dataclass(frozen=True)
+class CellError:
+    """One problem in one cell (or one row, or the header) of a workbook.
+
+    `row` is the row number the spreadsheet shows (1-based); `column` is `column_label()`, e.g.
+    "证件号码（F列）", or the bare field name when the column is missing from the file.
+    """
+
+    file: str
+    sheet: str
+    row: int
+    column: str
+    value: str
+    reason: str
+
+    def describe(self) -> str:
+        """One line for a person: where, what, why."""
+        where = f"“{self.sheet}”第{self.row}行"
+        if self.column:
+            where += f" {self.column}"
+        shown = f"：“{self.value}”" if self.value != "" else ""
+        return f"{where}{shown} — {self.reason}"
+
+
+class ReadFailure(Exception):
+    """The file cannot be read at all; the message is for the user and names the file."""
+
+
+class ReadCancelled(Exception):
+    """The user cancelled reading; nothing was read."""
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of a 0-based column index: 0 -> "A", 26 -> "AA"."""
+    return get_column_letter(index + 1)
+
+
+def column_label(header: str, index: int) -> str:
+    """How messages name a column: the header text as the file has it and its letter, "证件号码（F列）"."""
+    header = header.strip()
+    letter = column_letter(index)
+    return f"{header}（{letter}列）" if header else f"{letter}列"
