@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from operator import mul
 
 from desktop_app.domain.text import as_text, ascii_upper, compact, is_ascii_digits
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"  # indexed by the weighted sum mod 11
+_ID_WEIGHTS_ZERO = ord("0") * sum(ID_WEIGHTS)
 ID_LAST_CHARS = frozenset("0123456789X")
 PROVINCE_CODES = frozenset(
     [str(code) for code in range(11, 16)]
@@ -21,8 +23,10 @@ PROVINCE_CODES = frozenset(
     + ["71", "81", "82", "83"]
 )
 EARLIEST_BIRTH = date(1900, 1, 1)
+_CHECK_DIGIT_REASON = "身份证号码校验位错误"
 
 CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_CREDIT_VALUES = {char: value for value, char in enumerate(CREDIT_ALPHABET)}
 CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 _SCIENTIFIC = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+")
@@ -35,6 +39,8 @@ _COUNTRY_PREFIX = re.compile(r"^(\+86|0086)-?")
 
 def normalise_id_number(value: str | None) -> str:
     """Strip all whitespace, full-width to half-width, upper-case letters (a lower `x` becomes `X`)."""
+    if isinstance(value, str) and value.isascii() and value.isalnum():
+        return value.upper()  # the usual case, without the clean-up below
     return ascii_upper(compact(_cell_text(value)))
 
 
@@ -47,7 +53,8 @@ def _cell_text(value: object) -> str:
 
 def id_check_char(first17: str) -> str:
     """The GB 11643 (ISO 7064 MOD 11-2) check character of 17 digits."""
-    total = sum(int(digit) * weight for digit, weight in zip(first17, ID_WEIGHTS))
+    # ASCII codes of the digits, less 48 times the weights, are the digits times the weights.
+    total = sum(map(mul, first17.encode("ascii"), ID_WEIGHTS)) - _ID_WEIGHTS_ZERO
     return ID_CHECK_CHARS[total % 11]
 
 
@@ -69,18 +76,21 @@ def _birth_date(text: str) -> date | None:
 
 def resident_id_error(value: str, *, today: date | None = None) -> str | None:
     """None for a valid 18-character resident ID, otherwise why it is not one."""
-    number = normalise_id_number(value)
+    return _resident_reason(normalise_id_number(value), today)
+
+
+def _resident_reason(number: str, today: date | None) -> str | None:
     if not number:
         return "身份证号码为空"
-    if looks_like_scientific_notation(number):
+    if "E" in number and _SCIENTIFIC.fullmatch(number):
         return _scientific_reason("身份证号码", number)
     if len(number) == 15 and is_ascii_digits(number):
         return "身份证号码应为18位（实为15位的旧号码，请填写新的18位号码）"
     if len(number) != 18:
         return f"身份证号码应为18位（实为{len(number)}位）"
-    for position, char in enumerate(number[:17], start=1):
-        if not is_ascii_digits(char):
-            return f"身份证号码第{position}位应为数字（实为 {char}）"
+    if not is_ascii_digits(number[:17]):
+        position, char = next((i, c) for i, c in enumerate(number, start=1) if not is_ascii_digits(c))
+        return f"身份证号码第{position}位应为数字（实为 {char}）"
     if number[17] not in ID_LAST_CHARS:
         return f"身份证号码最后一位应为数字或X（实为 {number[17]}）"
     if number[:2] not in PROVINCE_CODES:
@@ -95,7 +105,7 @@ def resident_id_error(value: str, *, today: date | None = None) -> str | None:
         return f"身份证号码中的出生日期 {birth_text} 晚于今天"
     expected = id_check_char(number[:17])
     if number[17] != expected:
-        return f"身份证号码校验位错误（应为{expected}）"
+        return f"{_CHECK_DIGIT_REASON}（应为{expected}）"
     return None
 
 
@@ -112,7 +122,7 @@ def birth_date_from_resident_id(value: str) -> date | None:
 
 def credit_check_char(first17: str) -> str:
     """The GB 32100 check character of 17 characters from CREDIT_ALPHABET."""
-    total = sum(CREDIT_ALPHABET.index(char) * weight for char, weight in zip(first17, CREDIT_WEIGHTS))
+    total = sum(map(mul, map(_CREDIT_VALUES.__getitem__, first17), CREDIT_WEIGHTS))
     return CREDIT_ALPHABET[(31 - total % 31) % 31]
 
 
@@ -121,12 +131,12 @@ def credit_code_error(value: str) -> str | None:
     code = normalise_id_number(value)
     if not code:
         return "统一社会信用代码为空"
-    if looks_like_scientific_notation(code):
+    if "E" in code and _SCIENTIFIC.fullmatch(code):
         return _scientific_reason("统一社会信用代码", code)
     if len(code) != 18:
         return f"统一社会信用代码应为18位（实为{len(code)}位）"
     for position, char in enumerate(code, start=1):
-        if char not in CREDIT_ALPHABET:
+        if char not in _CREDIT_VALUES:
             return (f"统一社会信用代码第{position}位 {char} 不是有效字符"
                     "（只能是数字和除 I、O、S、V、Z 以外的大写字母）")
     expected = credit_check_char(code[:17])
@@ -140,19 +150,6 @@ def _digit_shaped(number: str) -> bool:
     return len(number) == 18 and is_ascii_digits(number[:17]) and number[17] in ID_LAST_CHARS
 
 
-def _shaped_like_resident_id(number: str, today: date | None) -> bool:
-    """17 digits + digit/X with a known province and a plausible birth date: such a number is judged
-    as a resident ID only, so that a mistyped ID is never accepted as a credit code by chance."""
-    if not _digit_shaped(number):
-        return False
-    birth = _birth_date(number[6:14])
-    return (
-        number[:2] in PROVINCE_CODES
-        and birth is not None
-        and EARLIEST_BIRTH <= birth <= (today or date.today())
-    )
-
-
 def _plausible_credit_code(code: str) -> bool:
     """A valid code whose registration authority (1-9, A, N, Y) and region (third and fourth
     characters a province code) look real; used to tell a digit-only code from a mistyped ID."""
@@ -164,16 +161,19 @@ def id_number_error(value: str, *, today: date | None = None) -> str | None:
     number = normalise_id_number(value)
     if not number:
         return "证件号码为空"
-    if looks_like_scientific_notation(number):
+    if "E" in number and _SCIENTIFIC.fullmatch(number):
         return _scientific_reason("证件号码", number)
-    if _shaped_like_resident_id(number, today):
-        return resident_id_error(number, today=today)
     if _digit_shaped(number):
-        return None if _plausible_credit_code(number) else resident_id_error(number, today=today)
+        # With a known province and a real date only the check digit can be wrong: then it is a
+        # mistyped resident ID, never taken for a credit code by chance.
+        reason = _resident_reason(number, today)
+        if reason is None or reason.startswith(_CHECK_DIGIT_REASON) or not _plausible_credit_code(number):
+            return reason
+        return None
     if len(number) == 18:
         return credit_code_error(number)
     if is_ascii_digits(number):
-        return resident_id_error(number, today=today)
+        return _resident_reason(number, today)
     return f"证件号码应为18位的身份证号码或统一社会信用代码（实为{len(number)}位）"
 
 
