@@ -76,9 +76,14 @@ def test_libreoffice_opens_the_files_and_sees_the_chinese_text(tmp_path):
     for name in ("roll", "template"):
         done = subprocess.run(
             [office, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-             "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+             "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
              "--outdir", str(tmp_path / "csv"), str(tmp_path / f"{name}.xlsx")],
             capture_output=True, text=True, timeout=180)
         assert done.returncode == 0, done.stderr
     text = (tmp_path / "csv" / f"roll-{ROLL_SHEET}.csv").read_text(encoding="utf-8")
-    assert text.splitlines()[0].startswith("小区编码,小区名称,楼栋") and ZHANG in text and "85.30" in text
+    lines = text.splitlines()
+    assert lines[0].startswith("小区编码,小区名称,楼栋")
+    assert lines[1].startswith(f"E001,幸福里,3,1,5,502,85.30,不动产登记,个人,张三,{ZHANG},13800138000,李四、王五")
+    assert "60.00" in lines[3]  # the 0.00 format as shown
+    instructions = (tmp_path / "csv" / "template-说明.csv").read_text(encoding="utf-8")
+    assert "示例小区" in instructions and "填写说明" in instructions
