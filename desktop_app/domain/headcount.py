@@ -14,6 +14,7 @@ from dataclasses import dataclass
 DEVELOPER_HEAD = "建设单位未售"
 NO_OWNER_HEAD_PREFIX = "房屋:"
 KEY_SEPARATOR = "|"
+_DEVELOPER_NODE = "\x00developer"  # cannot be an ID number or credit code
 
 
 @dataclass(frozen=True)
@@ -32,56 +33,66 @@ class ScopeRoll:
     rooms_of_head: dict[str, tuple[str, ...]]  # head key -> sorted room keys
 
 
-class _Groups:
-    """Union-find over hashable nodes; the result does not depend on the order of the unions."""
-
-    def __init__(self) -> None:
-        self.parent: dict[tuple[str, str], tuple[str, str]] = {}
-
-    def find(self, node: tuple[str, str]) -> tuple[str, str]:
-        self.parent.setdefault(node, node)
-        root = node
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[node] != root:
-            self.parent[node], node = root, self.parent[node]
-        return root
-
-    def union(self, first: tuple[str, str], second: tuple[str, str]) -> None:
-        self.parent[self.find(first)] = self.find(second)
-
-
-def _head_key(nodes: list[tuple[str, str]]) -> str:
-    if any(kind == "developer" for kind, _ in nodes):
-        return DEVELOPER_HEAD
-    owners = sorted({name for kind, name in nodes if kind == "owner"})
-    if owners:
-        return KEY_SEPARATOR.join(owners)
-    rooms = sorted({name for kind, name in nodes if kind == "room"})
-    return NO_OWNER_HEAD_PREFIX + KEY_SEPARATOR.join(rooms)
+def _find(parent: dict[str, str], node: str) -> str:
+    """The root of a node in a union-find forest, halving the path on the way."""
+    while (up := parent[node]) != node:
+        parent[node] = node = parent[up]
+    return node
 
 
 def build_scope_roll(entries: Iterable[RollEntry]) -> ScopeRoll:
-    """Total area and heads of the rooms given; an entry repeated for one room joins that room."""
-    groups = _Groups()
+    """Total area and heads of the rooms given; an entry repeated for one room joins that room.
+    The result does not depend on the order of the entries."""
+    parent: dict[str, str] = {}  # union-find over owner keys (and _DEVELOPER_NODE)
+    anchor: dict[str, str | None] = {}  # room key -> one of its owner nodes, None when it has none
     total_area = 0
     for entry in entries:
         total_area += entry.area_centi
-        room = ("room", entry.room_key)
-        groups.find(room)
+        room, keys = entry.room_key, entry.owner_keys
+        if len(keys) == 1 and keys[0] and entry.owner_kind != "developer" and room not in anchor:
+            anchor[room] = key = keys[0]  # the usual room: one owner, seen once
+            if key not in parent:
+                parent[key] = key
+            continue
+        nodes = [key for key in keys if key]
         if entry.owner_kind == "developer":
-            groups.union(room, ("developer", ""))
-        for key in entry.owner_keys:
-            if key:
-                groups.union(room, ("owner", key))
-    members: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for node in groups.parent:
-        members.setdefault(groups.find(node), []).append(node)
-    head_of_room: dict[str, str] = {}
-    rooms_of_head: dict[str, tuple[str, ...]] = {}
-    for nodes in members.values():
-        rooms = tuple(sorted(name for kind, name in nodes if kind == "room"))
-        head = _head_key(nodes)
-        rooms_of_head[head] = rooms
-        head_of_room.update((room, head) for room in rooms)
+            nodes.append(_DEVELOPER_NODE)
+        previous = anchor.get(room)
+        if not nodes:
+            anchor.setdefault(room, None)
+            continue
+        if previous is not None:
+            nodes.append(previous)  # a repeated room joins its earlier owners
+        anchor[room] = first = nodes[0]
+        parent.setdefault(first, first)
+        for node in nodes[1:]:
+            parent.setdefault(node, node)
+            root, other = _find(parent, first), _find(parent, node)
+            if root != other:
+                parent[other] = root
+    return _scope_roll(total_area, parent, anchor)
+
+
+def _scope_roll(total_area: int, parent: dict[str, str], anchor: dict[str, str | None]) -> ScopeRoll:
+    root_of = {node: _find(parent, node) for node in parent}
+    joined: dict[str, list[str]] = {}  # only components of several nodes; most are one owner key
+    for node, root in root_of.items():
+        if node != root:
+            joined.setdefault(root, [root]).append(node)
+    head_of_root = {root: _head_key(nodes) for root, nodes in joined.items()}
+    head_of_root[_DEVELOPER_NODE] = DEVELOPER_HEAD
+    head_of_room = {
+        room: NO_OWNER_HEAD_PREFIX + room if node is None else head_of_root.get(root_of[node], root_of[node])
+        for room, node in anchor.items()
+    }
+    grouped: dict[str, list[str]] = {}
+    for room, head in head_of_room.items():
+        grouped.setdefault(head, []).append(room)
+    rooms_of_head = {head: tuple(sorted(rooms)) for head, rooms in grouped.items()}
     return ScopeRoll(total_area, len(rooms_of_head), head_of_room, rooms_of_head)
+
+
+def _head_key(nodes: list[str]) -> str:
+    if _DEVELOPER_NODE in nodes:
+        return DEVELOPER_HEAD
+    return KEY_SEPARATOR.join(sorted(nodes))
