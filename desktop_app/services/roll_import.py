@@ -47,12 +47,16 @@ class ImportCancelled(Exception):
 
 _CHAR_PINYIN: dict[str, str] = {}
 _LONGEST_PHRASE = max(len(phrase) for phrase in PHRASES_DICT)
+_PHRASE_STARTS = frozenset(phrase[:2] for phrase in PHRASES_DICT)
 
 
 def _has_phrase(name: str) -> bool:
     size = len(name)
-    return any(name[start:end] in PHRASES_DICT for start in range(size - 1)
-               for end in range(start + 2, min(size, start + _LONGEST_PHRASE) + 1))
+    for start in range(size - 1):
+        if name[start:start + 2] in _PHRASE_STARTS and any(
+                name[start:end] in PHRASES_DICT for end in range(start + 2, min(size, start + _LONGEST_PHRASE) + 1)):
+            return True
+    return False
 
 
 def pinyin_key(name: str) -> str:
@@ -86,13 +90,10 @@ def apply_roll(records: Iterable[RollRecord], *, community_id: int | None = None
         with database.atomic("IMMEDIATE") if outermost else database.atomic():
             importer = _RollImporter(RollSnapshot(connection), community_id)
             summary = importer.run(records, progress)
-            importer.writer.flush(connection)
             if summary.imported:
                 importer.writer.log("import", "room", "", f"导入房屋业主名册：{summary.rows} 行，新增 "
                                     f"{summary.created} 间，更新 {summary.updated} 间", {})
-                connection.executemany(
-                    "INSERT INTO audit_log (at, actor, action, table_name, record_uid, summary, changes) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)", importer.writer.audit[-1:])
+            importer.writer.flush(connection)
     finally:
         if outermost:
             connection.execute(f"PRAGMA synchronous = {int(previous)}")
@@ -220,9 +221,9 @@ class _RollImporter:
                 self.writer.delete_ownership(ownership)
                 changed = True
             elif role != wanted[owner_id] or is_voter != (owner_id == voter):
+                # not audited on its own: the room's audit row below says who owns it now
                 self.writer.update("ownership", ownership, "", {"role": (role, wanted[owner_id]),
-                                   "is_voter": (is_voter, int(owner_id == voter))}, "")
-                self.writer.audit.pop()  # the room's audit row below says it for people
+                                   "is_voter": (is_voter, int(owner_id == voter))})
                 changed = True
         for owner_id, role in wanted.items():
             if owner_id not in current:

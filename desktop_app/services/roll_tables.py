@@ -129,12 +129,14 @@ class BulkWriter:
         self.inserts[table].append((id_, *values))
         return id_
 
-    def update(self, table: str, id_: int, uid: str, changes: dict[str, tuple[Any, Any]], summary: str) -> None:
-        """Queue changed columns of a row ({column: (old, new)}) and the audit row saying so."""
+    def update(self, table: str, id_: int, uid: str, changes: dict[str, tuple[Any, Any]],
+               summary: str | None = None) -> None:
+        """Queue changed columns of a row ({column: (old, new)}) and, given a summary, its audit row."""
         names = tuple(sorted(changes))
         self.updates.setdefault((table, names), []).append(
             tuple(changes[name][1] for name in names) + (self.now, id_))
-        self.log("update", table, uid, summary, changes)
+        if summary is not None:
+            self.log("update", table, uid, summary, changes)
 
     def delete_ownership(self, ownership_id: int) -> None:
         self.deleted_ownerships.append((ownership_id,))
