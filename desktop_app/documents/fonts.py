@@ -91,6 +91,15 @@ class FontSet:
     cmaps: dict[str, frozenset[int]]
     files: dict[str, FontFile]
     _covered: set[str] = field(default_factory=set)
+    _role_chars: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def role_chars(self, role: str) -> frozenset[str]:
+        """The characters the role's own font has (whitespace included), for a fast subset test."""
+        chars = self._role_chars.get(role)
+        if chars is None:
+            chars = frozenset(map(chr, self.cmaps[self.role_font[role]])) | frozenset(" \t\n\u3000")
+            self._role_chars[role] = chars
+        return chars
 
     def font_for(self, char: str, role: str) -> str | None:
         """The font that draws `char` in `role`: the role's own font if it has it, else a fallback."""
@@ -127,8 +136,7 @@ class FontSet:
     def segments(self, text: str, role: str) -> list[tuple[str, str]]:
         """Split `text` into (font name, run) so each run is drawn by a font that has its characters."""
         primary = self.role_font[role]
-        cmap = self.cmaps[primary]
-        if all(ord(c) in cmap or c.isspace() for c in text):
+        if self.role_chars(role).issuperset(text):
             return [(primary, text)]
         runs: list[tuple[str, str]] = []
         for char in text:

@@ -37,6 +37,7 @@ LINES_PER_PAGE = 22
 CHARS_PER_LINE = 28
 LEADING = int(BLOCK_HEIGHT / LINES_PER_PAGE * 100) / 100  # 28.99 pt: 22 lines fill the block
 PAGE_NUMBER_GAP = 7 * mm  # from the bottom of the text block to the top of the page number
+CLOSING_PUNCTUATION = frozenset("，。、；：？！）》」』】〕”’,.;:?!)]}…—·")
 
 
 def style(name: str, fonts: FontSet, role: str = "body", size: float = BODY_SIZE, *,
@@ -59,6 +60,35 @@ def title_style(fonts: FontSet) -> ParagraphStyle:
                  space_after=LEADING)
 
 
+def balanced_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """A title too long for one line, cut into lines of about equal width (GB/T 9704: a title that
+    wraps is arranged symmetrically, never one lone character on the last line). No line starts with
+    closing punctuation."""
+    total = stringWidth(text, font, size)
+    count = int(total // width) + 1
+    if count == 1:
+        return [text]
+    target = total / count
+    lines: list[str] = []
+    line, used = "", 0.0
+    for char in text:
+        advance = stringWidth(char, font, size)
+        if line and len(lines) < count - 1 and (used + advance / 2 > target or used + advance > width) \
+                and char not in CLOSING_PUNCTUATION:
+            lines.append(line)
+            line, used = "", 0.0
+        line += char
+        used += advance
+    lines.append(line)
+    return lines
+
+
+def title_paragraph(title: str, fonts: FontSet) -> Paragraph:
+    st = title_style(fonts)
+    lines = balanced_lines(title, fonts.role_font["title"], TITLE_SIZE, BLOCK_WIDTH - TITLE_SIZE)
+    return Paragraph("<br/>".join(markup(line, fonts, "title") for line in lines), st)
+
+
 def markup(text: str, fonts: FontSet, role: str) -> str:
     """Escape `text` for a Paragraph and switch font for characters the role's font lacks."""
     runs = fonts.segments(text, role)
@@ -75,19 +105,25 @@ def para(text: str, st: ParagraphStyle, fonts: FontSet, role: str = "body") -> P
 
 
 def draw_text(canvas: Canvas, x: float, y: float, text: str, fonts: FontSet, role: str, size: float,
-              *, anchor: str = "left") -> float:
-    """Draw one line on the canvas, each run in a font that has it; returns the width drawn."""
+              *, anchor: str = "left") -> None:
+    """Draw one line on the canvas, each run in a font that has it (anchor: left, centre or right)."""
     runs = fonts.segments(text, role)
-    width = sum(stringWidth(run, name, size) for name, run in runs)
+    if len(runs) == 1:  # the usual case: exactly what a bare canvas call costs
+        name = runs[0][0]
+        if canvas._fontname != name or canvas._fontsize != size:
+            canvas.setFont(name, size)
+        draw = {"left": canvas.drawString, "centre": canvas.drawCentredString, "right": canvas.drawRightString}
+        draw[anchor](x, y, text)
+        return
+    widths = [stringWidth(run, name, size) for name, run in runs]
     if anchor == "centre":
-        x -= width / 2
+        x -= sum(widths) / 2
     elif anchor == "right":
-        x -= width
-    for name, run in runs:
+        x -= sum(widths)
+    for (name, run), width in zip(runs, widths):
         canvas.setFont(name, size)
         canvas.drawString(x, y, run)
-        x += stringWidth(run, name, size)
-    return width
+        x += width
 
 
 def page_number_text(number: int) -> str:

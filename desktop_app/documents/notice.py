@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether, LongTable, Spacer, TableS
 
 from desktop_app.documents.fonts import FontSet, load_fonts
 from desktop_app.documents.layout import (
-    BLOCK_WIDTH, LEADING, TABLE_SIZE, SignatureBlock, body_style, build, para, style, title_style,
+    BLOCK_WIDTH, LEADING, TABLE_SIZE, SignatureBlock, body_style, build, para, style, title_paragraph,
 )
 from desktop_app.domain.dates_text import date_text, period_text
 from desktop_app.domain.print_data import NOTICE_KINDS, Notice, TableData
@@ -23,6 +23,8 @@ def notice_texts(notice: Notice) -> Iterator[tuple[str, str]]:
         yield f"正文第{number}段", paragraph
     if notice.table is not None:
         yield from table_texts(notice.table)
+    for number, paragraph in enumerate(notice.closing, 1):
+        yield f"表后第{number}段", paragraph
     yield "落款单位", notice.issuer
 
 
@@ -34,22 +36,23 @@ def table_texts(table: TableData) -> Iterator[tuple[str, str]]:
             yield f"表格第{row_number}行第{column}列", text
 
 
-def grid_style(font: str, header_rows: int = 1) -> TableStyle:
+def grid_style(font: str, header_rows: int = 1, padding: float = 3.0) -> TableStyle:
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), font),  # else the table names Helvetica, which is not embedded
         ("GRID", (0, 0), (-1, -1), 0.6, "black"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), padding),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding + 1),
     ]
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), "#eeeeee"))
     return TableStyle(commands)
 
 
-def table_flowable(table: TableData, fonts: FontSet, *, size: float = TABLE_SIZE) -> LongTable:
+def table_flowable(table: TableData, fonts: FontSet, *, size: float = TABLE_SIZE,
+                   padding: float = 3.0) -> LongTable:
     """A grid table whose header repeats on every page and whose cells wrap (rows split across pages)."""
     columns = len(table.header)
     weights = table.widths if len(table.widths) == columns else (1.0,) * columns
@@ -61,12 +64,13 @@ def table_flowable(table: TableData, fonts: FontSet, *, size: float = TABLE_SIZE
     for row in table.rows:
         cells = list(row) + [""] * (columns - len(row))
         data.append([para(text, cell if len(text) <= 8 else cell_left, fonts) for text in cells[:columns]])
-    return LongTable(data, colWidths=widths, repeatRows=1, splitInRow=1, style=grid_style(fonts.role_font["body"]))
+    return LongTable(data, colWidths=widths, repeatRows=1, splitInRow=1,
+                     style=grid_style(fonts.role_font["body"], padding=padding))
 
 
 def notice_story(notice: Notice, fonts: FontSet) -> list[Flowable]:
     body = body_style(fonts)
-    story: list[Flowable] = [para(notice.title, title_style(fonts), fonts, "title")]
+    story: list[Flowable] = [title_paragraph(notice.title, fonts)]
     if notice.salutation:
         story.append(para(notice.salutation, body_style(fonts, indent=False), fonts))
     story += [para(text, body, fonts) for text in notice.paragraphs]
@@ -74,6 +78,7 @@ def notice_story(notice: Notice, fonts: FontSet) -> list[Flowable]:
         story += [Spacer(1, LEADING / 2), table_flowable(notice.table, fonts), Spacer(1, LEADING / 2)]
     if notice.kind == "公示" and notice.period_start and notice.period_end:
         story.append(para(period_text(notice.period_start, notice.period_end) + "。", body, fonts))
+    story += [para(text, body, fonts) for text in notice.closing]
     signature = SignatureBlock(notice.issuer, date_text(notice.issued_on), fonts)
     # GB/T 9704: never a last page with the signature alone; the last paragraph goes with it.
     last = story.pop() if len(story) > 1 and not isinstance(story[-1], Spacer) else None

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Spacer
 from desktop_app.documents.fonts import FontSet, load_fonts
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from desktop_app.documents.layout import BLOCK_WIDTH, SMALL_SIZE, build, para, style, title_style
+from desktop_app.documents.layout import BLOCK_WIDTH, SMALL_SIZE, build, para, style, title_paragraph
 from desktop_app.documents.notice import table_flowable
 from desktop_app.domain.area import format_area
 from desktop_app.domain.dates_text import date_text
@@ -22,7 +22,11 @@ SIGNATURE_HEADER = "业主签字"
 DEVELOPER_LABEL = "建设单位（未售）"
 CELL_PADDING = 8.0
 MIN_WIDTH = 30.0
-FLEXIBLE = {"业主": 1.0, SIGNATURE_HEADER: 1.4}  # columns that take the width left over
+OWNER_HEADER = "业主"
+MIN_OWNER_WIDTH = 50.0
+MAX_OWNER_WIDTH = 130.0
+MIN_SIGNATURE_WIDTH = 60.0
+SIGNATURE_PADDING = 7.0  # taller rows to sign in
 
 
 def room_label(row: RollRow) -> str:
@@ -58,17 +62,22 @@ def roll_texts(roll: OwnerRoll) -> Iterator[tuple[str, str]]:
 
 
 def column_widths(header: tuple[str, ...], rows: list[tuple[str, ...]], font: str) -> tuple[float, ...]:
-    """Fixed columns as wide as their longest value; the owner and signature columns share the rest."""
+    """Columns as wide as their longest value; the owner column takes what is left, or, with a
+    signature column, as much as its names need and the signature column the rest."""
     natural = []
     for column, title in enumerate(header):
         longest = max((stringWidth(row[column], font, SMALL_SIZE) for row in rows), default=0.0)
         natural.append(max(MIN_WIDTH, longest + CELL_PADDING))
-    fixed = sum(w for w, title in zip(natural, header) if title not in FLEXIBLE)
-    weights = sum(FLEXIBLE.get(title, 0.0) for title in header)
+    widths = dict(zip(header, natural))
+    fixed = sum(w for title, w in widths.items() if title not in (OWNER_HEADER, SIGNATURE_HEADER))
     left = BLOCK_WIDTH - fixed
-    if left < 40 * weights:  # too wide: relative widths, long cells wrap
-        return tuple(natural)
-    return tuple(left * FLEXIBLE[title] / weights if title in FLEXIBLE else w for w, title in zip(natural, header))
+    if SIGNATURE_HEADER in widths:
+        owner = min(widths[OWNER_HEADER], MAX_OWNER_WIDTH, left - MIN_SIGNATURE_WIDTH)
+        widths[OWNER_HEADER] = max(MIN_OWNER_WIDTH, owner)
+        widths[SIGNATURE_HEADER] = max(MIN_SIGNATURE_WIDTH, left - widths[OWNER_HEADER])
+    else:
+        widths[OWNER_HEADER] = max(MIN_OWNER_WIDTH, left)
+    return tuple(widths[title] for title in header)  # relative weights when they exceed the block
 
 
 def roll_table(roll: OwnerRoll, fonts: FontSet) -> TableData:
@@ -91,10 +100,10 @@ def roll_story(roll: OwnerRoll, fonts: FontSet) -> list[Flowable]:
     note = "说明：为保护个人信息，姓名、证件号码和联系电话均按规定隐去部分内容。"
     small = style("roll-note", fonts, "body", SMALL_SIZE + 1.5, align=TA_CENTER)
     return [
-        para(roll_title(roll), title_style(fonts), fonts, "title"),
+        title_paragraph(roll_title(roll), fonts),
         para(facts, small, fonts),
         Spacer(1, 6),
-        table_flowable(table, fonts, size=SMALL_SIZE),
+        table_flowable(table, fonts, size=SMALL_SIZE, padding=SIGNATURE_PADDING if roll.signature_column else 3.0),
         Spacer(1, 6),
         para(note, style("roll-foot", fonts, "body", SMALL_SIZE), fonts),
     ]

@@ -88,7 +88,8 @@ class FormPainter:
         if not text:
             return
         inner = width - 2 * PAD
-        if stringWidth(text, self.body, TABLE_SIZE) <= inner:
+        # no glyph is wider than the font size: a short value fits without measuring it
+        if len(text) * TABLE_SIZE <= inner or stringWidth(text, self.body, TABLE_SIZE) <= inner:
             draw_text(self.c, x + PAD, y + height / 2 - TABLE_SIZE * 0.35, text, self.fonts, "body", TABLE_SIZE)
             return
         for cell_style in self.cell_styles:  # wrap, and shrink until the value fits its cell

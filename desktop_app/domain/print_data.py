@@ -32,6 +32,7 @@ class Notice:
     issued_on: date
     salutation: str = ""  # "各位业主、居民：" above the body
     table: TableData | None = None
+    closing: tuple[str, ...] = ()  # paragraphs after the table (and after the 公示期 line)
     period_start: date | None = None  # 公示 only
     period_end: date | None = None
 

@@ -186,3 +186,34 @@ def test_block_geometry_is_gb_t_9704():
     assert (LEFT_MARGIN, BLOCK_WIDTH, BLOCK_HEIGHT) == (28 * mm, 156 * mm, 225 * mm)
     assert BOTTOM_MARGIN == pytest.approx(35 * mm)
     assert CHARS_PER_LINE * BODY_SIZE <= BLOCK_WIDTH < (CHARS_PER_LINE + 1) * BODY_SIZE
+
+
+def test_a_wrapping_title_is_balanced_never_a_lone_character():
+    title = "关于杜鹃新村屋面防水施工期间注意事项的通知"  # 21 characters: one line too long by one
+    pdf, _ = render(make_notice(title=title))
+    lines = [r.text for r in pdf.runs(0) if r.size == TITLE_SIZE]
+    assert "".join(lines) == title and len(lines) == 2
+    assert abs(len(lines[0]) - len(lines[1])) <= 1
+
+
+def test_no_title_line_starts_with_closing_punctuation():
+    from desktop_app.documents.layout import CLOSING_PUNCTUATION, balanced_lines
+
+    body = load_body_font()
+    for filler in range(10, 40):
+        title = "关于" + "改" * filler + "，以及“老旧小区”改造的通知"
+        lines = balanced_lines(title, body, TITLE_SIZE, BLOCK_WIDTH - TITLE_SIZE)
+        assert "".join(lines) == title
+        assert all(line[0] not in CLOSING_PUNCTUATION for line in lines[1:])
+        widths = [stringWidth(line, body, TITLE_SIZE) for line in lines]
+        assert min(widths) >= max(widths) / 2  # balanced: no short tail line
+        assert max(widths) <= BLOCK_WIDTH
+
+
+def test_closing_paragraphs_follow_the_table_and_the_posting_period():
+    table = TableData(("序号", "项目"), (("1", "屋面防水"),))
+    pdf, _ = render(make_notice(kind="公示", title="公示", table=table, closing=("如有异议请向社区反映。",),
+                                period_start=date(2024, 5, 23), period_end=date(2024, 6, 5)))
+    flat = pdf.flat()
+    order = [flat.index(text) for text in ("屋面防水", "公示期：", "如有异议请向社区反映。", "幸福里社区居民委员会")]
+    assert order == sorted(order)
