@@ -57,12 +57,13 @@ def test_head_keys():
 
 
 room_keys = st.lists(st.from_regex(r"[1-9]-[1-3]-[1-9]0[1-4]", fullmatch=True), unique=True, max_size=30)
+some_room_keys = st.lists(st.sampled_from(["101", "102", "201", "202", "301"]), max_size=12)  # may repeat
 owner_pool = st.sampled_from([A, B, C, ORG, "owner-uid-1", "owner-uid-2"])
 
 
 @st.composite
 def rolls(draw) -> list[RollEntry]:
-    keys = draw(room_keys)
+    keys = draw(st.one_of(room_keys, some_room_keys))
     return [
         RollEntry(
             room_key=key,
@@ -72,6 +73,33 @@ def rolls(draw) -> list[RollEntry]:
         )
         for key in keys
     ]
+
+
+def reference_heads(entries: list[RollEntry]) -> set[frozenset[str]]:
+    """Rooms linked by a shared owner key, or both developer-unsold, by a plain graph search."""
+    marks: dict[str, set[str]] = {}
+    for entry in entries:
+        found = marks.setdefault(entry.room_key, set())
+        found.update(f"owner:{key}" for key in entry.owner_keys if key)
+        if entry.owner_kind == "developer":
+            found.add("developer")
+    unvisited, heads = set(marks), set()
+    while unvisited:
+        queue, head = [unvisited.pop()], set()
+        while queue:
+            current = queue.pop()
+            head.add(current)
+            linked = {other for other in unvisited if marks[other] & marks[current]}
+            unvisited -= linked
+            queue.extend(linked)
+        heads.add(frozenset(head))
+    return heads
+
+
+@given(rolls())
+def test_heads_match_a_plain_graph_search(entries):
+    roll = build_scope_roll(entries)
+    assert {frozenset(rooms) for rooms in roll.rooms_of_head.values()} == reference_heads(entries)
 
 
 @given(rolls(), st.randoms())
@@ -85,9 +113,10 @@ def test_order_of_entries_does_not_matter(entries, random):
 def test_totals_and_partition(entries):
     roll = build_scope_roll(entries)
     assert roll.total_area_centi == sum(entry.area_centi for entry in entries)
-    assert roll.total_heads <= len(entries)
+    rooms = {entry.room_key for entry in entries}
+    assert roll.total_heads <= len(rooms) <= len(entries)
     assert roll.total_heads == len(roll.rooms_of_head)
-    assert sorted(roll.head_of_room) == sorted(entry.room_key for entry in entries)
+    assert set(roll.head_of_room) == rooms
     grouped = sorted(room_key for rooms in roll.rooms_of_head.values() for room_key in rooms)
     assert grouped == sorted(roll.head_of_room)
     for head, rooms in roll.rooms_of_head.items():
