@@ -28,11 +28,9 @@ from desktop_app.documents.layout import (  # noqa: E402
 )
 from desktop_app.documents.visit_form import (  # noqa: E402
     FOOTNOTE, LABEL_WIDTH, OPINION_LINES, PAD, RELATIONS, ROW_HEIGHT, TITLE, VALUE_WIDTH, WISHES,
-    demand_lines, people_text, render_visit_forms, room_text,
+    area_text, demand_lines, owners_text, people_text, phone_text, render_visit_forms,
 )
-from desktop_app.domain.area import format_area  # noqa: E402
-from desktop_app.domain.masking import mask_phone  # noqa: E402
-from desktop_app.domain.print_data import VisitForm  # noqa: E402
+from desktop_app.domain.print_data import RollRow, VisitForm  # noqa: E402
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂"
@@ -45,10 +43,10 @@ def make_forms(count: int) -> list[VisitForm]:
         unit, index = divmod(rest, 24)
         floor, door = divmod(index, 4)
         name = SURNAMES[n % 20] + GIVEN[n % 23] + (GIVEN[n * 7 % 23] if n % 3 else "")
-        forms.append(VisitForm(
-            estate_name="幸福里小区", building=str(building + 1), unit=str(unit + 1), room=f"{floor + 1}0{door + 1}",
-            area_centi=6000 + n % 5000, owner_names=(name,), phone=f"1{3 + n % 7}{n:09d}"[:11],
-            residents=1 + n % 5, elderly=n % 3, community="幸福里社区", serial=str(n + 1)))
+        home = RollRow(building=str(building + 1), unit=str(unit + 1), room=f"{floor + 1}0{door + 1}",
+                       area_centi=6000 + n % 5000, owner_names=(name,), phone=f"1{3 + n % 7}{n:09d}"[:11])
+        forms.append(VisitForm(estate_name="幸福里小区", home=home, residents=1 + n % 5, elderly=n % 3,
+                               community="幸福里社区", serial=str(n + 1)))
     return forms
 
 
@@ -105,9 +103,9 @@ def bare(forms: list[VisitForm], path: str, font: str, heading: str, title_font:
         c.drawString(x0, y, f"社区：{form.community}")
         c.drawRightString(x0 + BLOCK_WIDTH, y, f"编号：{form.serial}")
         y -= 4 * mm
-        y = pair(y, ("小区", form.estate_name, "房屋", room_text(form)))
-        y = pair(y, ("业主", "、".join(form.owner_names), "联系电话", mask_phone(form.phone)))
-        y = pair(y, ("专有面积", f"{format_area(form.area_centi)} 平方米", "常住人口", people_text(form)))
+        y = pair(y, ("小区", form.estate_name, "房屋", form.home.label))
+        y = pair(y, ("业主", owners_text(form), "联系电话", phone_text(form)))
+        y = pair(y, ("专有面积", area_text(form), "常住人口", people_text(form)))
         y = pair(y, ("走访日期", "　　　　年　　月　　日", "走访人", ""))
         y = pair(y, ("受访人", "", "与业主关系", RELATIONS))
         y = wide(y, "改造意愿", [WISHES], ROW_HEIGHT)

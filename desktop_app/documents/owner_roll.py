@@ -15,11 +15,10 @@ from desktop_app.documents.notice import table_flowable
 from desktop_app.domain.area import format_area
 from desktop_app.domain.dates_text import date_text
 from desktop_app.domain.masking import mask_id_number, mask_name, mask_phone
-from desktop_app.domain.print_data import OwnerRoll, RollRow, TableData
+from desktop_app.domain.print_data import DEVELOPER_LABEL, OwnerRoll, RollRow, TableData
 
 HEADER = ("序号", "楼栋", "单元", "房号", "专有面积(㎡)", "业主", "证件号码", "联系电话")
 SIGNATURE_HEADER = "业主签字"
-DEVELOPER_LABEL = "建设单位（未售）"
 CELL_PADDING = 8.0
 MIN_WIDTH = 30.0
 OWNER_HEADER = "业主"
@@ -27,11 +26,6 @@ MIN_OWNER_WIDTH = 50.0
 MAX_OWNER_WIDTH = 130.0
 MIN_SIGNATURE_WIDTH = 60.0
 SIGNATURE_PADDING = 7.0  # taller rows to sign in
-
-
-def room_label(row: RollRow) -> str:
-    unit = f"{row.unit}单元" if row.unit else ""
-    return f"{row.building}号楼{unit}{row.room}室"
 
 
 def owner_cell(row: RollRow) -> str:
@@ -58,7 +52,7 @@ def roll_texts(roll: OwnerRoll) -> Iterator[tuple[str, str]]:
     yield "标题", roll_title(roll)
     yield "落款单位", roll.issuer
     for row in roll.rows:
-        yield f"{room_label(row)} 业主姓名", "".join(row.owner_names)
+        yield f"{row.label} 业主姓名", "".join(row.owner_names)
 
 
 def column_widths(header: tuple[str, ...], rows: list[tuple[str, ...]], font: str) -> tuple[float, ...]:

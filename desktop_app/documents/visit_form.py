@@ -24,7 +24,7 @@ from desktop_app.documents.layout import (
 )
 from desktop_app.domain.area import format_area
 from desktop_app.domain.masking import mask_phone
-from desktop_app.domain.print_data import VisitForm
+from desktop_app.domain.print_data import DEVELOPER_LABEL, VisitForm
 
 TITLE = "入户走访登记表"
 LABEL_WIDTH = 26 * mm
@@ -43,23 +43,32 @@ class RenderCancelled(Exception):
     """The user cancelled a batch; no file was left behind."""
 
 
-def room_text(form: VisitForm) -> str:
-    unit = f"{form.unit}单元" if form.unit else ""
-    return f"{form.building}号楼{unit}{form.room}室"
-
-
 def people_text(form: VisitForm) -> str:
     if form.residents is None:
         return "　　人（60岁以上　人）"
     return f"{form.residents} 人（60岁以上 {form.elderly or 0} 人）"
 
 
+def owners_text(form: VisitForm) -> str:
+    if form.home.owner_kind == "developer":
+        return DEVELOPER_LABEL
+    return "、".join(form.home.owner_names)
+
+
+def phone_text(form: VisitForm) -> str:
+    return mask_phone(form.home.phone) if form.home.phone else ""
+
+
+def area_text(form: VisitForm) -> str:
+    return f"{format_area(form.home.area_centi)} 平方米"
+
+
 def form_texts(form: VisitForm) -> Iterator[tuple[str, str]]:
-    where = f"{form.estate_name}{room_text(form)}"
+    where = f"{form.estate_name}{form.home.label}"
     yield f"{where} 小区名称", form.estate_name
     yield f"{where} 社区名称", form.community
-    yield f"{where} 业主姓名", "".join(form.owner_names)
-    yield f"{where} 房号", room_text(form)
+    yield f"{where} 业主姓名", "".join(form.home.owner_names)
+    yield f"{where} 房号", form.home.label
     yield f"{where} 改造需求", "".join(form.demands)
 
 
@@ -135,10 +144,9 @@ class FormPainter:
         draw_text(c, self.x0, y, f"社区：{form.community}", self.fonts, "body", TABLE_SIZE)
         draw_text(c, self.x0 + BLOCK_WIDTH, y, f"编号：{form.serial}", self.fonts, "body", TABLE_SIZE, anchor="right")
         y -= 4 * mm
-        phone = mask_phone(form.phone) if form.phone else ""
-        y = self.pair_row(y, ("小区", form.estate_name, "房屋", room_text(form)))
-        y = self.pair_row(y, ("业主", "、".join(form.owner_names), "联系电话", phone))
-        y = self.pair_row(y, ("专有面积", f"{format_area(form.area_centi)} 平方米", "常住人口", people_text(form)))
+        y = self.pair_row(y, ("小区", form.estate_name, "房屋", form.home.label))
+        y = self.pair_row(y, ("业主", owners_text(form), "联系电话", phone_text(form)))
+        y = self.pair_row(y, ("专有面积", area_text(form), "常住人口", people_text(form)))
         y = self.pair_row(y, ("走访日期", "　　　　年　　月　　日", "走访人", ""))
         y = self.pair_row(y, ("受访人", "", "与业主关系", RELATIONS))
         y = self.wide_row(y, "改造意愿", [WISHES], ROW_HEIGHT)

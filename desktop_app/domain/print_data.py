@@ -6,10 +6,11 @@ caller can print personal data unmasked by forgetting to mask it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 NOTICE_KINDS = ("通知", "公告", "公示")
+DEVELOPER_LABEL = "建设单位（未售）"  # rooms the developer has not sold: no person to name
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Notice:
 
 @dataclass(frozen=True)
 class RollRow:
-    """One room of a building roll with its owners (raw values; the roll masks them)."""
+    """One room with its owners (raw values; documents mask them)."""
 
     building: str
     unit: str
@@ -50,17 +51,28 @@ class RollRow:
     phone: str = ""
     owner_kind: str = "person"  # person / organisation / developer
 
+    @property
+    def label(self) -> str:
+        """"3号楼1单元502室"; names that are not numbers stay as they are ("A座")."""
+        building = f"{self.building}号楼" if self.building.isdigit() else self.building
+        unit = f"{self.unit}单元" if self.unit.isdigit() else self.unit
+        return f"{building}{unit}{self.room}室"
+
 
 @dataclass(frozen=True)
 class OwnerRoll:
     """楼栋业主名册 of one estate, building or unit."""
 
     estate_name: str
-    scope_label: str  # "3号楼" / "3号楼1单元" / "全部楼栋"
+    scope_label: str  # "3号楼" / "3号楼1单元" / "" for a whole estate
     rows: tuple[RollRow, ...]
     signature_column: bool = False
     issuer: str = ""
     issued_on: date | None = None
+
+
+DEMANDS = ("屋面防水", "外墙保温", "雨污分流", "水电气管线", "楼道修缮", "加装电梯", "停车设施", "充电设施",
+           "适老化改造", "绿化照明", "安防监控", "其他")
 
 
 @dataclass(frozen=True)
@@ -68,17 +80,9 @@ class VisitForm:
     """入户走访登记表 for one room, pre-filled from the roll."""
 
     estate_name: str
-    building: str
-    unit: str
-    room: str
-    area_centi: int
-    owner_names: tuple[str, ...] = ()
-    phone: str = ""
-    residents: int | None = None
+    home: RollRow
+    residents: int | None = None  # household members recorded; None: unknown, left blank to fill in
     elderly: int | None = None
     community: str = ""
     serial: str = ""
-    demands: tuple[str, ...] = field(default=(
-        "屋面防水", "外墙保温", "雨污分流", "水电气管线", "楼道修缮", "加装电梯",
-        "停车设施", "充电设施", "适老化改造", "绿化照明", "安防监控", "其他",
-    ))
+    demands: tuple[str, ...] = DEMANDS

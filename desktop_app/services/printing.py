@@ -43,6 +43,7 @@ class OwnerInfo:
     kind: str
 
 
+NO_OWNER = OwnerInfo((), "", "", "person")
 _ROOMS_SQL = """
 SELECT r.id, e.name, c.name, b.name, u.name, r.number, r.area_centi
 FROM room r JOIN unit u ON r.unit_id = u.id JOIN building b ON u.building_id = b.id
@@ -89,40 +90,38 @@ def scope_residents(scope: Scope, today: date) -> dict[int, tuple[int, int]]:
     return {row[0]: (row[1], row[2] or 0) for row in db.execute_sql(sql, [elderly_cutoff(today), *params])}
 
 
+def scope_homes(scope: Scope) -> list[tuple[RoomInfo, RollRow]]:
+    """Every room of the scope in roll order with its owners: the main owner first (its ID number
+    and phone), then co-owners."""
+    owners = scope_owners(scope)
+    homes = []
+    for room in scope_rooms(scope):
+        owner = owners.get(room.room_id, NO_OWNER)
+        homes.append((room, RollRow(building=room.building, unit=room.unit, room=room.room,
+                                    area_centi=room.area_centi, owner_names=owner.names,
+                                    id_number=owner.id_number, phone=owner.phone, owner_kind=owner.kind)))
+    return homes
+
+
 def owner_roll_data(scope: Scope, *, signature_column: bool = False, issuer: str = "",
                     issued_on: date | None = None) -> OwnerRoll:
     """The 楼栋业主名册 of an estate, building or unit (raw values; the document masks them)."""
     if scope.level not in ROLL_LEVELS:
         raise PrintScopeError("业主名册按小区、楼栋或单元打印，请先在范围中选择一个小区、楼栋或单元。")
-    rooms = scope_rooms(scope)
-    owners = scope_owners(scope)
-    rows = []
-    for room in rooms:
-        owner = owners.get(room.room_id, OwnerInfo((), "", "", "person"))
-        rows.append(RollRow(building=room.building, unit=room.unit, room=room.room, area_centi=room.area_centi,
-                            owner_names=owner.names, id_number=owner.id_number, phone=owner.phone,
-                            owner_kind=owner.kind))
-    return OwnerRoll(estate_name=rooms[0].estate if rooms else estate_name_of(scope),
-                     scope_label=roll_scope_label(scope), rows=tuple(rows), signature_column=signature_column,
-                     issuer=issuer, issued_on=issued_on)
+    homes = scope_homes(scope)
+    return OwnerRoll(estate_name=homes[0][0].estate if homes else estate_name_of(scope),
+                     scope_label=roll_scope_label(scope), rows=tuple(row for _room, row in homes),
+                     signature_column=signature_column, issuer=issuer, issued_on=issued_on)
 
 
 def visit_forms_data(scope: Scope, today: date | None = None) -> list[VisitForm]:
     """One pre-filled 入户走访登记表 per room of the scope, in roll order."""
-    today = today or date.today()
-    owners = scope_owners(scope)
-    residents = scope_residents(scope, today)
+    residents = scope_residents(scope, today or date.today())
     forms = []
-    for room in scope_rooms(scope):
-        owner = owners.get(room.room_id, OwnerInfo((), "", "", "person"))
+    for room, row in scope_homes(scope):
         members, elderly = residents.get(room.room_id, (None, None))
-        names = owner.names if owner.kind != "developer" else ("建设单位（未售）",)
-        forms.append(VisitForm(
-            estate_name=room.estate, building=room.building, unit=room.unit, room=room.room,
-            area_centi=room.area_centi, owner_names=names, phone=owner.phone, residents=members,
-            elderly=elderly, community=room.community,
-            serial=f"{room.building}-{room.unit or 0}-{room.room}",
-        ))
+        forms.append(VisitForm(estate_name=room.estate, home=row, residents=members, elderly=elderly,
+                               community=room.community, serial=f"{room.building}-{room.unit or 0}-{room.room}"))
     return forms
 
 

@@ -8,14 +8,15 @@ import pytest
 
 from desktop_app.documents.fonts import MissingGlyphs
 from desktop_app.documents.visit_form import RenderCancelled, render_visit_forms
-from desktop_app.domain.print_data import VisitForm
+from desktop_app.domain.print_data import RollRow, VisitForm
 
 from .conftest import FULL_ID, Pdf, assert_a4_and_embedded, assert_inside_block
 
 
 def forms(count: int) -> list[VisitForm]:
-    return [VisitForm("幸福里小区", "3", "1", f"{n // 4 + 1}0{n % 4 + 1}", 8530 + n, ("张伟", "李秀英"),
-                      f"1380013{n:04d}", residents=3, elderly=1, community="幸福里社区", serial=str(n + 1))
+    return [VisitForm("幸福里小区", RollRow("3", "1", f"{n // 4 + 1}0{n % 4 + 1}", 8530 + n, ("张伟", "李秀英"),
+                                            "350402199001011234", f"1380013{n:04d}"),
+                      residents=3, elderly=1, community="幸福里社区", serial=str(n + 1))
             for n in range(count)]
 
 
@@ -40,17 +41,25 @@ def test_one_prefilled_page_per_room(tmp_path):
 
 
 def test_unknown_household_size_leaves_blanks_to_fill():
-    form = VisitForm("幸福里小区", "12", "", "1203", 12000, ("市第二机床厂",))
+    form = VisitForm("幸福里小区", RollRow("12", "", "1203", 12000, ("市第二机床厂",), owner_kind="organisation"))
     out = io.BytesIO()
     render_visit_forms([form], out)
     flat = Pdf(out.getvalue()).flat()
     assert "12号楼1203室" in flat and "人（60岁以上" in flat and "None" not in flat
 
 
+def test_a_developer_room_names_no_person():
+    form = VisitForm("幸福里小区", RollRow("A座", "", "101", 9000, ("幸福置业有限公司",), owner_kind="developer"))
+    out = io.BytesIO()
+    render_visit_forms([form], out)
+    flat = Pdf(out.getvalue()).flat()
+    assert "A座101室" in flat and "建设单位（未售）" in flat and "幸福置业" not in flat
+
+
 def test_a_long_estate_name_wraps_inside_its_cell():
     name = "幸福里小区（东区）老干部住宅和市第二机床厂职工宿舍合并片区" * 2
     out = io.BytesIO()
-    render_visit_forms([VisitForm(name, "3", "1", "502", 8530, ("张伟",))], out)
+    render_visit_forms([VisitForm(name, RollRow("3", "1", "502", 8530, ("张伟",)))], out)
     pdf = Pdf(out.getvalue())
     assert name in pdf.flat()
     assert_inside_block(pdf, 0)
@@ -75,7 +84,7 @@ def test_cancel_leaves_no_file(tmp_path):
 
 def test_missing_glyph_in_an_owner_name_is_reported_before_anything_is_written(tmp_path):
     target = tmp_path / "forms.pdf"
-    bad = VisitForm("幸福里小区", "3", "1", "502", 8530, ("王𠮷",))
+    bad = VisitForm("幸福里小区", RollRow("3", "1", "502", 8530, ("王𠮷",)))
     with pytest.raises(MissingGlyphs) as raised:
         render_visit_forms([*forms(2), bad], target)
     assert raised.value.missing == {"𠮷": ["幸福里小区3号楼1单元502室 业主姓名"]}

@@ -75,14 +75,14 @@ def test_roll_refuses_scopes_wider_than_an_estate(estate, level):
 def test_visit_forms_prefilled_with_household_and_elderly(estate):
     forms = printing.visit_forms_data(Scope("estate", estate["estate"].id), today=date(2024, 5, 23))
     assert len(forms) == 4
-    form = next(f for f in forms if f.room == "502")
-    assert (form.community, form.estate_name, form.owner_names) == ("幸福里社区", "幸福里小区", ("张伟", "李秀英"))
+    form = next(f for f in forms if f.home.room == "502")
+    assert (form.community, form.estate_name, form.home.owner_names) == ("幸福里社区", "幸福里小区", ("张伟", "李秀英"))
     assert (form.residents, form.elderly) == (3, 1)
-    assert form.phone == "13800138000"
-    no_residents = next(f for f in forms if f.room == "101")
+    assert (form.home.phone, form.home.label) == ("13800138000", "3号楼1单元502室")
+    no_residents = next(f for f in forms if f.home.room == "101")
     assert (no_residents.residents, no_residents.elderly) == (None, None)
-    developer = next(f for f in forms if f.room == "201")
-    assert developer.owner_names == ("建设单位（未售）",)
+    assert next(f for f in forms if f.home.room == "201").home.owner_kind == "developer"
+    assert next(f for f in forms if f.home.room == "1203").home.label == "12号楼1203室"
 
 
 def test_estate_scope_by_code_name_and_building(estate):
