@@ -8,6 +8,7 @@ cached result) and the rules that span rows (a room twice, one ID number with tw
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from typing import Sequence
 
@@ -55,6 +56,7 @@ class RollRowParser:
         self._names_by_code: dict[str, tuple[str, int]] = {}
         self._single_estate: tuple[str, int] | None = None
         self._reported: set[str] = set()
+        self._today = date.today()
         self._areas: dict[tuple[type, object], int | str] = {}
         self._width = max(columns.values(), default=-1) + 1
         self._padding = [None] * self._width
@@ -185,7 +187,7 @@ class RollRowParser:
             return ""
         text = _text(raw)
         number = normalise_id_number(text)
-        reason = id_number_error(number)
+        reason = id_number_error(number, today=self._today)
         if reason:
             self._error(row, "id_number", text, reason)
             return ""

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from desktop_app.exchange.errors import ReadFailure
 from desktop_app.exchange.xlsx_safety import SheetBounds
 
-MAX_GRID_CELLS = 8_000_000  # about 250 MB in calamine's dense grid; beyond that, stream
+MAX_GRID_CELLS = 10_000_000  # about 320 MB in calamine's dense grid; beyond that, stream
 EMPTY_ROWS_LIMIT = 1_000
 Row = Sequence[object]
 MergedRange = tuple[tuple[int, int], tuple[int, int]]  # ((row0, col0), (row1, col1)), 0-based inclusive

@@ -22,7 +22,9 @@ from defusedxml import ElementTree as SafeTree
 from desktop_app.exchange.errors import ReadFailure
 
 MAX_MEMBERS = 10_000
-MAX_UNCOMPRESSED = 200 * 1024 * 1024  # bytes of XML a workbook may expand to
+# Bytes of XML a workbook may expand to. The application's own export of the report's city (196,900
+# rooms, openpyxl inline strings) is 166 MB of sheet XML; Excel's shared strings make it smaller.
+MAX_UNCOMPRESSED = 300 * 1024 * 1024
 MAX_RATIO = 1_000  # deflate cannot do much better honestly; more is a crafted bomb
 RATIO_FLOOR = 10 * 1024 * 1024  # small members may have any ratio
 CHUNK = 4 * 1024 * 1024
@@ -32,7 +34,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 
 _ROW_REF = re.compile(rb'r="(\d{1,9})"')
-_WIDE_CELL_REF = re.compile(rb'r="([A-Z]{2,3})\d')
+_WIDE_CELL_REF = re.compile(rb'r="([A-Z]{2,3})\d{1,7}"[^/>]*>')  # a cell from column AA on, not an empty <c .../>
 _FORMULA_NO_VALUE = re.compile(
     rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*"
     rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>|</(?:\w+:)?c>)"

@@ -164,3 +164,10 @@ def test_formula_cells_without_cached_values_are_found(tmp_path):
     bounds = xlsx_safety.check_workbook(tmp_path / "f.xlsx").bounds["Sheet"]
     assert bounds.formulas_without_value == {(1, 0), (2, 1)}
     assert bounds.rows == 3
+
+
+def test_formatted_empty_cells_far_right_do_not_widen_the_grid(tmp_path):
+    path = write_workbook(tmp_path / "roll.xlsx", good_rows())
+    append_empty_styled_rows(path, 10, columns=60)
+    bounds = xlsx_safety.check_workbook(path).bounds["名册"]
+    assert bounds.columns == 26 and bounds.rows == 17

@@ -13,6 +13,7 @@ from typing import Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from desktop_app.domain.identity import credit_check_char, id_check_char
 
@@ -93,7 +94,7 @@ def append_empty_styled_rows(path: Path, count: int, *, columns: int = 14, style
     """Add `count` rows of formatted but empty cells below the data, as a sheet formatted down to row N has."""
     def change(data: bytes) -> bytes:
         last = max(int(number) for number in re.findall(rb'<row r="(\d+)"', data))
-        letters = [chr(65 + index) for index in range(columns)]
+        letters = [get_column_letter(index + 1) for index in range(columns)]
         rows = b"".join(
             b'<row r="%d">' % number + b"".join(b'<c r="%s%d" s="%d"/>' % (letter.encode(), number, style)
                                                 for letter in letters) + b"</row>"
