@@ -33,6 +33,7 @@ _SCIENTIFIC = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+")
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 _LANDLINE = re.compile(r"(0[0-9]{2,3})-([1-9][0-9]{6,7})(?:-([0-9]{1,6}))?")
 _SUBSCRIBER = re.compile(r"[1-9][0-9]{6,7}")  # the number after an area code
+_JOINED_LANDLINE = re.compile(r"(0[0-9]{9,11})(?:-([0-9]{1,6}))?")
 _LOCAL = re.compile(r"[2-9][0-9]{6,7}")
 _COUNTRY_PREFIX = re.compile(r"^(\+86|0086)-?")
 
@@ -181,15 +182,17 @@ def normalise_phone(value: str) -> str:
     """Mobile -> `13800138000`; landline -> `0591-87654321` (an extension kept as `-123`); a local
     number -> its digits; anything else returned compact and half-width so phone_error can name it."""
     text = compact(as_text(value)).replace("—", "-").replace("(", "").replace(")", "-")
-    text = _COUNTRY_PREFIX.sub("", text.strip("-"))
+    text = _COUNTRY_PREFIX.sub("", text.strip("-")).strip("-")
     digits = text.replace("-", "")
+    if len(digits) == 13 and digits.startswith("86"):  # 86 without the plus
+        digits = digits[2:]
     if _MOBILE.fullmatch(digits) or _LOCAL.fullmatch(digits):
         return digits
     landline = _LANDLINE.fullmatch(text)
     if landline:
         area, number, extension = landline.groups()
         return f"{area}-{number}" + (f"-{extension}" if extension else "")
-    joined = re.fullmatch(r"(0[0-9]{9,11})(?:-([0-9]{1,6}))?", text)
+    joined = _JOINED_LANDLINE.fullmatch(text) or _JOINED_LANDLINE.fullmatch(digits)  # 0591-8765-4321
     if joined:
         split = _split_area_code(joined.group(1))
         if split:

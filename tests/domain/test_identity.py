@@ -284,6 +284,10 @@ def test_a_mistyped_resident_id_is_never_taken_for_a_credit_code(case):
     ("021-6234567", "021-6234567"),
     ("87654321", "87654321"),
     ("8765432", "8765432"),
+    ("8765-4321", "87654321"),
+    ("0591-8765-4321", "0591-87654321"),
+    ("8613800138000", "13800138000"),
+    ("0086-13800138000", "13800138000"),
 ])
 def test_valid_phones(value, normalised):
     assert phone_error(value) is None
@@ -310,3 +314,13 @@ def test_any_mobile_is_valid(second, rest):
     number = "1" + second + rest
     assert phone_error(number) is None
     assert normalise_phone(f"{number[:3]} {number[3:7]} {number[7:]}") == number
+
+
+phone_like = st.from_regex(r"(\+86|0086|86)?[ \-()0-9]{0,16}", fullmatch=True) | st.text(max_size=16)
+
+
+@given(phone_like)
+def test_normalising_a_phone_is_idempotent_and_keeps_its_validity(value):
+    normalised = normalise_phone(value)
+    assert normalise_phone(normalised) == normalised
+    assert (phone_error(value) is None) == (phone_error(normalised) is None)
