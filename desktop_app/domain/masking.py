@@ -11,11 +11,11 @@ import re
 from desktop_app.domain.text import compact
 
 MASK = "*"
+# The common compound surnames. Rarer ones (单于, 乐正 ...) are left out on purpose: they read as a
+# common surname (单, 乐) followed by a given name, and keeping two characters would reveal too much.
 COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 令狐 宇文 司徒 夏侯 轩辕 端木 独孤 南宫 西门 百里 "
-    "呼延 澹台 公冶 万俟 闻人 赫连 太史 申屠 钟离 司空 东郭 濮阳 单于 拓跋 鲜于 左丘 第五 谷梁 梁丘 "
-    "淳于 仲孙 亓官 羊舌 子车 颛孙 巫马 公西 漆雕 乐正 壤驷 公良 夹谷 宰父 段干 太叔 微生 东门 "
-    "公羊 闾丘 司寇 呼衍".split()
+    "呼延 澹台 公冶 万俟 闻人 赫连 太史 申屠".split()
 )
 ID_FULL_LENGTH = 18
 

@@ -63,6 +63,11 @@ def test_mask_name(value, masked):
     assert mask_name(value) == masked
 
 
+@pytest.mark.parametrize("name,masked", [("单于飞", "单**"), ("乐正华", "乐**"), ("梁丘明", "梁**")])
+def test_a_common_surname_before_a_given_name_is_not_read_as_compound(name, masked):
+    assert mask_name(name) == masked
+
+
 @pytest.mark.parametrize("surname", BRIEF_COMPOUND_SURNAMES)
 def test_every_common_compound_surname_is_kept_whole(surname):
     assert surname in COMPOUND_SURNAMES
