@@ -29,6 +29,7 @@ CANDIDATES: dict[str, tuple[tuple[str, int], ...]] = {
 # Fonts tried for characters the role's font lacks (SimSun-ExtB holds most of CJK Extension B: 𠮷).
 FALLBACK_FILES: tuple[tuple[str, int], ...] = (("simsun.ttc", 0), ("simsunb.ttf", 0), ("simhei.ttf", 0))
 ROLES = ("title", "body", "heading")
+RUNS_CACHE_SIZE = 200_000  # texts whose font runs are remembered (labels repeat on every page of a batch)
 
 
 class MissingGlyphs(Exception):
@@ -92,6 +93,7 @@ class FontSet:
     files: dict[str, FontFile]
     _covered: set[str] = field(default_factory=set)
     _role_chars: dict[str, frozenset[str]] = field(default_factory=dict)
+    _runs: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
 
     def role_chars(self, role: str) -> frozenset[str]:
         """The characters the role's own font has (whitespace included), for a fast subset test."""
@@ -135,6 +137,16 @@ class FontSet:
 
     def segments(self, text: str, role: str) -> list[tuple[str, str]]:
         """Split `text` into (font name, run) so each run is drawn by a font that has its characters."""
+        key = (role, text)
+        runs = self._runs.get(key)
+        if runs is None:
+            runs = self._split(text, role)
+            if len(self._runs) > RUNS_CACHE_SIZE:
+                self._runs.clear()
+            self._runs[key] = runs
+        return runs
+
+    def _split(self, text: str, role: str) -> list[tuple[str, str]]:
         primary = self.role_font[role]
         if self.role_chars(role).issuperset(text):
             return [(primary, text)]
