@@ -19,6 +19,7 @@ from desktop_app.exchange.roll_columns import (
 from desktop_app.exchange.roll_row import RollRowParser
 from desktop_app.exchange.sheet_rows import SheetRows
 from desktop_app.exchange.xlsx_safety import WorkbookCheck, check_workbook
+from desktop_app.services.roll_tables import gc_paused
 
 CANCEL_EVERY = 500
 INSTRUCTION_SHEET = "说明"
@@ -52,8 +53,9 @@ def read_roll(path: str | Path, *, sheet: str | None = None, mapping: dict[str, 
         raise ReadFailure(f"“{path.name}”中没有名为“{sheet}”的工作表（有：{'、'.join(check.sheet_names)}）。")
     candidates = [sheet] if sheet is not None else _sheet_order(check.sheet_names)
     for index, name in enumerate(candidates):
-        result = _read_sheet(path, check, name, mapping, estate_code, cancel,
-                             last=index == len(candidates) - 1)
+        with gc_paused():
+            result = _read_sheet(path, check, name, mapping, estate_code, cancel,
+                                 last=index == len(candidates) - 1)
         if result is not None:
             return result
     raise AssertionError("the last candidate sheet always gives a result")

@@ -13,23 +13,25 @@ A blank phone or note in the roll keeps what the database has.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from pypinyin import lazy_pinyin
 from pypinyin.constants import PHRASES_DICT
 
-from desktop_app.domain.naming import natural_sort_key
+from desktop_app.domain.naming import natural_sort_key as _natural_sort_key
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.models import db
 from desktop_app.services.audit import current_actor
 from desktop_app.services.rooms import owner_pinyin
-from desktop_app.services.roll_tables import BulkWriter, OwnerRow, RollSnapshot, RoomRow
+from desktop_app.services.roll_tables import BulkWriter, OwnerRow, RollSnapshot, RoomRow, gc_paused
 
 Progress = Callable[[int, int], bool]
 PROGRESS_EVERY = 1000
 UNGROUPED_STREET = "未分组街道"
 UNGROUPED_COMMUNITY = "未分组社区"
 DEVELOPER_NAME = "建设单位（未售）"
+natural_sort_key = lru_cache(maxsize=65536)(_natural_sort_key)  # room numbers repeat across buildings
 
 
 @dataclass
@@ -87,7 +89,7 @@ def apply_roll(records: Iterable[RollRecord], *, community_id: int | None = None
     if outermost:
         connection.execute("PRAGMA synchronous = FULL")
     try:
-        with database.atomic("IMMEDIATE") if outermost else database.atomic():
+        with gc_paused(), database.atomic("IMMEDIATE") if outermost else database.atomic():
             importer = _RollImporter(RollSnapshot(connection), community_id)
             summary = importer.run(records, progress)
             if summary.imported:
@@ -208,6 +210,7 @@ class _RollImporter:
     # ------------------------------------------------------------ owners
     def _set_owners(self, room: RoomRow, record: RollRecord, estate: int) -> None:
         current = {owner_id: [ownership, role, voter] for ownership, owner_id, role, voter in room.owners}
+        old_names = "、".join(self._name(owner) for owner in current) if current else ""
         main = self._main_owner(record, estate, current)
         wanted = {main: "owner"}
         for name in record.co_owners:
@@ -215,27 +218,28 @@ class _RollImporter:
             wanted.setdefault(owner, "co-owner")
         voters = [owner for owner, (_, _, voter) in current.items() if voter and owner in wanted]
         voter = voters[0] if voters else main
-        old_names, changed = self._owner_names(current), False
+        changed = False
+        final = []
         for owner_id, (ownership, role, is_voter) in current.items():
             if owner_id not in wanted:
                 self.writer.delete_ownership(ownership)
                 changed = True
-            elif role != wanted[owner_id] or is_voter != (owner_id == voter):
+                continue
+            if role != wanted[owner_id] or is_voter != (owner_id == voter):
                 # not audited on its own: the room's audit row below says who owns it now
                 self.writer.update("ownership", ownership, "", {"role": (role, wanted[owner_id]),
                                    "is_voter": (is_voter, int(owner_id == voter))})
                 changed = True
+            final.append([ownership, owner_id, wanted[owner_id], int(owner_id == voter)])
         for owner_id, role in wanted.items():
             if owner_id not in current:
-                self.writer.insert("ownership", room.id, owner_id, role, int(owner_id == voter))
+                ownership = self.writer.insert("ownership", room.id, owner_id, role, int(owner_id == voter))
+                final.append([ownership, owner_id, role, int(owner_id == voter)])
                 changed = True
-        room.owners = []  # a room appears once per roll; nothing reads its ownerships again
+        room.owners = final
         if changed and room.uid:
             new_names = "、".join(self._name(owner) for owner in wanted)
             self.writer.log("update", "room", room.uid, "导入名册：业主变更", {"业主": (old_names, new_names)})
-
-    def _owner_names(self, current: dict[int, list]) -> str:
-        return "、".join(self._name(owner) for owner in current)
 
     def _name(self, owner_id: int) -> str:
         owner = self.s.owners.get(owner_id)

@@ -194,3 +194,11 @@ def test_pinyin_key_is_the_owner_pinyin(name):
 @settings(max_examples=300, deadline=None)
 def test_pinyin_key_is_the_owner_pinyin_for_any_name(name):
     assert pinyin_key(name) == owner_pinyin(name)
+
+
+def test_a_room_given_twice_in_one_call_is_written_once(database):
+    twice = roll() + [replace(roll()[0], area_centi=9999)]
+    summary = apply_roll(twice)
+    assert Room.select().count() == 7 and summary.created == 7
+    assert Room.get(Room.number == "502").area_centi == 9999
+    assert sorted(owners_of("502")) == [("张三", "owner", 1), ("李四", "co-owner", 0), ("王五", "co-owner", 0)]
