@@ -1,13 +1,14 @@
-"""`desktop-app demo`: write the demo street (东湖街道) and print what the database now holds."""
+"""`desktop-app demo`: write the demo street (东湖街道) and print what the database now holds.
+
+The services are imported when the command runs, so that building the parser (which every start of
+the window does) costs nothing.
+"""
 
 from __future__ import annotations
 
 import argparse
 
 from desktop_app.cli.common import open_db_or_exit
-from desktop_app.domain.area import format_area
-from desktop_app.services.demo import STREET, create_demo, demo_scope
-from desktop_app.services.queries import children, scope_counts
 
 
 def register(subparsers) -> None:
@@ -20,6 +21,10 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop_app.domain.area import format_area
+    from desktop_app.services.demo import STREET, create_demo, demo_scope
+    from desktop_app.services.queries import children, scope_counts
+
     database = open_db_or_exit(args)
     try:
         summary = create_demo()

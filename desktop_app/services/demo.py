@@ -7,16 +7,19 @@ the one path for roll writes, plus the residents of each room. Running it again 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from desktop_app.models import Building, Community, Estate, Resident, Room, Street, Unit, db
 from desktop_app.models.clock import current_origin, now_iso
 from desktop_app.services import audit
 from desktop_app.services.people_generator import PeopleGenerator
 from desktop_app.services.roll_generator import BuildingPlan, EstatePlan, EstateSpec, RollGenerator
-from desktop_app.services.roll_import import ImportSummary, apply_roll
-from desktop_app.services.roll_tables import new_uids
 from desktop_app.services.scope import Scope
+
+# The roll import loads pypinyin (about a second), so it is imported when writing, not when the
+# window only asks has_any_estate at start.
+if TYPE_CHECKING:
+    from desktop_app.services.roll_import import ImportSummary
 
 Progress = Callable[[int, int], bool]
 
@@ -94,6 +97,8 @@ def create_demo(progress: Progress | None = None) -> ImportSummary:
 def write_plans(plans: Iterable[EstatePlan], *, progress: Progress | None = None) -> ImportSummary:
     """Write generated estates through the roll import (their streets and communities created first,
     with their codes), then each estate's address and year built."""
+    from desktop_app.services.roll_import import apply_roll
+
     plans = list(plans)
     for spec in {(plan.spec.street, plan.spec.community): plan.spec for plan in plans}.values():
         _community(spec)
@@ -125,6 +130,8 @@ def _describe_estates(plans: Iterable[EstatePlan]) -> None:
 def write_residents(plans: list[EstatePlan]) -> int:
     """Add the households' members to their rooms; members already there (same name) are kept.
     Rows go through the cursor's executemany, as the roll import's do."""
+    from desktop_app.services.roll_tables import new_uids
+
     rows = []
     for plan in plans:
         rooms = _room_ids(plan.spec.code)
