@@ -160,20 +160,34 @@ class FontSet:
         return runs
 
 
-def _register(file: FontFile, registered: dict[FontFile, str]) -> str:
-    if file in registered:
-        return registered[file]
-    name = f"DA-{file.path.stem}-{file.index}"
-    font = TTFont(name, str(file.path), subfontIndex=file.index)
+def _register(file: FontFile) -> str | None:
+    """The reportlab name of `file`, registering it the first time; None when it cannot be used
+    (a CFF-outline or damaged font: reportlab embeds TrueType outlines only)."""
+    if file in _REGISTERED:
+        return _REGISTERED[file]
+    name = f"DA{len(_REGISTERED)}-{file.path.stem}-{file.index}"
+    try:
+        font = TTFont(name, str(file.path), subfontIndex=file.index)
+    except Exception:  # reportlab raises TTFError, struct.error, OSError... for fonts it cannot embed
+        _REGISTERED[file] = None
+        return None
     pdfmetrics.registerFont(font)
-    registered[file] = name
+    _REGISTERED[file] = name
     _CMAPS[name] = frozenset(font.face.charToGlyph)
     return name
 
 
-_REGISTERED: dict[FontFile, str] = {}
+_REGISTERED: dict[FontFile, str | None] = {}
 _CMAPS: dict[str, frozenset[int]] = {}
 _FONTSETS: dict[tuple[str, ...], FontSet] = {}
+
+
+def _first_usable(candidates: Sequence[FontFile]) -> tuple[FontFile, str]:
+    for file in candidates:
+        name = _register(file)
+        if name is not None:
+            return file, name
+    raise RuntimeError(f"内置字体 {BUNDLED_FONT} 缺失或损坏，请重新安装本程序。")
 
 
 def load_fonts(dirs: Sequence[Path] | None = None) -> FontSet:
@@ -185,15 +199,15 @@ def load_fonts(dirs: Sequence[Path] | None = None) -> FontSet:
     index = _index_dirs(dirs)
     bundled = FontFile(BUNDLED_FONT, 0)
     files: dict[str, FontFile] = {}
+    role_font: dict[str, str] = {}
     for role in ROLES:
-        files[role] = next((FontFile(index[n.lower()], i) for n, i in CANDIDATES[role] if n.lower() in index),
-                           bundled)
-    role_font = {role: _register(file, _REGISTERED) for role, file in files.items()}
+        found = [FontFile(index[n.lower()], i) for n, i in CANDIDATES[role] if n.lower() in index]
+        files[role], role_font[role] = _first_usable([*found, bundled])
     fallback_files = [FontFile(index[n.lower()], i) for n, i in FALLBACK_FILES if n.lower() in index]
     fallbacks: list[str] = []
     for file in [*files.values(), *fallback_files, bundled]:
-        name = _register(file, _REGISTERED)
-        if name not in fallbacks:
+        name = _register(file)
+        if name is not None and name not in fallbacks:
             fallbacks.append(name)
     names = set(role_font.values()) | set(fallbacks)
     fontset = FontSet(role_font=role_font, fallbacks=tuple(fallbacks),

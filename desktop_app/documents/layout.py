@@ -8,7 +8,7 @@ a font that has it.
 
 from __future__ import annotations
 
-from typing import IO, Callable, Sequence
+from typing import IO, Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
@@ -193,5 +193,3 @@ def build(target: str | IO[bytes], story: Sequence[Flowable], fonts: FontSet, *,
     doc.build(list(story))
     return doc.page
 
-
-ProgressFn = Callable[[int, int], bool]

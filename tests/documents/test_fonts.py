@@ -71,3 +71,12 @@ def test_check_lists_every_place_of_a_missing_character():
 
 def test_whitespace_and_common_symbols_are_drawable():
     load_fonts().check([("正文", "面积 85.30㎡，□同意 — 1 —\n\t（一）《》〔2020〕")])
+
+
+def test_a_font_reportlab_cannot_embed_is_skipped(tmp_path):
+    (tmp_path / "simfang.ttf").write_bytes(b"OTTO" + b"\0" * 200)  # a CFF-outline / damaged font
+    shutil.copy(BUNDLED_FONT, tmp_path / "simsun.ttc")
+    fonts = load_fonts([tmp_path])
+    assert fonts.files["body"].path.name == "simsun.ttc"  # the next candidate for the body
+    assert fonts.files["title"].path.name == "simsun.ttc"
+    fonts.check([("正文", "改造")])
