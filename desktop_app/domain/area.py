@@ -11,7 +11,7 @@ from desktop_app.domain.text import as_text, compact
 
 MAX_AREA = 100_000  # m²; no single room is larger
 MAX_AREA_CENTI = MAX_AREA * 100
-_UNITS = ("平方米", "平米", "㎡", "m²", "M²", "m2", "M2", "平")
+_UNITS = ("平方米", "平方", "平米", "㎡", "m²", "M²", "m2", "M2", "平")
 _PLAIN_NUMBER = re.compile(r"([+-]?)(?=\.?[0-9])([0-9]*)(?:\.([0-9]*))?")
 _SIMPLE_NUMBER = re.compile(r"([0-9]{1,6})(?:\.([0-9]{1,2}))?")
 _HUNDREDTH = Decimal("0.01")
