@@ -45,6 +45,9 @@ def read_roll(path: str | Path, *, sheet: str | None = None, mapping: dict[str, 
     """Read the roll on `sheet` (default: the first sheet with a recognisable header).
 
     Raises ReadFailure when the file cannot be read at all and ReadCancelled when `cancel()` says so."""
+    unknown = set(mapping or {}) - COLUMN_BY_FIELD.keys()
+    if unknown:
+        raise ValueError(f"unknown roll fields in mapping: {sorted(unknown)}")
     path = Path(path)
     check = check_workbook(path)
     if not check.sheet_names:

@@ -22,6 +22,7 @@ from desktop_app.exchange.roll_columns import COLUMN_BY_FIELD, ROLL_COLUMNS
 from desktop_app.exchange.sheet_rows import is_blank
 
 _FLOOR = re.compile(r"(-?\d+)(?:层|楼|F|f)?")
+_TOTALS = ("合计", "总计", "小计")
 _CO_OWNER_SEPARATORS = re.compile(r"[、;；,，/]+")
 _building = lru_cache(maxsize=4096)(normalise_building)
 _unit = lru_cache(maxsize=4096)(normalise_unit)
@@ -72,9 +73,14 @@ class RollRowParser:
         self.errors.append(CellError(self.file, self.sheet, row, label, shown, reason))
 
     def is_empty(self, values: Sequence[object]) -> bool:
-        """True when every roll column of the row is blank (other columns may hold anything)."""
+        """True when every roll column of the row is blank (other columns may hold anything), or
+        for a totals row (合计/总计/小计 in some cell, no building and no room)."""
         size = len(values)
-        return all(index >= size or is_blank(values[index]) for index in self._indexes)
+        if all(index >= size or is_blank(values[index]) for index in self._indexes):
+            return True
+        building, room = self.columns.get("building"), self.columns.get("room")
+        return all(index is None or index >= size or is_blank(values[index]) for index in (building, room)) \
+            and any(isinstance(value, str) and value.strip().startswith(_TOTALS) for value in values)
 
     def parse(self, row: int, values: Sequence[object]) -> RollRecord | None:
         """The record of a data row, or None after adding its errors to `self.errors`."""

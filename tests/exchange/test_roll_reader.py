@@ -240,3 +240,16 @@ def test_every_owner_kind_and_name_rule(tmp_path):
     records = read_roll(write_workbook(tmp_path / "roll.xlsx", rows)).records
     assert [(r.owner_kind, r.owner_name, r.id_number) for r in records] == [
         ("developer", "某某置业有限公司", COMPANY), ("organisation", "某某厂", ""), ("person", "王芳", WANG)]
+
+
+def test_a_totals_row_at_the_bottom_is_not_a_room(tmp_path):
+    totals = ("合计", None, None, None, None, None, 432.47) + (None,) * 7
+    result = read_roll(write_workbook(tmp_path / "roll.xlsx", good_rows() + [totals]))
+    assert result.errors == [] and result.rows == 6
+
+
+def test_a_mapping_with_an_unknown_field_is_a_programming_error(tmp_path):
+    import pytest
+
+    with pytest.raises(ValueError, match="areas"):
+        read_roll(write_workbook(tmp_path / "roll.xlsx", good_rows()), mapping={"areas": "面积"})
