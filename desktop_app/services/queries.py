@@ -104,17 +104,13 @@ def scope_counts(scope: Scope, today: date | None = None) -> ScopeCounts:
 def roll_entries(scope: Scope) -> list[RollEntry]:
     """The head-count roll entries of the rooms of `scope` (owners identified by ID number, else uid)."""
     condition, params = room_condition(scope)
-    rooms: dict[int, tuple[int, list[str], str]] = {}
-    for room_id, area, key, kind, role in _rows(
-            "SELECT r.id, r.area_centi, coalesce(o.id_number, o.uid), o.kind, os.role "
-            f"{_ROOMS} LEFT JOIN ownership os ON os.room_id = r.id LEFT JOIN owner o ON o.id = os.owner_id "
-            f"WHERE {condition} ORDER BY r.id, os.role DESC, os.id", params):
-        entry = rooms.setdefault(room_id, (area, [], "person"))
-        if key is not None:
-            entry[1].append(key)
-            if role == "owner" or len(entry[1]) == 1:
-                rooms[room_id] = (area, entry[1], kind)
-    return [RollEntry(str(room_id), area, tuple(keys), kind) for room_id, (area, keys, kind) in rooms.items()]
+    rows = _rows(
+        "SELECT r.id, r.area_centi, group_concat(coalesce(o.id_number, o.uid), '|'), "
+        "coalesce(max(CASE WHEN os.role = 'owner' THEN o.kind END), max(o.kind), 'person') "
+        f"{_ROOMS} LEFT JOIN ownership os ON os.room_id = r.id LEFT JOIN owner o ON o.id = os.owner_id "
+        f"WHERE {condition} GROUP BY r.id", params)
+    return [RollEntry(str(room_id), area, tuple(keys.split("|")) if keys else (), kind)
+            for room_id, area, keys, kind in rows]
 
 
 def owner_heads(scope: Scope) -> int:
@@ -127,7 +123,7 @@ ROOM_COLUMNS: tuple[tuple[str, str], ...] = (
     ("area", "专有面积(㎡)"), ("area_source", "面积来源"), ("owner", "业主"), ("id_number", "证件号码"),
     ("phone", "联系电话"), ("co_owners", "共有人"),
 )
-_DEFAULT_ORDER = ("e.pinyin", "e.id", "b.sort_key", "b.name", "u.sort_key", "u.name", "r.sort_key", "r.number")
+_DEFAULT_ORDER = ("e.pinyin", "b.estate_id", "b.sort_key", "b.name", "u.sort_key", "u.name", "r.sort_key", "r.number")
 _SORT_EXPRESSIONS = {
     "estate": (), "building": ("b.sort_key", "b.name"), "unit": ("u.sort_key", "u.name"),
     "number": ("r.sort_key", "r.number"), "floor": ("r.floor",), "area": ("r.area_centi",),
@@ -155,18 +151,26 @@ def _filter_condition(text: str) -> tuple[str, list[str]]:
 
 
 def room_ids(scope: Scope, text: str = "", sort: str | None = None, descending: bool = False) -> list[int]:
-    """The ids of the rooms of `scope` matching `text`, in the requested order (one SQL statement)."""
+    """The ids of the rooms of `scope` matching `text`, in the requested order (one SQL statement).
+
+    Sorting by a room or owner column breaks ties by id (the order rooms were entered); the location
+    tables are joined only when the scope or the order needs them."""
     condition, params = room_condition(scope)
     text_condition, text_params = _filter_condition(text)
-    needs_owner = bool(text_condition) or sort in ("owner", "id_number", "phone", "co_owners")
-    keys = list(_SORT_EXPRESSIONS.get(sort, ())) if sort else []
     direction = " DESC" if descending else ""
-    order = [f"{key}{direction}" for key in keys] or []
-    if sort == "estate":
-        order = [f"{key}{direction}" for key in _DEFAULT_ORDER[:2]]
-    order += [key for key in _DEFAULT_ORDER if key not in keys] + ["r.id"]
+    if sort in (None, "estate", "building", "unit", "number"):
+        keys = _SORT_EXPRESSIONS[sort] if sort else ()
+        order = [f"{key}{direction}" for key in keys]
+        if sort == "estate":
+            order = [f"{key}{direction}" for key in _DEFAULT_ORDER[:2]]
+        order += [key for key in _DEFAULT_ORDER if key not in keys and (sort != "estate" or key not in _DEFAULT_ORDER[:2])]
+        location = True
+    else:
+        order = [f"{key}{direction}" for key in _SORT_EXPRESSIONS[sort]] + [f"r.id{direction}"]
+        location = scope.level != "all"
+    needs_owner = bool(text_condition) or sort in ("owner", "id_number", "phone", "co_owners")
     where = condition + (f" AND {text_condition}" if text_condition else "")
-    sql = (f"SELECT json_group_array(id) FROM (SELECT r.id AS id {_ROOMS} "
+    sql = (f"SELECT json_group_array(id) FROM (SELECT r.id AS id {_ROOMS if location else 'FROM room r'} "
            f"{_OWNER_JOIN if needs_owner else ''} WHERE {where} ORDER BY {', '.join(order)})")
     return json.loads(_rows(sql, [*params, *text_params])[0][0])
 
