@@ -94,12 +94,10 @@ def append_empty_styled_rows(path: Path, count: int, *, columns: int = 14, style
     """Add `count` rows of formatted but empty cells below the data, as a sheet formatted down to row N has."""
     def change(data: bytes) -> bytes:
         last = max(int(number) for number in re.findall(rb'<row r="(\d+)"', data))
-        letters = [get_column_letter(index + 1) for index in range(columns)]
-        rows = b"".join(
-            b'<row r="%d">' % number + b"".join(b'<c r="%s%d" s="%d"/>' % (letter.encode(), number, style)
-                                                for letter in letters) + b"</row>"
-            for number in range(last + 1, last + 1 + count))
-        return data.replace(b"</sheetData>", rows + b"</sheetData>", 1)
+        cells = "".join(f'<c r="{get_column_letter(index + 1)}{{0}}" s="{style}"/>' for index in range(columns))
+        template = f'<row r="{{0}}">{cells}</row>'
+        rows = "".join(template.format(number) for number in range(last + 1, last + 1 + count))
+        return data.replace(b"</sheetData>", rows.encode() + b"</sheetData>", 1)
     rewrite_member(path, SHEET1, change)
 
 
