@@ -7,6 +7,7 @@ from typing import Callable
 
 from desktop_app.ui.pages.base import Page, PageContext
 from desktop_app.ui.pages.home import HomePage
+from desktop_app.ui.pages.print_center import PrintCenterPage
 from desktop_app.ui.pages.rooms_page import RoomsPage
 
 PageFactory = Callable[[PageContext], Page]
@@ -19,7 +20,7 @@ PAGES: list[tuple[str, PageFactory | None]] = [
     ("业委会", None),
     ("加装电梯", None),
     ("项目与资金", None),
-    ("打印中心", None),
+    ("打印中心", PrintCenterPage),
     ("数据交换", None),
     ("设置", None),
 ]
