@@ -22,9 +22,9 @@ from pypinyin.constants import PHRASES_DICT
 from desktop_app.domain.naming import natural_sort_key as _natural_sort_key
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.models import db
-from desktop_app.services.audit import current_actor
 from desktop_app.services.rooms import owner_pinyin
 from desktop_app.services.roll_tables import BulkWriter, OwnerRow, RollSnapshot, RoomRow, gc_paused
+from desktop_app.services.settings import operator_name
 
 Progress = Callable[[int, int], bool]
 PROGRESS_EVERY = 1000
@@ -107,7 +107,7 @@ def apply_roll(records: Iterable[RollRecord], *, community_id: int | None = None
 class _RollImporter:
     def __init__(self, snapshot: RollSnapshot, community_id: int | None) -> None:
         self.s = snapshot
-        self.writer = BulkWriter(snapshot, current_actor())
+        self.writer = BulkWriter(snapshot, operator_name())
         self.community_id = community_id
         self.pinyin: dict[str, str] = {}
         self.reconciled: set[int] = set()  # owners already brought up to date by an earlier row

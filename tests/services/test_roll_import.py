@@ -202,3 +202,12 @@ def test_a_room_given_twice_in_one_call_is_written_once(database):
     assert Room.select().count() == 7 and summary.created == 7
     assert Room.get(Room.number == "502").area_centi == 9999
     assert sorted(owners_of("502")) == [("张三", "owner", 1), ("李四", "co-owner", 0), ("王五", "co-owner", 0)]
+
+
+def test_audit_rows_name_the_operator(database):
+    from desktop_app.services.settings import set_operator_name
+
+    set_operator_name("王主任")
+    apply_roll(roll())
+    apply_roll([replace(roll()[0], area_centi=8600)] + roll()[1:])
+    assert {row.actor for row in AuditLog.select()} == {"王主任"}
