@@ -26,14 +26,15 @@ def first_screen(model) -> None:
 
 
 def filter_texts(database) -> list[tuple[str, str]]:
-    """Texts a user types: a surname, a full owner name, a room number, an estate, a phone tail."""
-    name = database.execute_sql("SELECT name FROM owner WHERE kind = 'person' ORDER BY id LIMIT 1 OFFSET 5000"
-                                ).fetchone()[0]
-    estate = database.execute_sql("SELECT name FROM estate ORDER BY id LIMIT 1 OFFSET 500").fetchone()[0]
-    phone = database.execute_sql("SELECT phone FROM owner WHERE phone != '' ORDER BY id LIMIT 1 OFFSET 700"
-                                 ).fetchone()[0]
-    return [("surname", name[0]), ("owner name", name), ("room number", "502"), ("estate", estate),
-            ("phone tail", phone[-4:]), ("no match", "不存在的名字")]
+    """Texts a user types: a surname, a full owner name, its pinyin, a room number, a phone tail."""
+    def one(sql: str) -> tuple:
+        return database.execute_sql(sql + " LIMIT 1 OFFSET (SELECT count(*) / 3 FROM owner)").fetchone()
+
+    name, pinyin = one("SELECT name, pinyin FROM owner WHERE kind = 'person' ORDER BY id")
+    phone, = one("SELECT phone FROM owner WHERE phone != '' ORDER BY id")
+    return [("surname", name[0]), ("owner name", name), ("pinyin", pinyin.split()[0]),
+            ("pinyin initials", pinyin.split()[-1]), ("room number", "502"), ("phone tail", phone[-4:]),
+            ("no match", "不存在的名字")]
 
 
 def main(argv: list[str] | None = None) -> int:

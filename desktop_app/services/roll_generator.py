@@ -1,7 +1,7 @@
 """Deterministic estates for the demo street and the city benchmark: buildings, rooms, owners, residents.
 
 An `EstateSpec` says what an estate is (code, name, buildings, which organisation owns work-unit
-housing, how many rooms the developer has not sold); `generate_estate` turns it into roll records
+housing, how many rooms the developer has not sold); `RollGenerator.estate` turns it into roll records
 (`RollRecord`, the same rows a workbook import gives) and the households living in the rooms. The
 mix of owners is what old estates have: mostly one person per room, some owners of several rooms,
 co-owned rooms, work-unit housing, developer-unsold rooms.
