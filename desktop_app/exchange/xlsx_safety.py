@@ -171,7 +171,8 @@ def _sheet_members(archive: zipfile.ZipFile, file_name: str) -> tuple[list[str],
                 posixpath.join(posixpath.dirname(workbook_path), target))
             targets[rel.get("Id")] = target
     except KeyError as error:
-        raise ReadFailure(f"“{file_name}”缺少工作簿结构（{error.args[0]}），不是完整的 .xlsx 文件。") from error
+        raise ReadFailure(f"“{file_name}”缺少工作簿结构（{error.args[0]}），不是 .xlsx 工作簿。"
+                          "如果是 .ods、.et 等其他格式，请在 WPS 或 Excel 中另存为 .xlsx 后再导入。") from error
     except Exception as error:  # defusedxml refusals and malformed XML alike
         raise ReadFailure(f"“{file_name}”的工作簿结构无法解析（{type(error).__name__}），文件可能已损坏。") from error
     names: list[str] = []
