@@ -142,3 +142,21 @@ def test_every_id_number_in_the_database_is_valid(database):
         assert check(number) is None, number
     for number, in Resident.select(Resident.id_number).tuples():
         assert resident_id_error(number) is None, number
+
+
+def test_cancelling_the_demo_writes_nothing(database):
+    from desktop_app.services.roll_import import ImportCancelled
+
+    calls = []
+
+    def cancel_after_first(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return len(calls) < 2
+
+    with pytest.raises(ImportCancelled):
+        create_demo(progress=cancel_after_first)
+    assert len(calls) == 2
+    assert not has_any_estate()
+    assert Street.select().count() == Community.select().count() == Resident.select().count() == 0
+    create_demo()
+    assert Room.select().count() > 0
