@@ -220,3 +220,15 @@ def estate_of_scope(scope: Scope) -> int | None:
         return None
     found = _rows(sql[scope.level], [scope.id])
     return int(found[0][0]) if found else None
+
+
+def estate_code_choices() -> list[tuple[str, str]]:
+    """Estates that have a district code, as (code, "小区名称（编码）"), for the import wizard."""
+    return [(row[0], f"{row[1]}（{row[0]}）") for row in _rows(
+        "SELECT code, name FROM estate WHERE code IS NOT NULL AND code != '' ORDER BY pinyin, name")]
+
+
+def community_choices() -> list[tuple[int, str]]:
+    """Every community as (id, "街道 · 社区")."""
+    return [(row[0], f"{row[1]} · {row[2]}") for row in _rows(
+        "SELECT c.id, s.name, c.name FROM community c JOIN street s ON s.id = c.street_id ORDER BY s.name, c.name")]

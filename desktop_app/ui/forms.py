@@ -18,6 +18,14 @@ from PySide6.QtWidgets import (
 ERROR_STYLE = "color: #c0392b;"
 
 
+def error_label() -> QLabel:
+    """A red, word-wrapped label for saying what is wrong."""
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    return label
+
+
 class ValidatedDialog(QDialog):
     """Subclasses add fields and implement `field_errors()`; OK stays disabled while any error remains.
 
@@ -35,7 +43,8 @@ class ValidatedDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.layout_.addLayout(self.form)
-        self.general_message = self._error_label()
+        self.general_message = error_label()
+        self.general_message.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
@@ -47,21 +56,14 @@ class ValidatedDialog(QDialog):
         self.layout_.addWidget(self.buttons)
         self.validate()
 
-    @staticmethod
-    def _error_label() -> QLabel:
-        label = QLabel()
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.setVisible(False)
-        return label
-
     def _add_row(self, key: str, label: str, widget: QWidget, layout: QFormLayout | None = None) -> None:
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
-        message = self._error_label()
+        message = error_label()
+        message.setVisible(False)
         message.setObjectName(f"error_{key}")
         column.addWidget(message)
         (layout or self.form).addRow(label, box)

@@ -188,6 +188,10 @@ class SyncTaskRunner(QObject):
         except TaskCancelled:
             cancelled = True
         except BaseException as error:
+            if cancelled:  # the job stopped its own way (e.g. ImportCancelled) after 取消
+                if on_cancel is not None:
+                    on_cancel()
+                return
             if on_error is None:
                 raise
             on_error(error)
