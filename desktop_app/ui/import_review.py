@@ -129,6 +129,7 @@ class PreviewPage(QWizardPage):
         self.table = table_view(self.model, "errors")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)  # the 行 column says where
         self.skip_invalid = QCheckBox("只导入无误的行（有错误的行不导入）")
         self.skip_invalid.setObjectName("skip_invalid")
         self.skip_invalid.toggled.connect(lambda _on: emit(self.completeChanged))

@@ -34,7 +34,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.addItems([title for title, _factory in PAGES])
-        self.nav.setMaximumWidth(180)
+        self.nav.setMinimumWidth(110)
+        self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 6px 10px; }")
         self.stack = QStackedWidget()
         for _ in PAGES:
             self.stack.addWidget(QWidget())
@@ -142,8 +143,8 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
         splitter = settings.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        if splitter is None or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([150, max(self.width() - 150, 400)])
         scope = Scope.from_text(str(settings.value("window/scope", "all")))
         self.scope_state.set(scope if exists(scope) else Scope())
         self.scope_bar.show_scope(self.scope_state.scope)

@@ -51,7 +51,7 @@ class RoomsPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.doubleClicked.connect(lambda _index: self.edit_room())
-        for column, width in enumerate((120, 60, 60, 60, 50, 90, 80, 90, 150, 110, 120)):
+        for column, width in enumerate((96, 56, 56, 56, 44, 90, 80, 150, 145, 108, 120)):
             self.table.setColumnWidth(column, width)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -69,7 +69,7 @@ class RoomsPage(Page):
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self._table_side())
         self.splitter.setStretchFactor(1, 4)
-        self.splitter.setSizes([220, 900])
+        self.splitter.setSizes([190, 930])
         QVBoxLayout(self).addWidget(self.splitter)
         self.tree.expand(self.tree_model.index(0, 0))
         self.scope_changed(context.scope.scope)
