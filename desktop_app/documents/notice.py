@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import IO, Iterator
 
 from reportlab.lib.enums import TA_CENTER
-from reportlab.platypus import Flowable, KeepTogether, LongTable, Spacer, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spacer, TableStyle
 
 from desktop_app.documents.fonts import FontSet, load_fonts
 from desktop_app.documents.layout import (
@@ -13,6 +14,9 @@ from desktop_app.documents.layout import (
 )
 from desktop_app.domain.dates_text import date_text, period_text
 from desktop_app.domain.print_data import NOTICE_KINDS, Notice, TableData
+
+
+CELL_SIDE_PADDING = 3.0
 
 
 def notice_texts(notice: Notice) -> Iterator[tuple[str, str]]:
@@ -36,13 +40,16 @@ def table_texts(table: TableData) -> Iterator[tuple[str, str]]:
             yield f"表格第{row_number}行第{column}列", text
 
 
-def grid_style(font: str, header_rows: int = 1, padding: float = 3.0) -> TableStyle:
+def grid_style(font: str, size: float, header_rows: int = 1, padding: float = 3.0) -> TableStyle:
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), font),  # else the table names Helvetica, which is not embedded
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEADING", (0, 0), (-1, -1), size * 1.3),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("GRID", (0, 0), (-1, -1), 0.6, "black"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_SIDE_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_SIDE_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), padding),
         ("BOTTOMPADDING", (0, 0), (-1, -1), padding + 1),
     ]
@@ -60,12 +67,22 @@ def table_flowable(table: TableData, fonts: FontSet, *, size: float = TABLE_SIZE
     head = style("th", fonts, "heading", size, align=TA_CENTER)
     cell = style("td", fonts, "body", size, align=TA_CENTER)
     cell_left = style("tdl", fonts, "body", size)
-    data = [[para(text, head, fonts, "heading") for text in table.header]]
+    body = fonts.role_font["body"]
+
+    def cell_of(text: str, width: float) -> str | Paragraph:
+        # A value that fits on one line in the body font is a plain string (ten times faster to lay
+        # out); anything that wraps or needs a fallback font is a Paragraph.
+        if fonts.segments(text, "body") == [(body, text)] and \
+                stringWidth(text, body, size) <= width - 2 * CELL_SIDE_PADDING - 1:
+            return text
+        return para(text, cell if len(text) <= 8 else cell_left, fonts)
+
+    data: list[list[str | Paragraph]] = [[para(text, head, fonts, "heading") for text in table.header]]
     for row in table.rows:
         cells = list(row) + [""] * (columns - len(row))
-        data.append([para(text, cell if len(text) <= 8 else cell_left, fonts) for text in cells[:columns]])
+        data.append([cell_of(text, width) for text, width in zip(cells[:columns], widths)])
     return LongTable(data, colWidths=widths, repeatRows=1, splitInRow=1,
-                     style=grid_style(fonts.role_font["body"], padding=padding))
+                     style=grid_style(body, size, padding=padding))
 
 
 def notice_story(notice: Notice, fonts: FontSet) -> list[Flowable]:

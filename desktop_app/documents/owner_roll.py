@@ -61,7 +61,8 @@ def column_widths(header: tuple[str, ...], rows: list[tuple[str, ...]], font: st
     natural = []
     for column, title in enumerate(header):
         longest = max((stringWidth(row[column], font, SMALL_SIZE) for row in rows), default=0.0)
-        natural.append(max(MIN_WIDTH, longest + CELL_PADDING))
+        header_half = stringWidth(title, font, SMALL_SIZE) / 2  # a header may take two lines
+        natural.append(max(MIN_WIDTH, longest + CELL_PADDING, header_half + SMALL_SIZE + CELL_PADDING))
     widths = dict(zip(header, natural))
     fixed = sum(w for title, w in widths.items() if title not in (OWNER_HEADER, SIGNATURE_HEADER))
     left = BLOCK_WIDTH - fixed
