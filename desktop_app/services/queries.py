@@ -125,7 +125,7 @@ ROOM_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 _DEFAULT_ORDER = ("e.pinyin", "b.estate_id", "b.sort_key", "b.name", "u.sort_key", "u.name", "r.sort_key", "r.number")
 _SORT_EXPRESSIONS = {
-    "estate": (), "building": ("b.sort_key", "b.name"), "unit": ("u.sort_key", "u.name"),
+    "estate": ("e.pinyin", "b.estate_id"), "building": ("b.sort_key", "b.name"), "unit": ("u.sort_key", "u.name"),
     "number": ("r.sort_key", "r.number"), "floor": ("r.floor",), "area": ("r.area_centi",),
     "area_source": ("r.area_source",), "owner": ("o.pinyin",), "id_number": ("o.id_number",),
     "phone": ("o.phone",), "co_owners": ("o.pinyin",),
@@ -153,26 +153,24 @@ def _filter_condition(text: str) -> tuple[str, list[str]]:
 def room_ids(scope: Scope, text: str = "", sort: str | None = None, descending: bool = False) -> list[int]:
     """The ids of the rooms of `scope` matching `text`, in the requested order (one SQL statement).
 
-    Sorting by a room or owner column breaks ties by id (the order rooms were entered); the location
-    tables are joined only when the scope or the order needs them."""
+    Sorting by a room or owner column breaks ties by location order for location columns and by id
+    (the order rooms were entered) otherwise; descending is the exact reverse of ascending. The
+    location tables are joined only when the scope or the order needs them."""
     condition, params = room_condition(scope)
     text_condition, text_params = _filter_condition(text)
-    direction = " DESC" if descending else ""
     if sort in (None, "estate", "building", "unit", "number"):
         keys = _SORT_EXPRESSIONS[sort] if sort else ()
-        order = [f"{key}{direction}" for key in keys]
-        if sort == "estate":
-            order = [f"{key}{direction}" for key in _DEFAULT_ORDER[:2]]
-        order += [key for key in _DEFAULT_ORDER if key not in keys and (sort != "estate" or key not in _DEFAULT_ORDER[:2])]
+        order = [*keys, *(key for key in _DEFAULT_ORDER if key not in keys)]
         location = True
     else:
-        order = [f"{key}{direction}" for key in _SORT_EXPRESSIONS[sort]] + [f"r.id{direction}"]
+        order = [*_SORT_EXPRESSIONS[sort], "r.id"]
         location = scope.level != "all"
     needs_owner = bool(text_condition) or sort in ("owner", "id_number", "phone", "co_owners")
     where = condition + (f" AND {text_condition}" if text_condition else "")
     sql = (f"SELECT json_group_array(id) FROM (SELECT r.id AS id {_ROOMS if location else 'FROM room r'} "
            f"{_OWNER_JOIN if needs_owner else ''} WHERE {where} ORDER BY {', '.join(order)})")
-    return json.loads(_rows(sql, [*params, *text_params])[0][0])
+    ids = json.loads(_rows(sql, [*params, *text_params])[0][0])
+    return ids[::-1] if descending else ids
 
 
 @dataclass(frozen=True)

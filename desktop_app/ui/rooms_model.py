@@ -27,15 +27,28 @@ class RoomTableModel(QAbstractTableModel):
         self.sort_key: str | None = None
         self.descending = False
         self.keys = [key for key, _ in queries.ROOM_COLUMNS]
+        self._ascending: tuple[tuple, list[int]] | None = None  # (scope, filter, sort), ids ascending
 
     # --- what is shown
     def reload(self, scope: Scope | None = None, filter_text: str | None = None) -> None:
+        """Re-read the ids (after a scope or filter change, or after data changed)."""
         if scope is not None:
             self.scope = scope
         if filter_text is not None:
             self.filter_text = filter_text
+        self._ascending = None
+        self._load()
+
+    def _load(self) -> None:
+        """Query the ids; the reverse direction of the last query is its list reversed (no SQL)."""
+        key = (self.scope, self.filter_text.strip(), self.sort_key)
+        if self._ascending is not None and self._ascending[0] == key:
+            ids = self._ascending[1]
+        else:
+            ids = queries.room_ids(*key)
+            self._ascending = (key, ids)
         self.beginResetModel()
-        self._ids = queries.room_ids(self.scope, self.filter_text, self.sort_key, self.descending)
+        self._ids = ids[::-1] if self.descending else ids
         self._cache.clear()
         self.endResetModel()
 
@@ -50,7 +63,7 @@ class RoomTableModel(QAbstractTableModel):
             return
         self.sort_key = self.keys[column] if column >= 0 else None  # -1: the location order
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        self._load()
 
     # --- access by row
     def room_id(self, row: int) -> int | None:
