@@ -67,30 +67,37 @@ def header_key(text: object) -> str:
     return _DROPPED.sub("", unicodedata.normalize("NFKC", str(text))).lower()
 
 
-def _build_synonyms() -> dict[str, tuple[str, int]]:
-    table: dict[str, tuple[str, int]] = {}
-    for column in ROLL_COLUMNS:
+Synonyms = dict[str, tuple[str, int]]  # header key -> (field, rank)
+
+
+def build_synonyms(columns: Iterable[RollColumn]) -> Synonyms:
+    """The header lookup of a sheet layout (the roll's, or another sheet's such as the ballot summary)."""
+    table: Synonyms = {}
+    for column in columns:
         for rank, text in enumerate((column.header, *column.synonyms)):
             table.setdefault(header_key(text), (column.field, rank))
     return table
 
 
-SYNONYMS = _build_synonyms()
+SYNONYMS = build_synonyms(ROLL_COLUMNS)
 
 
-def field_of_header(text: object) -> tuple[str, int] | None:
-    """(field, rank) for a header text, rank 0 = the exact header; None when not a roll column."""
+def field_of_header(text: object, synonyms: Synonyms | None = None) -> tuple[str, int] | None:
+    """(field, rank) for a header text, rank 0 = the exact header; None when not a column of the layout
+    (`synonyms`, default the roll's)."""
+    table = SYNONYMS if synonyms is None else synonyms
     key = header_key(text)
     if not key:
         return None
-    found = SYNONYMS.get(key)
+    found = table.get(key)
     if found is None:
         bare = _BRACKETED.sub("", key)
-        found = SYNONYMS.get(bare) if bare else None
+        found = table.get(bare) if bare else None
     return found
 
 
-def match_headers(headers: Sequence[object], mapping: dict[str, str] | None = None) -> dict[str, int]:
+def match_headers(headers: Sequence[object], mapping: dict[str, str] | None = None,
+                  synonyms: Synonyms | None = None) -> dict[str, int]:
     """field -> 0-based column index for one header row; `mapping` (field -> header text) wins."""
     result: dict[str, int] = {}
     taken: set[int] = set()
@@ -102,7 +109,7 @@ def match_headers(headers: Sequence[object], mapping: dict[str, str] | None = No
             taken.add(result[field])
     best: dict[str, tuple[int, int]] = {}
     for index, text in enumerate(headers):
-        found = field_of_header(text) if index not in taken else None
+        found = field_of_header(text, synonyms) if index not in taken else None
         if found is None or found[0] in result or found[0] in (mapping or {}):
             continue
         field, rank = found
@@ -113,17 +120,21 @@ def match_headers(headers: Sequence[object], mapping: dict[str, str] | None = No
 
 
 def find_header_row(rows: Iterable[tuple[int, Sequence[object]]],
-                    mapping: dict[str, str] | None = None) -> tuple[int, Sequence[object], dict[str, int]] | None:
+                    mapping: dict[str, str] | None = None, *, synonyms: Synonyms | None = None,
+                    required: Sequence[str] = ()) -> tuple[int, Sequence[object], dict[str, int]] | None:
     """The (row number, header values, field -> column) of the row naming the most roll columns.
 
-    With a `mapping`, only a row holding every mapped header text qualifies."""
+    With a `mapping`, only a row holding every mapped header text qualifies; with `required` (another
+    layout's `synonyms`), only a row naming every required field."""
     best = None
     for searched, (number, values) in enumerate(rows):
         if searched >= HEADER_SEARCH_ROWS:
             break
-        columns = match_headers(values, mapping)
+        columns = match_headers(values, mapping, synonyms)
         if mapping:
             qualifies = all(field in columns for field in mapping)
+        elif required:
+            qualifies = all(field in columns for field in required)
         else:
             qualifies = len(columns) >= MIN_HEADER_FIELDS
         if qualifies and (best is None or len(columns) > len(best[2])):
@@ -147,3 +158,20 @@ def fill_merged(number: int, values: Sequence[object], merged, above: dict[int, 
             if filled[column] in (None, ""):
                 filled[column] = value
     return filled
+
+
+def header_candidates(rows: Iterable[tuple[int, Sequence[object]]], merged) -> tuple[
+        list[tuple[int, Sequence[object]]], list[tuple[int, list[object]]]]:
+    """The first HEADER_SEARCH_ROWS non-empty rows as read, and the same rows with merged cells filled
+    (what `find_header_row` searches). Consumes only those rows of `rows`."""
+    head: list[tuple[int, Sequence[object]]] = []
+    for item in rows:
+        head.append(item)
+        if len(head) >= HEADER_SEARCH_ROWS:
+            break
+    above: dict[int, Sequence[object]] = {}
+    filled = []
+    for number, values in head:
+        filled.append((number, fill_merged(number, values, merged, above)))
+        above[number] = values
+    return head, filled
