@@ -105,7 +105,7 @@ def test_room_ids_sorted_in_sql(city, sort, descending, expected):
 @pytest.mark.parametrize("text,expected", [
     ("张三", ["502", "1202"]), ("zs", ["502", "1202"]), ("ZHANG", ["502", "1202"]), ("oy", ["202"]),
     ("8000", ["502", "1202"]), ("4321", ["201"]), ("20", ["201", "202"]), ("欧阳", ["202"]),
-    ("无此人", []), ("%", []), ("_", []),
+    ("无此人", []), ("%", []), ("_", []), ("赵六", ["202"]),  # a co-owner finds the room too
 ])
 def test_room_ids_filtered_in_sql(city, text, expected):
     assert numbers(queries.room_ids(ALL, text)) == expected
