@@ -40,13 +40,6 @@ def backend() -> str:
     return "pdftoppm" if shutil.which("pdftoppm") else ""
 
 
-def page_count(pdf: bytes) -> int:
-    from pypdf import PdfReader
-    import io
-
-    return len(PdfReader(io.BytesIO(pdf)).pages)
-
-
 def render_pages(pdf: bytes, dpi: float, first: int = 0, count: int | None = None) -> Iterator[QImage]:
     """Images of pages first .. first+count-1 (all remaining pages when count is None)."""
     pdfium = _pdfium()
@@ -96,9 +89,8 @@ def a4_printer(printer: QPrinter) -> QPrinter:
     return printer
 
 
-def print_pdf(pdf: bytes, printer: QPrinter, progress: Callable[[int, int], bool] | None = None) -> int:
-    """Draw every page of `pdf` onto `printer`; returns the pages sent (fewer when cancelled)."""
-    total = page_count(pdf)
+def print_pdf(pdf: bytes, pages: int, printer: QPrinter, progress: Callable[[int, int], bool] | None = None) -> int:
+    """Draw every page of `pdf` (`pages` of them) onto `printer`; returns the pages sent (fewer when cancelled)."""
     dpi = min(PRINT_DPI, max(72, printer.resolution()))
     painter = QPainter()
     if not painter.begin(printer):
@@ -112,7 +104,7 @@ def print_pdf(pdf: bytes, printer: QPrinter, progress: Callable[[int, int], bool
             target.moveTo(0, 0)
             painter.drawImage(target, image)
             sent += 1
-            if progress is not None and not progress(sent, total):
+            if progress is not None and not progress(sent, pages):
                 break
     finally:
         painter.end()

@@ -236,8 +236,10 @@ class PrintCenterPage(Page):
             self.record(produced, "printer", printer.printerName() or printer.outputFileName(), pages=sent)
             self.status.setText(f"已发送到打印机：{sent} 页。")
 
-        self.context.runner.run(f"正在打印“{produced.title}”", lambda progress: print_pdf(produced.pdf, printer, progress),
-                                done, parent=self, write=False, on_error=self.failed,
+        def job(progress) -> int:
+            return print_pdf(produced.pdf, produced.pages, printer, progress)
+
+        self.context.runner.run(f"正在打印“{produced.title}”", job, done, parent=self, write=False, on_error=self.failed,
                                 on_cancel=lambda: self.status.setText("已取消打印。"))
 
     def record(self, produced: Produced, output: str, where: str, pages: int | None = None) -> None:
