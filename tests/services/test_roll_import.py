@@ -211,3 +211,15 @@ def test_audit_rows_name_the_operator(database):
     apply_roll(roll())
     apply_roll([replace(roll()[0], area_centi=8600)] + roll()[1:])
     assert {row.actor for row in AuditLog.select()} == {"王主任"}
+
+
+def test_bulk_uids_are_distinct_version_4_uuids():
+    import uuid
+
+    from desktop_app.services.roll_tables import new_uids
+
+    uids = new_uids(2000)
+    assert len(set(uids)) == 2000
+    for text in uids[:200]:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text and parsed.version == 4 and parsed.variant == uuid.RFC_4122
