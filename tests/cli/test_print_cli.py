@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
+from desktop_app.cli.print_cmd import notice_kind
 from desktop_app.main import main
 from desktop_app.models import Estate, Room, open_database
 from desktop_app.models.tables import PrintJob
@@ -127,3 +129,13 @@ def test_print_roll_of_an_unknown_estate_exits_2(demo_db, tmp_path, capsys):
     assert main(["--db", str(demo_db), "print", "roll", "--estate", "nope", "-o", str(out)]) == 2
     assert "找不到小区“nope”" in capsys.readouterr().err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("title,period_end,kind", [
+    ("关于召开业主大会的公告", None, "公告"),
+    ("关于屋面防水施工的通知", None, "通知"),
+    ("关于停水的温馨提示", None, "通知"),
+    ("关于改造方案", date(2024, 6, 5), "公示"),
+])
+def test_the_kind_follows_the_title_or_the_posting_period(title, period_end, kind):
+    assert notice_kind(title, period_end) == kind
