@@ -40,27 +40,27 @@ def test_one_prefilled_page_per_room(tmp_path):
     assert not (tmp_path / "forms.pdf.part").exists()
 
 
-def test_unknown_household_size_leaves_blanks_to_fill():
-    form = VisitForm("幸福里小区", RollRow("12", "", "1203", 12000, ("市第二机床厂",), owner_kind="organisation"))
+def render_one(form: VisitForm) -> Pdf:
     out = io.BytesIO()
     render_visit_forms([form], out)
-    flat = Pdf(out.getvalue()).flat()
-    assert "12号楼1203室" in flat and "人（60岁以上" in flat and "None" not in flat
+    return Pdf(out.getvalue())
 
 
-def test_a_developer_room_names_no_person():
-    form = VisitForm("幸福里小区", RollRow("A座", "", "101", 9000, ("幸福置业有限公司",), owner_kind="developer"))
-    out = io.BytesIO()
-    render_visit_forms([form], out)
-    flat = Pdf(out.getvalue()).flat()
-    assert "A座101室" in flat and "建设单位（未售）" in flat and "幸福置业" not in flat
+@pytest.mark.parametrize("home,present,absent", [
+    (RollRow("12", "", "1203", 12000, ("市第二机床厂",), owner_kind="organisation"),
+     ("12号楼1203室", "市第二机床厂", "人（60岁以上"), ("None",)),  # household size unknown: blanks to fill
+    (RollRow("A座", "", "101", 9000, ("幸福置业有限公司",), owner_kind="developer"),
+     ("A座101室", "建设单位（未售）"), ("幸福置业",)),  # a developer's unsold room names no person
+])
+def test_prefilled_values(home, present, absent):
+    flat = render_one(VisitForm("幸福里小区", home)).flat()
+    assert all(text in flat for text in present)
+    assert not any(text in flat for text in absent)
 
 
 def test_a_long_estate_name_wraps_inside_its_cell():
     name = "幸福里小区（东区）老干部住宅和市第二机床厂职工宿舍合并片区" * 2
-    out = io.BytesIO()
-    render_visit_forms([VisitForm(name, RollRow("3", "1", "502", 8530, ("张伟",)))], out)
-    pdf = Pdf(out.getvalue())
+    pdf = render_one(VisitForm(name, RollRow("3", "1", "502", 8530, ("张伟",))))
     assert name in pdf.flat()
     assert_inside_block(pdf, 0)
     wrapped = [r for r in pdf.runs(0) if r.text and r.text[0] in name and r.size < 12]
