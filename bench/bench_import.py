@@ -37,6 +37,13 @@ def openpyxl_iteration(path: Path) -> tuple[float, float, int]:
         workbook.close()
 
 
+def measured(function, argument, *, profile: cProfile.Profile | None):
+    """(seconds, result) of `function(argument)`, under `profile` when one is given."""
+    with timed() as elapsed:
+        result = profile.runcall(function, argument) if profile else function(argument)
+    return elapsed[0], result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="city scale (1.0 = 196,900 rooms)")
@@ -60,23 +67,13 @@ def main(argv: list[str] | None = None) -> int:
     remove_database(database_path)
     database = open_database(database_path)
     profiles = [cProfile.Profile(), cProfile.Profile()] if args.profile else []
-    with timed() as read_time:
-        if profiles:
-            profiles[0].enable()
-        result = read_roll(args.xlsx)
-        if profiles:
-            profiles[0].disable()
-    with timed() as write_time:
-        if profiles:
-            profiles[1].enable()
-        summary = apply_roll(result.records)
-        if profiles:
-            profiles[1].disable()
+    read_time, result = measured(read_roll, args.xlsx, profile=profiles[0] if profiles else None)
+    write_time, summary = measured(apply_roll, result.records, profile=profiles[1] if profiles else None)
     database.close()
-    total = read_time[0] + write_time[0]
-    print(f"read_roll (reading + validation): {read_time[0]:.2f} s — {result.rows} rows, "
+    total = read_time + write_time
+    print(f"read_roll (reading + validation): {read_time:.2f} s — {result.rows} rows, "
           f"{len(result.records)} records, {len(result.errors)} errors")
-    print(f"apply_roll (writing): {write_time[0]:.2f} s — {summary.imported} imported, "
+    print(f"apply_roll (writing): {write_time:.2f} s — {summary.imported} imported, "
           f"{summary.unchanged} unchanged")
     print(f"import total: {total:.2f} s = {total / iteration:.2f}x the openpyxl iteration alone, "
           f"{total / (load + iteration):.2f}x openpyxl load + iteration (target <= 0.50x, goal 0.25x); "
