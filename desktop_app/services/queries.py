@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
 
+from peewee import SqliteDatabase
+
 from desktop_app.domain.area import format_area
 from desktop_app.domain.headcount import RollEntry, build_scope_roll
 from desktop_app.domain.masking import mask_id_number, mask_phone
@@ -176,10 +178,17 @@ def room_ids(scope: Scope, text: str = "", sort: str | None = None, descending: 
         location = scope.level != "all"
     needs_owner = sort in ("owner", "id_number", "phone", "co_owners")
     where = condition + (f" AND {text_condition}" if text_condition else "")
-    sql = (f"SELECT json_group_array(id) FROM (SELECT r.id AS id {_ROOMS if location else 'FROM room r'} "
-           f"{_OWNER_JOIN if needs_owner else ''} WHERE {where} ORDER BY {', '.join(order)})")
-    ids = json.loads(_rows(sql, [*params, *text_params])[0][0])
+    sql = (f"SELECT r.id AS id {_ROOMS if location else 'FROM room r'} "
+           f"{_OWNER_JOIN if needs_owner else ''} WHERE {where} ORDER BY {', '.join(order)}")
+    ids = _id_list(sql, [*params, *text_params])
     return ids[::-1] if descending else ids
+
+
+def _id_list(sql: str, params: list) -> list[int]:
+    """The first column of `sql` as a list; on SQLite as one JSON array (3x faster than 200,000 rows)."""
+    if isinstance(db.obj, SqliteDatabase):
+        return json.loads(_rows(f"SELECT json_group_array(id) FROM ({sql})", params)[0][0])
+    return [row[0] for row in _rows(sql, params)]
 
 
 @dataclass(frozen=True)
