@@ -188,3 +188,17 @@ def test_the_main_window_shows_the_print_center_following_its_scope(window):
     assert "梅岭小区" in page.scope_text.text()
     page.template.setCurrentIndex(VISIT)
     assert "3 户" in page.current_fields().count_label.text()
+
+
+def test_a_batch_on_the_real_background_runner(qtbot, roll):
+    from desktop_app.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    page = PrintCenterPage(PageContext(runner, ScopeState(), lambda: None))
+    qtbot.addWidget(page)
+    page.template.setCurrentIndex(VISIT)
+    choose_estate(page)
+    page.preview_button.click()
+    qtbot.waitUntil(lambda: page.produced is not None, timeout=30000)
+    assert page.produced.pages == 12 and page.pages_layout.count() == 10
+    assert runner.wait(10000)
