@@ -14,7 +14,7 @@ from desktop_app.domain.roll_record import RollRecord
 from desktop_app.domain.text import as_text
 from desktop_app.exchange.errors import CellError, ReadCancelled, ReadFailure
 from desktop_app.exchange.roll_columns import (
-    COLUMN_BY_FIELD, HEADER_SEARCH_ROWS, REQUIRED_FIELDS, ROLL_COLUMNS, fill_merged, find_header_row,
+    COLUMN_BY_FIELD, HEADER_SEARCH_ROWS, REQUIRED_FIELDS, ROLL_COLUMNS, find_header_row, header_candidates,
 )
 from desktop_app.exchange.roll_row import RollRowParser
 from desktop_app.exchange.sheet_rows import SheetRows
@@ -73,16 +73,7 @@ def _read_sheet(path: Path, check: WorkbookCheck, sheet: str, mapping: dict[str,
     source = SheetRows(path, sheet, check.bounds.get(sheet))
     bounds = check.bounds.get(sheet)
     rows = source.rows()
-    head: list[tuple[int, Sequence[object]]] = []
-    for item in rows:
-        head.append(item)
-        if len(head) >= HEADER_SEARCH_ROWS:
-            break
-    above: dict[int, Sequence[object]] = {}
-    filled = []
-    for number, values in head:
-        filled.append((number, fill_merged(number, values, source.merged, above)))
-        above[number] = values
+    head, filled = header_candidates(rows, source.merged)
     found = find_header_row(filled, mapping)
     result = RollReadResult(file=path.name, sheet=sheet, sheets=list(check.sheet_names))
     if found is None:
