@@ -12,13 +12,13 @@ from typing import Callable, Iterator, Sequence
 
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.domain.text import as_text
-from desktop_app.exchange.errors import CellError, ReadCancelled, ReadFailure
+from desktop_app.exchange.errors import CellError, ReadCancelled
 from desktop_app.exchange.roll_columns import (
     COLUMN_BY_FIELD, HEADER_SEARCH_ROWS, REQUIRED_FIELDS, ROLL_COLUMNS, find_header_row, header_candidates,
 )
 from desktop_app.exchange.roll_row import RollRowParser
 from desktop_app.exchange.sheet_rows import SheetRows
-from desktop_app.exchange.xlsx_safety import WorkbookCheck, check_workbook
+from desktop_app.exchange.xlsx_safety import WorkbookCheck, check_workbook_sheet
 from desktop_app.services.roll_tables import gc_paused
 
 CANCEL_EVERY = 500
@@ -49,11 +49,7 @@ def read_roll(path: str | Path, *, sheet: str | None = None, mapping: dict[str, 
     if unknown:
         raise ValueError(f"unknown roll fields in mapping: {sorted(unknown)}")
     path = Path(path)
-    check = check_workbook(path)
-    if not check.sheet_names:
-        raise ReadFailure(f"“{path.name}”中没有工作表。")
-    if sheet is not None and sheet not in check.sheet_names:
-        raise ReadFailure(f"“{path.name}”中没有名为“{sheet}”的工作表（有：{'、'.join(check.sheet_names)}）。")
+    check = check_workbook_sheet(path, sheet)
     candidates = [sheet] if sheet is not None else _sheet_order(check.sheet_names)
     for index, name in enumerate(candidates):
         with gc_paused():

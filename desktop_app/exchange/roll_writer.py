@@ -9,14 +9,13 @@ openpyxl's write-only mode keeps memory flat for a city of 200,000 rooms.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from desktop_app.domain.area import format_area
 from desktop_app.domain.identity import credit_check_char, id_check_char
 from desktop_app.domain.roll_record import OWNER_KIND_LABELS, RollRecord
 from desktop_app.exchange.errors import column_letter
@@ -140,7 +139,3 @@ def _instruction_sheet(workbook: Workbook, examples: bool) -> None:
     sheet.append([_header_cell(sheet, column.header) for column in ROLL_COLUMNS])
     for record in _example_records():
         sheet.append([_cell(sheet, column, _value(record, column.field)) for column in ROLL_COLUMNS])
-
-
-def roll_headers() -> Sequence[str]:
-    return [column.header for column in ROLL_COLUMNS]

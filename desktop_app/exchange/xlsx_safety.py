@@ -228,3 +228,14 @@ def check_workbook(path: str | Path) -> WorkbookCheck:
 
 def _is_xml(member: str) -> bool:
     return member.endswith((".xml", ".rels", ".vml"))
+
+
+def check_workbook_sheet(path: str | Path, sheet: str | None = None) -> WorkbookCheck:
+    """`check_workbook`, also refusing a workbook without sheets or without the requested `sheet`."""
+    check = check_workbook(path)
+    name = Path(path).name
+    if not check.sheet_names:
+        raise ReadFailure(f"“{name}”中没有工作表。")
+    if sheet is not None and sheet not in check.sheet_names:
+        raise ReadFailure(f"“{name}”中没有名为“{sheet}”的工作表（有：{'、'.join(check.sheet_names)}）。")
+    return check
