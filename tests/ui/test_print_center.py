@@ -190,15 +190,31 @@ def test_the_main_window_shows_the_print_center_following_its_scope(window):
     assert "3 户" in page.current_fields().count_label.text()
 
 
-def test_a_batch_on_the_real_background_runner(qtbot, roll):
-    from desktop_app.ui.tasks import TaskRunner
+def real_runner_batch(qtbot, monkeypatch, dialog_delay_ms: int) -> PrintCenterPage:
+    from desktop_app.ui import tasks
 
-    runner = TaskRunner()
+    monkeypatch.setattr(tasks, "DIALOG_DELAY_MS", dialog_delay_ms)
+    runner = tasks.TaskRunner()
     page = PrintCenterPage(PageContext(runner, ScopeState(), lambda: None))
     qtbot.addWidget(page)
+    page.show()
     page.template.setCurrentIndex(VISIT)
     choose_estate(page)
     page.preview_button.click()
-    qtbot.waitUntil(lambda: page.produced is not None, timeout=30000)
-    assert page.produced.pages == 12 and page.pages_layout.count() == 10
+    qtbot.waitUntil(lambda: page.produced is not None or bool(page.status.text().startswith("已取消")),
+                    timeout=30000)
     assert runner.wait(10000)
+    return page
+
+
+def test_a_batch_on_the_real_background_runner(qtbot, roll, monkeypatch):
+    page = real_runner_batch(qtbot, monkeypatch, dialog_delay_ms=60_000)  # no progress dialog
+    assert page.problem.text() == "" and page.produced is not None
+    assert page.produced.pages == 12 and page.pages_layout.count() == 10
+
+
+@pytest.mark.xfail(strict=True, reason="ui/tasks.py (UI shell): closing the progress dialog emits canceled(), so "
+                                       "every job that ran long enough to show the dialog is reported as cancelled")
+def test_a_batch_that_shows_the_progress_dialog_still_delivers(qtbot, roll, monkeypatch):
+    page = real_runner_batch(qtbot, monkeypatch, dialog_delay_ms=0)
+    assert page.produced is not None and page.produced.pages == 12
