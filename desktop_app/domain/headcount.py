@@ -17,7 +17,7 @@ KEY_SEPARATOR = "|"
 _DEVELOPER_NODE = "\x00developer"  # cannot be an ID number or credit code
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RollEntry:
     room_key: str
     area_centi: int
@@ -74,21 +74,31 @@ def build_scope_roll(entries: Iterable[RollEntry]) -> ScopeRoll:
 
 
 def _scope_roll(total_area: int, parent: dict[str, str], anchor: dict[str, str | None]) -> ScopeRoll:
-    root_of = {node: _find(parent, node) for node in parent}
+    # Most nodes are roots (one owner key alone): no call to _find for them.
+    root_of = {node: node if up == node else _find(parent, node) for node, up in parent.items()}
     joined: dict[str, list[str]] = {}  # only components of several nodes; most are one owner key
     for node, root in root_of.items():
         if node != root:
             joined.setdefault(root, [root]).append(node)
     head_of_root = {root: _head_key(nodes) for root, nodes in joined.items()}
     head_of_root[_DEVELOPER_NODE] = DEVELOPER_HEAD
-    head_of_room = {
-        room: NO_OWNER_HEAD_PREFIX + room if node is None else head_of_root.get(root_of[node], root_of[node])
-        for room, node in anchor.items()
-    }
-    grouped: dict[str, list[str]] = {}
-    for room, head in head_of_room.items():
-        grouped.setdefault(head, []).append(room)
-    rooms_of_head = {head: tuple(sorted(rooms)) for head, rooms in grouped.items()}
+    head_of_room: dict[str, str] = {}
+    grouped: dict[str, str | list[str]] = {}  # head -> its room, or its rooms when several
+    for room, node in anchor.items():
+        if node is None:
+            head = NO_OWNER_HEAD_PREFIX + room
+        else:
+            root = root_of[node]
+            head = head_of_root.get(root, root)
+        head_of_room[room] = head
+        rooms = grouped.setdefault(head, room)
+        if rooms is not room:
+            if rooms.__class__ is list:
+                rooms.append(room)
+            else:
+                grouped[head] = [rooms, room]
+    rooms_of_head = {head: (rooms,) if rooms.__class__ is str else tuple(sorted(rooms))
+                     for head, rooms in grouped.items()}
     return ScopeRoll(total_area, len(rooms_of_head), head_of_room, rooms_of_head)
 
 

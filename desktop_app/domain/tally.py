@@ -38,7 +38,7 @@ _KINDS = len(CHOICES)
 PASSED, FAILED, NOT_QUORATE = "通过", "未通过", "未达参与门槛"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ballot:
     """One room's ballot: one choice per item of the vote, in the vote's item order ("" = blank)."""
 
@@ -46,7 +46,7 @@ class Ballot:
     choices: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VoteRoll:
     """The roll frozen when a vote opens: heads of the scope and the area of each room."""
 
@@ -54,13 +54,13 @@ class VoteRoll:
     area_of_room: dict[str, int]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Votes:
     area_centi: int = 0
     heads: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Shortfall:
     """What is missing to reach each threshold (0 = reached): area in hundredths of a m², heads."""
 
@@ -70,7 +70,7 @@ class Shortfall:
     agree_heads: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Conflict:
     """One head whose rooms answered one item differently: (room key, choice) of each voted room."""
 
@@ -95,7 +95,7 @@ class TallyError(ValueError):
         self.repeated_rooms = tuple(repeated_rooms)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemResult:
     item: str
     rule: Rule
@@ -132,7 +132,7 @@ class ItemResult:
         return Fraction(self.agree.heads, self.participating.heads or 1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TallyResult:
     rule: Rule
     total: Votes
@@ -167,64 +167,75 @@ def roll_entry(record: RollRecord) -> RollEntry:
 def tally(roll: VoteRoll, ballots: Iterable[Ballot], items: Sequence[str], rule: Rule, *,
           blank_participates: bool = True) -> TallyResult:
     """Count every item; raises TallyError for unknown or repeated rooms and for conflicting heads."""
-    count = len(items)
-    areas = [0] * (count * _KINDS)  # index item * 4 + choice code
-    heads = [0] * (count * _KINDS)
     area_of_room, head_of_room = roll.area_of_room, roll.scope.head_of_room
-    codes_of_room: dict[str, tuple[int, ...]] = {}
-    codes_of_head: dict[str, tuple[int, ...]] = {}
-    offsets = range(0, count * _KINDS, _KINDS)
+    # Sums are kept per distinct answer tuple (a vote has few of them), then spread per item.
+    answer_sets: dict[tuple[str, ...], int] = {}  # answer tuple -> its index in the sums
+    area_sums: list[int] = []
+    head_sums: list[int] = []
+    answers_of_room: dict[str, tuple[str, ...]] = {}
+    answers_of_head: dict[str, tuple[str, ...]] = {}
     unknown: list[str] = []
     repeated: list[str] = []
     conflicted: set[str] = set()
     for ballot in ballots:
-        room = ballot.room_key
+        room, answers = ballot.room_key, ballot.choices
         area = area_of_room.get(room)
         if area is None:
             unknown.append(room)
             continue
-        if room in codes_of_room:
+        rooms_before = len(answers_of_room)
+        answers_of_room.setdefault(room, answers)
+        if len(answers_of_room) == rooms_before:
             repeated.append(room)
             continue
-        codes = _codes(ballot, count)
-        codes_of_room[room] = codes
+        index = answer_sets.get(answers)
+        if index is None:
+            index = answer_sets[answers] = len(area_sums)
+            area_sums.append(0)
+            head_sums.append(0)
+        area_sums[index] += area
         head = head_of_room[room]
-        previous = codes_of_head.get(head)
-        if previous is None:
-            codes_of_head[head] = codes
-            for offset, code in zip(offsets, codes):
-                heads[offset + code] += 1
-        elif previous != codes:
+        heads_before = len(answers_of_head)
+        previous = answers_of_head.setdefault(head, answers)
+        if len(answers_of_head) > heads_before:
+            head_sums[index] += 1
+        elif previous != answers:
             conflicted.add(head)
-        for offset, code in zip(offsets, codes):
-            areas[offset + code] += area
-    conflicts = _conflicts(roll.scope, items, codes_of_room, conflicted)
+    areas, heads = _per_item(answer_sets, area_sums, head_sums, len(items))
+    conflicts = _conflicts(roll.scope, items, answers_of_room, conflicted)
     if unknown or repeated or conflicts:
         raise _error(unknown, repeated, conflicts)
     total = Votes(roll.scope.total_area_centi, roll.scope.total_heads)
+    offsets = range(0, len(items) * _KINDS, _KINDS)
     results = tuple(_item_result(item, rule, total, areas[offset:offset + _KINDS], heads[offset:offset + _KINDS],
                                  blank_participates) for item, offset in zip(items, offsets))
     return TallyResult(rule, total, results)
 
 
-def _codes(ballot: Ballot, count: int) -> tuple[int, ...]:
-    if len(ballot.choices) != count:
-        raise ValueError(f"ballot of {ballot.room_key} has {len(ballot.choices)} choices for {count} items")
-    try:
-        return tuple(_CODE[choice] for choice in ballot.choices)
-    except KeyError as error:
-        raise ValueError(f"ballot of {ballot.room_key}: {error.args[0]!r} is not one of {CHOICES}") from None
+def _per_item(answer_sets: dict[tuple[str, ...], int], area_sums: list[int], head_sums: list[int],
+              count: int) -> tuple[list[int], list[int]]:
+    """Sums per item and choice (index item * 4 + choice code) from the sums per answer tuple."""
+    areas, heads = [0] * (count * _KINDS), [0] * (count * _KINDS)
+    for answers, index in answer_sets.items():
+        if len(answers) != count:
+            raise ValueError(f"a ballot has {len(answers)} choices for {count} items: {answers}")
+        for position, choice in enumerate(answers):
+            code = _CODE.get(choice)
+            if code is None:
+                raise ValueError(f"{choice!r} is not one of {CHOICES}")
+            areas[position * _KINDS + code] += area_sums[index]
+            heads[position * _KINDS + code] += head_sums[index]
+    return areas, heads
 
 
-def _conflicts(scope: ScopeRoll, items: Sequence[str], codes_of_room: dict[str, tuple[int, ...]],
+def _conflicts(scope: ScopeRoll, items: Sequence[str], answers_of_room: dict[str, tuple[str, ...]],
                heads: set[str]) -> list[Conflict]:
     found = []
     for head in sorted(heads):
-        rooms = [room for room in scope.rooms_of_head[head] if room in codes_of_room]
+        rooms = [room for room in scope.rooms_of_head[head] if room in answers_of_room]
         for index, item in enumerate(items):
-            if len({codes_of_room[room][index] for room in rooms}) > 1:
-                found.append(Conflict(item, head, tuple((room, CHOICES[codes_of_room[room][index]])
-                                                        for room in rooms)))
+            if len({answers_of_room[room][index] for room in rooms}) > 1:
+                found.append(Conflict(item, head, tuple((room, answers_of_room[room][index]) for room in rooms)))
     return found
 
 

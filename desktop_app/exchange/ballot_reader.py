@@ -29,6 +29,7 @@ from desktop_app.exchange.xlsx_safety import check_workbook
 METHODS = ("纸质", "现场", "委托", "入户")
 PROXY_METHOD = "委托"
 ANSWERS = (AGREE, OPPOSE, ABSTAIN)
+_ANSWER_OF = {answer: answer for answer in ANSWERS}
 BALLOT_COLUMNS: tuple[RollColumn, ...] = tuple(
     COLUMN_BY_FIELD[name] for name in ("estate_code", "estate_name", "building", "unit", "room")
 ) + (
@@ -154,6 +155,7 @@ class _Rows:
         known = set(columns.values())
         self.items = [(at, text) for at, text in enumerate(headers) if at not in known and text]
         self.unnamed_reported: set[int] = set()
+        self.answer_tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
         result.items = [text for _, text in self.items]
         result.item_columns = [at for at, _ in self.items]
 
@@ -196,6 +198,7 @@ class _Rows:
         self.check_unnamed(row, values)
         room_key = self.room(row, values, building_text, room_text)
         choices = tuple(self.choice(row, values, at, text) for at, text in self.items)
+        choices = self.answer_tuples.setdefault(choices, choices)
         method = compact(self.text(values, "method"))
         if method and method not in METHODS:
             self.error(row, self.labels["method"], method, "表决方式只能是 " + "、".join(METHODS) + "，或留空")
@@ -236,8 +239,9 @@ class _Rows:
         if is_blank(raw):
             return ""
         text = compact(as_text(raw))
-        if text in ANSWERS and isinstance(raw, str):
-            return text
+        answer = _ANSWER_OF.get(text)
+        if answer is not None and isinstance(raw, str):
+            return answer  # the one shared string: ballots then share their answer tuples
         self.error(row, column_label(item, at), raw,
                    f"表决事项“{item}”只能填 同意、反对 或 弃权（不填表示空白票）；不是表决事项的列请删除")
         return ""

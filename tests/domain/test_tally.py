@@ -357,3 +357,9 @@ def test_adding_the_agree_shortfall_passes(agree_areas, oppose_areas, rule):
         turned = [A] * (len(agree_areas) + heads_gap) + [O] * (len(oppose_areas) - heads_gap)
         assert tally(plain_roll(agree_areas + oppose_areas), one_item(turned), ["x"],
                      rule).items[0].shortfall.agree_heads == 0
+
+
+def test_rooms_of_one_head_sharing_one_answer_tuple_count_one_head():
+    answers = (AGREE,)
+    result = tally(head_roll(), [Ballot("d1", answers), Ballot("d2", answers)], ["绿化"], ORDINARY).items[0]
+    assert (result.agree.heads, result.agree.area_centi) == (1, 14000)
