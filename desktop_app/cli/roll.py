@@ -16,12 +16,13 @@ import json
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from desktop_app.cli.common import open_db_or_exit
-from desktop_app.exchange.errors import CellError, ReadFailure
-from desktop_app.exchange.roll_reader import read_roll
-from desktop_app.exchange.roll_writer import write_roll, write_roll_template
-from desktop_app.services.roll_export import estate_exists, roll_records
-from desktop_app.services.roll_import import ImportSummary, apply_roll
+
+if TYPE_CHECKING:  # the handlers import their modules, so that building the parser stays cheap
+    from desktop_app.exchange.errors import CellError
+    from desktop_app.services.roll_import import ImportSummary
 
 
 def register(subparsers) -> None:
@@ -67,6 +68,10 @@ def _report(args: argparse.Namespace, rows: int, summary: ImportSummary | None, 
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from desktop_app.exchange.errors import ReadFailure
+    from desktop_app.exchange.roll_reader import read_roll
+    from desktop_app.services.roll_import import apply_roll
+
     open_db_or_exit(args)
     try:
         result = read_roll(args.file, estate_code=args.estate)
@@ -82,6 +87,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from desktop_app.exchange.roll_writer import write_roll
+    from desktop_app.services.roll_export import estate_exists, roll_records
+
     open_db_or_exit(args)
     if args.estate and not estate_exists(args.estate):
         print(f"错误：数据库中没有小区编码为“{args.estate}”的小区。", file=sys.stderr)
@@ -96,6 +104,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_template(args: argparse.Namespace) -> int:
+    from desktop_app.exchange.roll_writer import write_roll_template
+
     try:
         write_roll_template(args.file)
     except OSError as error:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from openpyxl.utils import get_column_letter
-
 
 @dataclass(frozen=True)
 class CellError:
@@ -41,6 +39,8 @@ class ReadCancelled(Exception):
 
 def column_letter(index: int) -> str:
     """The spreadsheet letter of a 0-based column index: 0 -> "A", 26 -> "AA"."""
+    from openpyxl.utils.cell import get_column_letter  # openpyxl takes 0.2 s to import
+
     return get_column_letter(index + 1)
 
 

@@ -16,13 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from pypinyin import lazy_pinyin
-from pypinyin.constants import PHRASES_DICT
-
 from desktop_app.domain.naming import natural_sort_key as _natural_sort_key
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.models import db
-from desktop_app.services.rooms import owner_pinyin
+from desktop_app.services.pinyin import pinyin_key
 from desktop_app.services.roll_tables import BulkWriter, OwnerRow, RollSnapshot, RoomRow, gc_paused
 from desktop_app.services.settings import operator_name
 
@@ -45,37 +42,6 @@ class ImportSummary:
 
 class ImportCancelled(Exception):
     """The user cancelled the import; everything was rolled back."""
-
-
-_CHAR_PINYIN: dict[str, str] = {}
-_LONGEST_PHRASE = max(len(phrase) for phrase in PHRASES_DICT)
-_PHRASE_STARTS = frozenset(phrase[:2] for phrase in PHRASES_DICT)
-
-
-def _has_phrase(name: str) -> bool:
-    size = len(name)
-    for start in range(size - 1):
-        if name[start:start + 2] in _PHRASE_STARTS and any(
-                name[start:end] in PHRASES_DICT for end in range(start + 2, min(size, start + _LONGEST_PHRASE) + 1)):
-            return True
-    return False
-
-
-def pinyin_key(name: str) -> str:
-    """`rooms.owner_pinyin(name)` ("zhangsan zs"), about a hundred times faster for most names.
-
-    pypinyin costs about 0.1 ms a name, too slow for 200,000 owners; without a dictionary phrase
-    in the name (长江, 重庆) its result is the characters' own pinyin, taken here from a cache."""
-    name = name.strip()
-    if _has_phrase(name):
-        return owner_pinyin(name)
-    syllables = []
-    for char in name:
-        syllable = _CHAR_PINYIN.get(char)
-        if syllable is None:
-            syllable = _CHAR_PINYIN[char] = "".join(lazy_pinyin(char)).lower()
-        syllables.append(syllable)
-    return "".join(syllables) + " " + "".join(syllable[:1] for syllable in syllables)
 
 
 def apply_roll(records: Iterable[RollRecord], *, community_id: int | None = None,

@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
-
 from desktop_app.domain.area import AreaError, format_area, parse_area
 from desktop_app.domain.identity import (
     id_number_error,
@@ -29,6 +27,7 @@ from desktop_app.domain.naming import (
 from desktop_app.domain.roll_record import AREA_SOURCES, OWNER_KIND_LABELS
 from desktop_app.models import Building, Estate, Owner, Ownership, Resident, Room, Unit, db
 from desktop_app.services import audit
+from desktop_app.services.pinyin import pinyin_key
 from desktop_app.services.scope import building_label, unit_label
 from desktop_app.services.settings import operator_name
 
@@ -43,14 +42,6 @@ class ValidationError(Exception):
 
 class RecordInUse(Exception):
     """The record cannot be deleted; the message says why."""
-
-
-def owner_pinyin(name: str) -> str:
-    """The owner's sort key: full pinyin, a space, the initials ("zhangsan zs")."""
-    name = name.strip()
-    syllables = lazy_pinyin(name)
-    initials = lazy_pinyin(name, style=Style.FIRST_LETTER)
-    return ("".join(syllables) + " " + "".join(initials)).lower()
 
 
 def _changes(record, values: dict) -> dict[str, tuple]:
@@ -99,7 +90,7 @@ def owner_form_errors(form: OwnerForm, owner_id: int | None = None, *, name_requ
 def _owner_values(form: OwnerForm) -> dict:
     name = form.name.strip() or ("建设单位（未售）" if form.kind == "developer" else "")
     return {"kind": form.kind, "name": name, "id_number": normalise_id_number(form.id_number) or None,
-            "phone": normalise_phone(form.phone) if form.phone.strip() else "", "pinyin": owner_pinyin(name),
+            "phone": normalise_phone(form.phone) if form.phone.strip() else "", "pinyin": pinyin_key(name),
             "note": form.note.strip()}
 
 

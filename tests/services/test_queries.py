@@ -9,6 +9,7 @@ import pytest
 from desktop_app.domain.identity import id_check_char
 from desktop_app.models import Building, Community, Estate, Owner, Ownership, Resident, Street, Unit
 from desktop_app.services import queries, rooms
+from desktop_app.services.pinyin import pinyin_key
 from desktop_app.services.scope import ALL, Scope, scope_label, scope_path
 
 
@@ -38,7 +39,7 @@ def city(database):
         ids.append(rooms.save_room(rooms.RoomForm(
             estate_id=estate.id, building=building, unit=unit, number=room, area=area, owner_kind=kind,
             owner_name=owner, id_number=person_id(serial) if serial else "", phone=phone)))
-    co_owner = Owner.create(name="赵六", id_number=person_id(5), pinyin=rooms.owner_pinyin("赵六"))
+    co_owner = Owner.create(name="赵六", id_number=person_id(5), pinyin=pinyin_key("赵六"))
     Ownership.create(room=ids[5], owner=co_owner, role="co-owner")
     Resident.create(room=ids[0], name="张老", birth_date="1960-05-01")
     Resident.create(room=ids[0], name="张小", birth_date="2000-05-01", is_disabled=True)

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from desktop_app.domain.identity import credit_check_char, id_check_char
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.models import AuditLog, Community, Estate, Owner, Ownership, Room, Street, db
-from desktop_app.services.roll_import import ImportCancelled, apply_roll, pinyin_key
-from desktop_app.services.rooms import owner_pinyin
+from desktop_app.services.pinyin import full_pinyin_key, pinyin_key
+from desktop_app.services.roll_import import ImportCancelled, apply_roll
 
 ZHANG = "35040219800101123" + id_check_char("35040219800101123")
 WANG = "11010519491231002" + id_check_char("11010519491231002")
@@ -61,7 +61,7 @@ def test_a_roll_is_written_with_owners_identified_across_rooms(database):
     assert sorted(owners_of("502")) == [("张三", "owner", 1), ("李四", "co-owner", 0), ("王五", "co-owner", 0)]
     zhang = Owner.get(Owner.id_number == ZHANG)
     assert [o.room.number for o in zhang.ownerships.order_by(Ownership.id)] == ["502", "601"]
-    assert zhang.pinyin == "zhangsan zs" == owner_pinyin("张三")
+    assert zhang.pinyin == "zhangsan zs" == full_pinyin_key("张三")
     developers = Owner.select().where(Owner.kind == "developer")
     assert developers.count() == 1 and developers.get().ownerships.count() == 2
     assert Owner.get(Owner.id_number == COMPANY).kind == "organisation"
@@ -186,14 +186,14 @@ COMMON = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢�
 
 
 @pytest.mark.parametrize("name", ["张三", "欧阳娜娜", "李 四", "ABC公司", "曾小贤", "长江实业", "重庆路店", "张长江"])
-def test_pinyin_key_is_the_owner_pinyin(name):
-    assert pinyin_key(name) == owner_pinyin(name)
+def test_pinyin_key_is_the_full_pinyin_key(name):
+    assert pinyin_key(name) == full_pinyin_key(name)
 
 
 @given(st.text(alphabet=COMMON + "AB 1", min_size=1, max_size=6))
 @settings(max_examples=300, deadline=None)
 def test_pinyin_key_is_the_owner_pinyin_for_any_name(name):
-    assert pinyin_key(name) == owner_pinyin(name)
+    assert pinyin_key(name) == full_pinyin_key(name)
 
 
 def test_a_room_given_twice_in_one_call_is_written_once(database):
