@@ -115,6 +115,7 @@ class _RunningTask(QObject):
         # (deleteLater on Python-owned objects risks a double delete).
         self.done = True
         if self.dialog is not None:
+            self.dialog.canceled.disconnect(self.cancel)  # QProgressDialog.close() emits canceled()
             self.dialog.close()
             self.dialog = None
         self.runner.tasks.discard(self)

@@ -67,3 +67,20 @@ def test_sync_runner_runs_at_once_and_can_simulate_cancel():
     runner.run("同步", lambda progress: progress(1, 2) or "stopped", results.append,
                on_cancel=lambda: results.append("cancelled"))
     assert results == ["ok", "cancelled"]
+
+
+def test_a_job_long_enough_to_show_the_dialog_still_delivers_its_result(qtbot):
+    runner = TaskRunner()
+    outcome = []
+
+    def job(progress):
+        for done in range(60):
+            progress(done, 60)
+            QThread.msleep(15)  # about 0.9 s: the dialog is shown before the job ends
+        return "结果"
+
+    runner.run("较长任务", job, outcome.append, on_cancel=lambda: outcome.append("cancelled"))
+    task = next(iter(runner.tasks))
+    qtbot.waitUntil(lambda: task.dialog is not None, timeout=3000)
+    qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
+    assert outcome == ["结果"]
