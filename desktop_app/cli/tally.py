@@ -15,15 +15,15 @@ import sys
 from fractions import Fraction
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from desktop_app.cli.roll import error_json
 from desktop_app.domain.area import format_area
-from desktop_app.domain.tally import (
-    ItemResult, TallyError, TallyResult, Votes, freeze_roll, roll_entry, shortfall_text, tally,
-)
 from desktop_app.domain.vote_rules import Rule
-from desktop_app.exchange.ballot_reader import conflict_errors, read_ballots
-from desktop_app.exchange.errors import CellError, ReadFailure
-from desktop_app.exchange.roll_reader import read_roll
+
+if TYPE_CHECKING:  # the handler imports what it runs, so that building the parser stays cheap
+    from desktop_app.domain.tally import ItemResult, TallyResult, Votes
+    from desktop_app.exchange.errors import CellError
 
 RULE_NAMES = {Rule.SPECIAL: "双四分之三（《民法典》第二百七十八条第六至八项）",
               Rule.ORDINARY: "双过半（《民法典》第二百七十八条其他事项）"}
@@ -45,6 +45,11 @@ def register(subparsers) -> None:
 
 
 def run_tally(args: argparse.Namespace) -> int:
+    from desktop_app.domain.tally import TallyError, freeze_roll, roll_entry, tally
+    from desktop_app.exchange.ballot_reader import conflict_errors, read_ballots
+    from desktop_app.exchange.errors import CellError, ReadFailure
+    from desktop_app.exchange.roll_reader import read_roll
+
     rule = Rule(args.rule)
     try:
         roll = read_roll(args.roll)
@@ -105,6 +110,8 @@ def _percent(share: Fraction) -> str:
 
 
 def _item_lines(item: ItemResult) -> list[str]:
+    from desktop_app.domain.tally import shortfall_text
+
     def votes(label: str, votes: Votes, base: Votes) -> str:
         area_share = _percent(Fraction(votes.area_centi, base.area_centi)) if base.area_centi else "—"
         heads_share = _percent(Fraction(votes.heads, base.heads)) if base.heads else "—"
