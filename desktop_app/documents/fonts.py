@@ -93,7 +93,7 @@ class FontSet:
     files: dict[str, FontFile]
     _covered: set[str] = field(default_factory=set)
     _role_chars: dict[str, frozenset[str]] = field(default_factory=dict)
-    _runs: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    _runs: dict[str, dict[str, tuple[tuple[str, str], ...]]] = field(default_factory=dict)
 
     def role_chars(self, role: str) -> frozenset[str]:
         """The characters the role's own font has (whitespace included), for a fast subset test."""
@@ -135,21 +135,22 @@ class FontSet:
         if missing:
             raise MissingGlyphs(missing)
 
-    def segments(self, text: str, role: str) -> list[tuple[str, str]]:
+    def segments(self, text: str, role: str) -> tuple[tuple[str, str], ...]:
         """Split `text` into (font name, run) so each run is drawn by a font that has its characters."""
-        key = (role, text)
-        runs = self._runs.get(key)
+        cache = self._runs.get(role)
+        if cache is None:
+            cache = self._runs[role] = {}
+        runs = cache.get(text)
         if runs is None:
-            runs = self._split(text, role)
-            if len(self._runs) > RUNS_CACHE_SIZE:
-                self._runs.clear()
-            self._runs[key] = runs
+            if len(cache) > RUNS_CACHE_SIZE:
+                cache.clear()
+            runs = cache[text] = self._split(text, role)
         return runs
 
-    def _split(self, text: str, role: str) -> list[tuple[str, str]]:
+    def _split(self, text: str, role: str) -> tuple[tuple[str, str], ...]:
         primary = self.role_font[role]
         if self.role_chars(role).issuperset(text):
-            return [(primary, text)]
+            return ((primary, text),)  # tuples of strings: the cache adds nothing for the GC to scan
         runs: list[tuple[str, str]] = []
         for char in text:
             name = primary if char.isspace() else (self.font_for(char, role) or primary)
@@ -157,7 +158,7 @@ class FontSet:
                 runs[-1] = (name, runs[-1][1] + char)
             else:
                 runs.append((name, char))
-        return runs
+        return tuple(runs)
 
 
 def _register(file: FontFile) -> str | None:

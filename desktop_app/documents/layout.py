@@ -37,7 +37,6 @@ LINES_PER_PAGE = 22
 CHARS_PER_LINE = 28
 LEADING = int(BLOCK_HEIGHT / LINES_PER_PAGE * 100) / 100  # 28.99 pt: 22 lines fill the block
 PAGE_NUMBER_GAP = 7 * mm  # from the bottom of the text block to the top of the page number
-ANCHORED_DRAW = {"left": "drawString", "centre": "drawCentredString", "right": "drawRightString"}
 CLOSING_PUNCTUATION = frozenset("，。、；：？！）》」』】〕”’,.;:?!)]}…—·")
 
 
@@ -113,7 +112,12 @@ def draw_text(canvas: Canvas, x: float, y: float, text: str, fonts: FontSet, rol
         name = runs[0][0]
         if canvas._fontname != name or canvas._fontsize != size:
             canvas.setFont(name, size)
-        getattr(canvas, ANCHORED_DRAW[anchor])(x, y, text)
+        if anchor == "left":
+            canvas.drawString(x, y, text)
+        elif anchor == "centre":
+            canvas.drawCentredString(x, y, text)
+        else:
+            canvas.drawRightString(x, y, text)
         return
     widths = [stringWidth(run, name, size) for name, run in runs]
     if anchor == "centre":

@@ -72,7 +72,7 @@ def table_flowable(table: TableData, fonts: FontSet, *, size: float = TABLE_SIZE
     def cell_of(text: str, width: float) -> str | Paragraph:
         # A value that fits on one line in the body font is a plain string (ten times faster to lay
         # out); anything that wraps or needs a fallback font is a Paragraph.
-        if fonts.segments(text, "body") == [(body, text)] and \
+        if fonts.segments(text, "body") == ((body, text),) and \
                 stringWidth(text, body, size) <= width - 2 * CELL_SIDE_PADDING - 1:
             return text
         return para(text, cell if len(text) <= 8 else cell_left, fonts)

@@ -57,7 +57,7 @@ def test_a_character_the_role_font_lacks_is_drawn_with_a_fallback_font():
     fonts = load_fonts()
     font = narrowed(fonts, "堃")
     body = fonts.role_font["body"]
-    assert font.segments("王堃同志", "body") == [("partial", "王"), (body, "堃"), ("partial", "同志")]
+    assert font.segments("王堃同志", "body") == (("partial", "王"), (body, "堃"), ("partial", "同志"))
     font.check([("正文", "王堃同志")])  # drawable by the fallback: no error
 
 
