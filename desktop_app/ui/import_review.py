@@ -21,7 +21,6 @@ from desktop_app.exchange.roll_reader import RollReadResult, read_roll
 from desktop_app.services import queries, settings
 from desktop_app.services.roll_import import apply_roll
 from desktop_app.ui.plain_table import PlainTableModel
-from desktop_app.ui.qt_compat import emit
 from desktop_app.ui.wizard_parts import error_label, table_view
 
 ERROR_COLUMNS = ("工作表", "行", "列", "值", "原因")
@@ -103,7 +102,7 @@ class MappingPage(QWizardPage):
         self.message.setText("\n".join(problems) if problems else "")
         self.setSubTitle("已按列名自动对应（带 * 的必须对应）。可以逐项修改；确认导入后，下次遇到相同表头会自动沿用。"
                          + note)
-        emit(self.completeChanged)
+        self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         return not self.problems()
@@ -132,7 +131,7 @@ class PreviewPage(QWizardPage):
         self.table.verticalHeader().setVisible(False)  # the 行 column says where
         self.skip_invalid = QCheckBox("只导入无误的行（有错误的行不导入）")
         self.skip_invalid.setObjectName("skip_invalid")
-        self.skip_invalid.toggled.connect(lambda _on: emit(self.completeChanged))
+        self.skip_invalid.toggled.connect(lambda _on: self.completeChanged.emit())
         self.community = QComboBox()
         self.community.setObjectName("community")
         form = QFormLayout()
@@ -181,7 +180,7 @@ class PreviewPage(QWizardPage):
             text += "\n没有可以导入的行。"
         self.counts.setText(text)
         self.skip_invalid.setEnabled(bool(result.errors) and bool(result.records))
-        emit(self.completeChanged)
+        self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         result = self.wiz.result
@@ -226,7 +225,7 @@ class ImportPage(QWizardPage):
     def finish(self, text: str) -> None:
         self.status.setText(text)
         self.done = True
-        emit(self.completeChanged)
+        self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         return self.done

@@ -30,7 +30,6 @@ from desktop_app.exchange.sheet_rows import SheetRows
 from desktop_app.exchange.xlsx_safety import WorkbookCheck, check_workbook
 from desktop_app.ui.import_review import ImportPage, MappingPage, PreviewPage
 from desktop_app.ui.plain_table import PlainTableModel
-from desktop_app.ui.qt_compat import emit
 from desktop_app.ui.wizard_parts import WaitCursor, error_label, table_view
 
 
@@ -86,7 +85,7 @@ class SheetPage(QWizardPage):
         self.setSubTitle("名册在哪一个工作表上？")
         self.sheets = QListWidget()
         self.sheets.setObjectName("sheets")
-        self.sheets.currentRowChanged.connect(lambda _row: emit(self.completeChanged))
+        self.sheets.currentRowChanged.connect(lambda _row: self.completeChanged.emit())
         self.message = error_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.sheets)
@@ -175,7 +174,7 @@ class HeaderPage(QWizardPage):
 
     def _mark(self) -> None:
         self.model.mark(self._row_index())
-        emit(self.completeChanged)
+        self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         index = self._row_index()

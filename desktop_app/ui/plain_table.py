@@ -7,7 +7,6 @@ from typing import Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop_app.ui.qt_compat import emit
 
 Index = QModelIndex | QPersistentModelIndex
 MARK_COLOUR = QColor("#fff2cc")
@@ -35,7 +34,7 @@ class PlainTableModel(QAbstractTableModel):
         previous, self.marked_row = self.marked_row, row
         for changed in {previous, row}:
             if 0 <= changed < len(self.rows) and self.headers:
-                emit(self.dataChanged, self.index(changed, 0), self.index(changed, len(self.headers) - 1))
+                self.dataChanged.emit(self.index(changed, 0), self.index(changed, len(self.headers) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)

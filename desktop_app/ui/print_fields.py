@@ -13,7 +13,6 @@ from desktop_app.domain.dates_text import date_text, period_end, period_text
 from desktop_app.domain.print_data import Notice
 from desktop_app.services.scope import Scope
 from desktop_app.ui.print_jobs import PrintRequest
-from desktop_app.ui.qt_compat import emit
 
 DEFAULT_SALUTATION = "各位业主、居民："
 DEFAULT_PERIOD_DAYS = 14
@@ -82,7 +81,7 @@ class NoticeFields(TemplateFields):
     def _edited(self, *_args: object) -> None:
         start, end = self.period()
         self.period_label.setText(period_text(start, end) if start and end else "")
-        emit(self.changed)
+        self.changed.emit()
 
     def period(self) -> tuple[date | None, date | None]:
         if self.kind != "公示":
@@ -121,9 +120,9 @@ class RollFields(TemplateFields):
         layout.addRow("制表单位", self.issuer)
         layout.addRow("制表日期", self.issued_on)
         layout.addRow("", QLabel("姓名、证件号码和联系电话按规定隐去部分内容。"))
-        self.signature.toggled.connect(lambda _on: emit(self.changed))
-        self.issuer.textChanged.connect(lambda _text: emit(self.changed))
-        self.issued_on.dateChanged.connect(lambda _d: emit(self.changed))
+        self.signature.toggled.connect(lambda _on: self.changed.emit())
+        self.issuer.textChanged.connect(lambda _text: self.changed.emit())
+        self.issued_on.dateChanged.connect(lambda _d: self.changed.emit())
 
     def problem(self, scope: Scope) -> str:
         if scope.level not in ("estate", "building", "unit"):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop_app.services import queries
-from desktop_app.ui.qt_compat import emit
 from desktop_app.services.scope import ALL, Scope
 
 Index = QModelIndex | QPersistentModelIndex
@@ -56,7 +55,7 @@ class RoomTableModel(QAbstractTableModel):
         """Forget cached rows after an edit (the order and the ids stay)."""
         self._cache.clear()
         if self._ids:
-            emit(self.dataChanged, self.index(0, 0), self.index(len(self._ids) - 1, len(self.keys) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.keys) - 1))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column >= len(self.keys):

@@ -18,7 +18,6 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop_app.ui.qt_compat import emit
 
 Progress = Callable[[int, int], bool]
 Job = Callable[[Progress], Any]
@@ -47,16 +46,16 @@ class _Runnable(QRunnable):
         now = time.monotonic()
         if now - self.last_report >= REPORT_EVERY_S or done >= total:  # never flood the GUI thread
             self.last_report = now
-            emit(self.signals.progressed, int(done), int(total))
+            self.signals.progressed.emit(int(done), int(total))
         return not self.cancelled.is_set()
 
     def run(self) -> None:
         try:
             result = self.job(self.progress)
         except BaseException as error:  # reported to the GUI thread, never lost
-            emit(self.signals.failed, traceback.format_exc(), error)
+            self.signals.failed.emit(traceback.format_exc(), error)
         else:
-            emit(self.signals.finished, result)
+            self.signals.finished.emit(result)
         finally:
             from desktop_app.models import db
 
@@ -104,11 +103,14 @@ class _RunningTask(QObject):
 
     def _progress(self, done: int, total: int) -> None:
         self.last = (done, total)
-        if self.dialog is not None and not self.cancelled.is_set():
-            self.dialog.setMaximum(max(total, 0))
-            self.dialog.setValue(min(done, total) if total else 0)
+        dialog = self.dialog
+        if dialog is not None and not self.cancelled.is_set():
             if total:
-                self.dialog.setLabelText(f"{self.title}（{done:,} / {total:,}）")
+                dialog.setLabelText(f"{self.title}（{done:,} / {total:,}）")
+            dialog.setMaximum(max(total, 0))
+            # On a modal dialog setValue() processes events: the job's end may be handled (and
+            # the dialog closed) inside this call, so nothing may touch the dialog after it.
+            dialog.setValue(min(done, total) if total else 0)
 
     def _close(self) -> None:
         # Python owns the task, its signals and its dialog: dropping the references frees them

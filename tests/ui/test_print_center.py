@@ -213,8 +213,6 @@ def test_a_batch_on_the_real_background_runner(qtbot, roll, monkeypatch):
     assert page.produced.pages == 12 and page.pages_layout.count() == 10
 
 
-@pytest.mark.xfail(strict=False, reason="ui/tasks.py _progress: QProgressDialog.setValue on a modal dialog processes "
-                   "events, the queued finish runs _close (dialog = None) and setLabelText then raises AttributeError")
 def test_a_batch_that_shows_the_progress_dialog_still_delivers(qtbot, roll, monkeypatch):
     page = real_runner_batch(qtbot, monkeypatch, dialog_delay_ms=0)
     assert page.produced is not None and page.produced.pages == 12

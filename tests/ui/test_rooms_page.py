@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit
 from desktop_app.models import Estate, Owner, Room
 from desktop_app.services.scope import Scope
 from desktop_app.ui.room_dialog import RoomDialog
-from desktop_app.ui.qt_compat import emit
 from tests.ui.conftest import answer_next_box, person_id, type_text
 
 
@@ -127,11 +126,11 @@ def test_tree_and_scope_bar_follow_each_other(qtbot, window):
     assert shown_numbers(page) == ["101", "201", "301"]
     combo = window.scope_bar.combos[2]
     combo.setCurrentIndex(combo.findText("杜鹃新村"))
-    emit(combo.activated, combo.currentIndex())
+    combo.activated.emit(combo.currentIndex())
     assert page.model.rowCount() == 12
     assert model.scope_of(tree.currentIndex()) == Scope("estate", 1)
     combo.setCurrentIndex(0)
-    emit(combo.activated, 0)
+    combo.activated.emit(0)
     assert window.scope_state.scope.level == "community" and page.model.rowCount() == 15
 
 

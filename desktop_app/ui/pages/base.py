@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.services.scope import ALL, Scope
-from desktop_app.ui.qt_compat import emit
 
 
 class ScopeState(QObject):
@@ -24,7 +23,7 @@ class ScopeState(QObject):
     def set(self, scope: Scope) -> None:
         if scope != self.scope:
             self.scope = scope
-            emit(self.changed, scope)
+            self.changed.emit(scope)
 
 
 @dataclass
