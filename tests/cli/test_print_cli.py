@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from desktop_app.cli.print_cmd import notice_kind
+from desktop_app.cli.print_run import notice_kind
 from desktop_app.main import main
 from desktop_app.models import Estate, Room, open_database
 from desktop_app.models.tables import PrintJob

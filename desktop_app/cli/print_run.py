@@ -1,0 +1,118 @@
+"""The `desktop-app print` handlers: build the documents and record them in the print history."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from desktop_app.cli.common import CommandError, open_db_or_exit
+from desktop_app.documents.fonts import MissingGlyphs
+from desktop_app.documents.notice import render_notice
+from desktop_app.documents.owner_roll import render_owner_roll, roll_title
+from desktop_app.domain.dates_text import parse_date
+from desktop_app.domain.print_data import NOTICE_KINDS, Notice
+from desktop_app.services.printing import (
+    PrintScopeError, default_issuer, estate_scope, owner_roll_data, record_print_job,
+)
+from desktop_app.services.scope import ALL
+
+
+def read_body(path: Path) -> tuple[str, tuple[str, ...]]:
+    """(salutation, paragraphs) from a text file saved as UTF-8 (with or without BOM) or GBK."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise CommandError(f"无法读取正文文件“{path}”：{error.strerror or error}") from error
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - gb18030 decodes any byte string
+        raise CommandError(f"正文文件“{path}”的编码无法识别，请另存为 UTF-8 后重试。")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise CommandError(f"正文文件“{path}”是空的。", code=2)
+    if len(lines) > 1 and lines[0].endswith(("：", ":")) and len(lines[0]) <= 30:
+        return lines[0], tuple(lines[1:])
+    return "", tuple(lines)
+
+
+def notice_kind(title: str, period_end: date | None) -> str:
+    if period_end is not None:
+        return "公示"
+    return next((kind for kind in NOTICE_KINDS if title.endswith(kind)), "通知")
+
+
+def _date(text: str | None, default: date | None, what: str) -> date | None:
+    if text is None:
+        return default
+    try:
+        return parse_date(text)
+    except ValueError as error:
+        raise CommandError(f"{what}：{error}", code=2) from error
+
+
+def build_notice(args: argparse.Namespace) -> Notice:
+    issued_on = _date(args.date, date.today(), "成文日期")
+    period_end = _date(args.period_end, None, "公示期结束日期")
+    assert issued_on is not None
+    if period_end is not None and period_end < issued_on:
+        raise CommandError("公示期结束日期早于成文日期，请检查 --period-end。", code=2)
+    salutation, paragraphs = read_body(args.body_file)
+    return Notice(kind=notice_kind(args.title, period_end), title=args.title.strip(), paragraphs=paragraphs,
+                  issuer=args.issuer.strip(), issued_on=issued_on, salutation=salutation,
+                  period_start=issued_on if period_end else None, period_end=period_end)
+
+
+def _write(render, output: Path) -> int:
+    """Render into `output` through a temporary file so a failure leaves no half-written PDF."""
+    partial = output.with_name(output.name + ".part")
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        pages = render(str(partial))
+        partial.replace(output)
+        return pages
+    except MissingGlyphs as error:
+        raise CommandError(str(error), code=2) from error
+    except OSError as error:
+        raise CommandError(f"无法写入“{output}”：{error.strerror or error}") from error
+    finally:
+        if partial.exists():
+            partial.unlink()
+
+
+def run_notice(args: argparse.Namespace) -> int:
+    try:
+        notice = build_notice(args)
+        open_db_or_exit(args)
+        pages = _write(lambda target: render_notice(notice, target), args.output)
+    except CommandError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return error.code
+    record_print_job("notice", notice.title, ALL, file_path=str(args.output.resolve()), page_count=pages,
+                     period_start=notice.period_start, period_end=notice.period_end)
+    print(f"已生成{notice.kind}“{args.output}”，共 {pages} 页。")
+    return 0
+
+
+def run_roll(args: argparse.Namespace) -> int:
+    open_db_or_exit(args)
+    try:
+        scope = estate_scope(args.estate, args.building)
+        roll = owner_roll_data(scope, issuer=default_issuer(scope), issued_on=date.today())
+        if not roll.rows:
+            raise CommandError("所选范围内没有房屋，未生成名册。", code=2)
+        pages = _write(lambda target: render_owner_roll(roll, target), args.output)
+    except PrintScopeError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 2
+    except CommandError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return error.code
+    record_print_job("roll", roll_title(roll), scope, file_path=str(args.output.resolve()), page_count=pages)
+    print(f"已生成业主名册“{args.output}”：{len(roll.rows)} 户，共 {pages} 页。")
+    return 0
