@@ -72,6 +72,33 @@ CREATE INDEX print_job_produced_at ON print_job (produced_at);
 """
 
 
+# V3: the rooms table's orders without sorting 200,000 rows. room.position is the rank of a room in
+# the location order (estate pinyin, building, unit, room; see services/room_order.py): the estate's
+# place among the estates (estate.position) times 2^20, plus the room's rank inside its estate.
+# Indexes let every column of the rooms table be read in order (the owner_id index is covered by the new one).
+V3 = """
+ALTER TABLE estate ADD COLUMN position INTEGER;
+ALTER TABLE room ADD COLUMN position INTEGER;
+WITH slots AS (SELECT id, row_number() OVER (ORDER BY pinyin, id) AS slot FROM estate)
+UPDATE estate SET position = slots.slot FROM slots WHERE estate.id = slots.id;
+WITH ranked AS (
+    SELECT r.id AS id, e.position * 1048576 + row_number() OVER (
+        PARTITION BY b.estate_id ORDER BY b.sort_key, b.name, u.sort_key, u.name, r.sort_key, r.number) AS position
+    FROM room r JOIN unit u ON u.id = r.unit_id JOIN building b ON b.id = u.building_id
+    JOIN estate e ON e.id = b.estate_id)
+UPDATE room SET position = ranked.position FROM ranked WHERE room.id = ranked.id;
+CREATE INDEX room_position ON room (position);
+CREATE INDEX room_unit_position ON room (unit_id, position);
+CREATE INDEX room_number_order ON room (sort_key, number, position);
+CREATE INDEX room_floor ON room (floor);
+CREATE INDEX room_area_centi ON room (area_centi);
+CREATE INDEX room_area_source ON room (area_source);
+CREATE INDEX owner_phone ON owner (phone);
+CREATE INDEX ownership_owner_role_room ON ownership (owner_id, role, room_id);
+DROP INDEX ownership_owner_id;
+"""
+
+
 def _script(sql: str) -> Callable[[object], None]:
     def run(connection) -> None:  # a sqlite3.Connection inside an open transaction
         for statement in sql.split(";"):
@@ -83,5 +110,6 @@ def _script(sql: str) -> Callable[[object], None]:
 MIGRATIONS: Sequence[Callable[[object], None]] = (
     _script(V1),
     _script(V2),
+    _script(V3),
 )
 LATEST_VERSION = len(MIGRATIONS)

@@ -70,6 +70,7 @@ class Estate(SyncedModel):
     address = TextField(default="")
     year_built = IntegerField(null=True)
     pinyin = TextField(default="")
+    position = IntegerField(null=True)  # place among the estates by pinyin (services/room_order.py)
 
 
 class Building(SyncedModel):
@@ -98,6 +99,7 @@ class Room(SyncedModel):
     area_centi = IntegerField()  # exclusive area in hundredths of a m², exact
     area_source = TextField(default="不动产登记")
     note = TextField(default="")
+    position = IntegerField(null=True)  # rank in the location order (services/room_order.py)
 
     class Meta:
         indexes = ((("unit", "number"), True),)

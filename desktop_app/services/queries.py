@@ -18,6 +18,7 @@ from desktop_app.domain.area import format_area
 from desktop_app.domain.headcount import RollEntry, build_scope_roll
 from desktop_app.domain.masking import mask_id_number, mask_phone
 from desktop_app.models import db
+from desktop_app.services import room_order
 from desktop_app.services.scope import Scope, building_label, room_condition, unit_label
 
 
@@ -125,13 +126,13 @@ ROOM_COLUMNS: tuple[tuple[str, str], ...] = (
     ("area", "专有面积(㎡)"), ("area_source", "面积来源"), ("owner", "业主"), ("id_number", "证件号码"),
     ("phone", "联系电话"), ("co_owners", "共有人"),
 )
-_DEFAULT_ORDER = ("e.pinyin", "b.estate_id", "b.sort_key", "b.name", "u.sort_key", "u.name", "r.sort_key", "r.number")
-_SORT_EXPRESSIONS = {
-    "estate": ("e.pinyin", "b.estate_id"), "building": ("b.sort_key", "b.name"), "unit": ("u.sort_key", "u.name"),
-    "number": ("r.sort_key", "r.number"), "floor": ("r.floor",), "area": ("r.area_centi",),
-    "area_source": ("r.area_source",), "owner": ("o.pinyin",), "id_number": ("o.id_number",),
-    "phone": ("o.phone",), "co_owners": ("o.pinyin",),
-}
+# Location columns sort by these, then by the location order (room.position, see room_order.py);
+# room columns by their column then id; owner columns by the main owner's column, then owner id, then
+# room id, with rooms that have no main owner last (by id).
+_LOCATION_SORTS = {None: (), "estate": (), "building": ("b.sort_key", "b.name"), "unit": ("u.sort_key", "u.name"),
+                   "number": ("r.sort_key", "r.number")}
+_ROOM_SORTS = {"floor": "r.floor", "area": "r.area_centi", "area_source": "r.area_source"}
+_OWNER_SORTS = {"owner": "pinyin", "co_owners": "pinyin", "id_number": "id_number", "phone": "phone"}
 _OWNER_JOIN = "LEFT JOIN ownership os ON os.room_id = r.id AND os.role = 'owner' LEFT JOIN owner o ON o.id = os.owner_id"
 
 
@@ -158,30 +159,67 @@ def _filter_condition(text: str) -> tuple[str, list[str]]:
         owners = _ROOMS_OF_OWNERS.format(f"pinyin LIKE ? {_ESCAPE} OR pinyin LIKE ? {_ESCAPE}")
         return f"r.id IN ({owners})", [f"{like}%", f"% {like}%"]
     owners = _ROOMS_OF_OWNERS.format(f"name LIKE ? {_ESCAPE}")
-    return f"(r.id IN ({owners}) OR r.number = ?)", [f"%{like}%", text]
+    return f"r.id IN ({owners} UNION SELECT id FROM room WHERE number = ?)", [f"%{like}%", text]
 
 
 def room_ids(scope: Scope, text: str = "", sort: str | None = None, descending: bool = False) -> list[int]:
-    """The ids of the rooms of `scope` matching `text`, in the requested order (one SQL statement).
+    """The ids of the rooms of `scope` matching `text`, in the requested order; descending is the
+    exact reverse of ascending.
 
-    Sorting by a room or owner column breaks ties by location order for location columns and by id
-    (the order rooms were entered) otherwise; descending is the exact reverse of ascending. The
-    location tables are joined only when the scope or the order needs them."""
+    Every order of the whole database is read from an index (no sort of 200,000 rows): see
+    `_all_rooms`. A scope or a filter adds its condition and sorts what is left in SQL."""
+    room_order.ensure_positions()
+    if scope.level == "all" and not text.strip() and sort in ("building", "unit", *_OWNER_SORTS):
+        ids = _all_rooms(sort)  # type: ignore[arg-type]
+    else:
+        ids = _id_list(*_room_ids_sql(scope, text, sort))
+    return ids[::-1] if descending else ids
+
+
+def _room_ids_sql(scope: Scope, text: str, sort: str | None) -> tuple[str, list]:
+    """One statement for any scope, filter and order; the location tables joined only when needed."""
     condition, params = room_condition(scope)
     text_condition, text_params = _filter_condition(text)
-    if sort in (None, "estate", "building", "unit", "number"):
-        keys = _SORT_EXPRESSIONS[sort] if sort else ()
-        order = [*keys, *(key for key in _DEFAULT_ORDER if key not in keys)]
-        location = True
+    joins = _ROOMS if scope.level != "all" or sort in ("building", "unit") else "FROM room r"
+    if sort in _OWNER_SORTS:
+        joins += f" {_OWNER_JOIN}"
+        order = f"o.id IS NULL, o.{_OWNER_SORTS[sort]}, o.id, r.id"
+    elif sort in _ROOM_SORTS:
+        order = f"{_ROOM_SORTS[sort]}, r.id"
     else:
-        order = [*_SORT_EXPRESSIONS[sort], "r.id"]
-        location = scope.level != "all"
-    needs_owner = sort in ("owner", "id_number", "phone", "co_owners")
+        order = ", ".join((*_LOCATION_SORTS[sort], "r.position"))
     where = condition + (f" AND {text_condition}" if text_condition else "")
-    sql = (f"SELECT r.id AS id {_ROOMS if location else 'FROM room r'} "
-           f"{_OWNER_JOIN if needs_owner else ''} WHERE {where} ORDER BY {', '.join(order)}")
-    ids = _id_list(sql, [*params, *text_params])
-    return ids[::-1] if descending else ids
+    return f"SELECT r.id AS id {joins} WHERE {where} ORDER BY {order}", [*params, *text_params]
+
+
+def _all_rooms(sort: str) -> list[int]:
+    """Every room by building, unit or an owner column, without sorting the rooms.
+
+    By building (unit): the rooms of a unit are consecutive in the location order, so the list is
+    spliced from runs of that order, the runs sorted by name: a sort of 20,000 units, not 200,000
+    rooms. By owner: the owners are walked in index order, each followed by the rooms it owns (a
+    covering index); rooms without a main owner follow by id (a room has at most one main owner)."""
+    if sort in _OWNER_SORTS:
+        ids = _id_list("SELECT os.room_id AS id FROM owner o CROSS JOIN ownership os "
+                       "WHERE os.owner_id = o.id AND os.role = 'owner' "
+                       f"ORDER BY o.{_OWNER_SORTS[sort]}, o.id, os.room_id", [])
+        if len(ids) < _rows("SELECT count(*) FROM room")[0][0]:
+            ids += _id_list("SELECT r.id AS id FROM room r WHERE NOT EXISTS (SELECT 1 FROM ownership os "
+                            "WHERE os.room_id = r.id AND os.role = 'owner') ORDER BY r.id", [])
+        return ids
+    located = _id_list("SELECT id FROM room ORDER BY position", [])
+    runs = ("WITH units AS (SELECT unit_id, min(position) AS first, count(*) AS size FROM room GROUP BY unit_id), "
+            "placed AS (SELECT unit_id, first, size, sum(size) OVER (ORDER BY first) - size AS start FROM units) ")
+    if sort == "unit":
+        runs += ("SELECT p.start, p.size FROM placed p JOIN unit u ON u.id = p.unit_id "
+                 "ORDER BY u.sort_key, u.name, p.first")
+    else:
+        runs += ("SELECT min(p.start), sum(p.size) FROM placed p JOIN unit u ON u.id = p.unit_id "
+                 "JOIN building b ON b.id = u.building_id GROUP BY b.id ORDER BY b.sort_key, b.name, min(p.first)")
+    ids: list[int] = []
+    for start, size in _rows(runs):
+        ids += located[start:start + size]
+    return ids
 
 
 def _id_list(sql: str, params: list) -> list[int]:

@@ -20,6 +20,7 @@ from desktop_app.domain.naming import natural_sort_key as _natural_sort_key
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.models import db
 from desktop_app.services.pinyin import pinyin_key
+from desktop_app.services.room_order import renumber
 from desktop_app.services.roll_tables import BulkWriter, OwnerRow, RollSnapshot, RoomRow, gc_paused
 from desktop_app.services.settings import operator_name
 
@@ -62,6 +63,8 @@ def apply_roll(records: Iterable[RollRecord], *, community_id: int | None = None
                 importer.writer.log("import", "room", "", f"导入房屋业主名册：{summary.rows} 行，新增 "
                                     f"{summary.created} 间，更新 {summary.updated} 间", {})
             importer.writer.flush(connection)
+            if importer.placed:
+                renumber(importer.placed)
     finally:
         if outermost:
             connection.execute(f"PRAGMA synchronous = {int(previous)}")
@@ -77,6 +80,7 @@ class _RollImporter:
         self.community_id = community_id
         self.pinyin: dict[str, str] = {}
         self.reconciled: set[int] = set()  # owners already brought up to date by an earlier row
+        self.placed: set[int] = set()  # estates created or renamed, or given rooms: their order changes
 
     def run(self, records: list[RollRecord], progress: Progress | None) -> ImportSummary:
         summary = ImportSummary(rows=len(records))
@@ -115,6 +119,7 @@ class _RollImporter:
             if record.estate_code:
                 s.estates_by_code[record.estate_code] = id_
             s.estates_by_name.setdefault(name, id_)
+            self.placed.add(id_)
         else:
             uid, _, name = s.estate_rows[id_]
             if record.estate_name and record.estate_name != name and uid is not None:
@@ -122,6 +127,7 @@ class _RollImporter:
                                                         "pinyin": (self._key(name), self._key(record.estate_name))},
                                    "导入名册：小区名称变更")
                 s.estate_rows[id_][2] = record.estate_name
+                self.placed.add(id_)
         return id_
 
     def _community(self, record: RollRecord) -> int:
@@ -157,6 +163,7 @@ class _RollImporter:
                                      record.area_centi, record.area_source, record.note)
             room = self.s.rooms[(unit, record.room)] = RoomRow(id_, "", unit, record.floor, record.area_centi,
                                                                record.area_source, record.note)
+            self.placed.add(estate)
         else:
             self._update_room(room, record)
         self._set_owners(room, record, estate)

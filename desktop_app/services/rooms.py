@@ -28,6 +28,7 @@ from desktop_app.domain.roll_record import AREA_SOURCES, OWNER_KIND_LABELS
 from desktop_app.models import Building, Estate, Owner, Ownership, Resident, Room, Unit, db
 from desktop_app.services import audit
 from desktop_app.services.pinyin import pinyin_key
+from desktop_app.services.room_order import renumber
 from desktop_app.services.scope import building_label, unit_label
 from desktop_app.services.settings import operator_name
 
@@ -296,6 +297,8 @@ def save_room(form: RoomForm, room_id: int | None = None) -> int:
                 room.save()
                 audit.record("update", "room", room.uid, summary=f"修改房屋 {room_label(room)}", actor=actor,
                              changes={k: v for k, v in changes.items() if k != "sort_key"})
+        if room_id is None or {"unit_id", "number"} & changes.keys():
+            renumber([form.estate_id])  # the room's place; a room moved away leaves a harmless gap
         current = _primary_ownership(room.id)
         owner_id = _owner_for(form, current)
         _set_primary_owner(room, current, owner_id, actor)

@@ -1,0 +1,188 @@
+"""The rooms table's orders: room.position kept in the location order through imports, edits,
+renames and deletes; every sort of the whole database read without sorting equals the full ORDER BY
+it stands for; owners' orders put rooms without a main owner last; the V3 migration of a V2 file."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+
+import pytest
+
+from desktop_app.domain.identity import id_check_char
+from desktop_app.domain.roll_record import RollRecord
+from desktop_app.models import Street, db, migrations, open_database
+from desktop_app.services import queries, rooms
+from desktop_app.services.roll_import import apply_roll
+from desktop_app.services.room_order import renumber
+from desktop_app.services.scope import ALL, Scope
+
+SORTS = [None, "estate", "building", "unit", "number", "floor", "area", "area_source", "owner", "id_number",
+         "phone", "co_owners"]
+_FACTS = ("SELECT r.id, e.pinyin, e.id, b.sort_key, b.name, u.sort_key, u.name, r.sort_key, r.number, r.floor, "
+          "r.area_centi, r.area_source, o.id, o.pinyin, o.id_number, o.phone FROM room r "
+          "JOIN unit u ON u.id = r.unit_id JOIN building b ON b.id = u.building_id JOIN estate e ON e.id = b.estate_id "
+          "LEFT JOIN ownership os ON os.room_id = r.id AND os.role = 'owner' LEFT JOIN owner o ON o.id = os.owner_id")
+
+
+def person_id(serial: int) -> str:
+    first17 = f"35040219700101{serial:03d}"
+    return first17 + id_check_char(first17)
+
+
+def generated_roll(seed: int, estates: list[tuple[str, str]], rooms_each: int) -> list[RollRecord]:
+    """Random buildings (numbered and named), units (some buildings without), rooms and owners;
+    some owners share a name (same pinyin), some own several rooms, some have no phone. Each room once."""
+    rng = random.Random(seed)
+    records: dict[tuple, RollRecord] = {}
+    for code, name in estates:
+        for _ in range(rooms_each):
+            building = rng.choice(["1", "2", "3", "10", "12", "A座", "B座"])
+            unit = "" if building.endswith("座") else rng.choice(["1", "2", "11"])
+            serial = rng.randrange(40)
+            record = RollRecord(
+                building=building, unit=unit, room=f"{rng.randrange(1, 19)}{rng.randrange(1, 5):02d}",
+                area_centi=rng.randrange(3000, 15000), estate_code=code, estate_name=name,
+                floor=rng.choice([None, 1, 2, 3]), area_source=rng.choice(["不动产登记", "实测", "合同"]),
+                owner_name=rng.choice(["张伟", "王芳", "李娜", "张伟"]) + str(serial % 7),
+                id_number=person_id(serial) if serial % 5 else "", phone="" if serial % 3 else f"1380013{serial:04d}")
+            records.setdefault(record.room_key, record)
+    return list(records.values())
+
+
+def expected(sort: str | None) -> list[int]:
+    """The order a sort stands for, computed in Python from the raw facts."""
+    facts = db.execute_sql(_FACTS).fetchall()
+
+    def location(row):
+        return row[1:9]
+
+    keys = {None: location, "estate": location, "building": lambda r: (r[3], r[4], *location(r)),
+            "unit": lambda r: (r[5], r[6], *location(r)), "number": lambda r: (r[7], r[8], *location(r)),
+            "floor": lambda r: (r[9] is not None, r[9] or 0, r[0]), "area": lambda r: (r[10], r[0]),
+            "area_source": lambda r: (r[11], r[0])}
+    if sort in keys:
+        return [row[0] for row in sorted(facts, key=keys[sort])]
+    column = {"owner": 13, "co_owners": 13, "id_number": 14, "phone": 15}[sort]
+    owned = sorted((row for row in facts if row[12] is not None),
+                   key=lambda r: (r[column] is not None, r[column] or "", r[12], r[0]))
+    return [row[0] for row in owned] + sorted(row[0] for row in facts if row[12] is None)
+
+
+def position_order() -> list[int]:
+    return [row[0] for row in db.execute_sql("SELECT id FROM room ORDER BY position").fetchall()]
+
+
+def assert_every_order_right() -> None:
+    street = Scope("street", Street.get().id)  # everything, through the scoped statement
+    for sort in SORTS:
+        assert queries.room_ids(ALL, sort=sort) == expected(sort), sort
+        assert queries.room_ids(street, sort=sort) == expected(sort), sort
+        assert queries.room_ids(ALL, sort=sort, descending=True) == expected(sort)[::-1], sort
+    assert position_order() == expected(None)
+
+
+ESTATES = [("E1", "梅岭小区"), ("E2", "杜鹃新村"), ("E3", "杜鹃新村")]  # two estates share a name (and pinyin)
+
+
+def test_orders_after_imports_edits_renames_and_deletes(database):
+    apply_roll(generated_roll(1, ESTATES, 60), community_id=None)
+    assert_every_order_right()
+
+    # a second roll: an estate that sorts first, more rooms in an old one, an estate renamed
+    apply_roll(generated_roll(2, [("E0", "阿城小区"), ("E1", "梅岭小区"), ("E3", "白鹭苑")], 30))
+    assert_every_order_right()
+
+    estate = db.execute_sql("SELECT id FROM estate WHERE code = 'E2'").fetchone()[0]
+    new = rooms.save_room(rooms.RoomForm(estate_id=estate, building="1", unit="1", number="0101", area="50"))
+    some = queries.room_ids(Scope("estate", estate))[5]
+    form = rooms.room_form(some)
+    form.number, form.building = "9999", "2"
+    rooms.save_room(form, some)
+    rooms.delete_room(queries.room_ids(ALL)[3])
+    assert_every_order_right()
+    assert queries.room_ids(ALL, sort="owner")[-1] == new  # created without an owner: last
+
+
+def test_renumbering_one_estate_writes_only_its_rooms(database):
+    apply_roll(generated_roll(3, ESTATES, 40))
+    estate = db.execute_sql("SELECT id FROM estate WHERE code = 'E1'").fetchone()[0]
+    before = dict(db.execute_sql("SELECT id, position FROM room").fetchall())
+    changes = db.execute_sql("SELECT total_changes()").fetchone()[0]
+    renumber([estate])
+    assert db.execute_sql("SELECT total_changes()").fetchone()[0] == changes  # nothing was out of place
+    rooms.save_room(rooms.RoomForm(estate_id=estate, building="1", unit="1", number="0001", area="50"))
+    after = dict(db.execute_sql("SELECT id, position FROM room").fetchall())
+    moved = {id_ for id_ in before if after[id_] != before[id_]}
+    in_estate = {row[0] for row in db.execute_sql(
+        "SELECT r.id FROM room r JOIN unit u ON u.id = r.unit_id JOIN building b ON b.id = u.building_id "
+        "WHERE b.estate_id = ?", (estate,)).fetchall()}
+    assert moved and moved <= in_estate
+    assert position_order() == expected(None)
+
+
+def test_reimporting_the_same_roll_writes_no_position(database):
+    roll = generated_roll(4, ESTATES, 30)
+    apply_roll(roll)
+    changes = db.execute_sql("SELECT total_changes()").fetchone()[0]
+    apply_roll(roll)
+    assert db.execute_sql("SELECT total_changes()").fetchone()[0] == changes
+
+
+def test_rooms_written_without_a_position_are_placed_on_the_next_read(database):
+    apply_roll(generated_roll(5, ESTATES, 20))
+    db.execute_sql("UPDATE room SET position = NULL WHERE id % 3 = 0")
+    db.execute_sql("UPDATE estate SET position = NULL")
+    assert queries.room_ids(ALL) == expected(None)
+
+
+def test_filters_and_scopes_keep_the_orders(database):
+    apply_roll(generated_roll(6, ESTATES, 50))
+    estate = Scope("estate", db.execute_sql("SELECT id FROM estate WHERE code = 'E2'").fetchone()[0])
+    in_estate = set(queries.room_ids(estate))
+    for sort in SORTS:
+        assert queries.room_ids(estate, sort=sort) == [i for i in expected(sort) if i in in_estate], sort
+        matching = set(queries.room_ids(ALL, text="张伟"))
+        assert matching and queries.room_ids(ALL, "张伟", sort) == [i for i in expected(sort) if i in matching]
+
+
+@pytest.mark.parametrize("sort", [None, "estate", "number", "floor", "area", "area_source"])
+def test_whole_database_orders_are_index_scans(database, sort):
+    sql, params = queries._room_ids_sql(ALL, "", sort)
+    plan = " ".join(row[3] for row in db.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params).fetchall())
+    assert "TEMP B-TREE" not in plan and "COVERING INDEX" in plan
+
+
+def test_migration_v3_upgrades_a_v2_file(db_path):
+    connection = sqlite3.connect(db_path)
+    for migration in migrations.MIGRATIONS[:2]:
+        migration(connection)
+    stamp = "'u{0}', 't', 't', 'o'"
+    connection.execute(f"INSERT INTO street VALUES (1, {stamp.format('s')}, '东湖街道', NULL)")
+    connection.execute(f"INSERT INTO community VALUES (1, {stamp.format('c')}, 1, '杜鹃社区', NULL)")
+    for estate, pinyin in ((1, "meiling"), (2, "dujuan")):
+        connection.execute(f"INSERT INTO estate (id, uid, created_at, updated_at, origin, community_id, name, pinyin) "
+                           f"VALUES ({estate}, {stamp.format(f'e{estate}')}, 1, '小区{estate}', '{pinyin}')")
+        for building, sort_key in (("10", 10), ("2", 2)):
+            b = estate * 10 + sort_key
+            connection.execute(f"INSERT INTO building VALUES ({b}, {stamp.format(f'b{b}')}, {estate}, '{building}', "
+                               f"{sort_key})")
+            connection.execute(f"INSERT INTO unit VALUES ({b}, {stamp.format(f'u{b}')}, {b}, '', 0)")
+            for number in ("1201", "302"):
+                connection.execute(
+                    "INSERT INTO room (uid, created_at, updated_at, origin, unit_id, number, sort_key, area_centi) "
+                    f"VALUES ('r{b}{number}', 't', 't', 'o', {b}, '{number}', {int(number)}, 5000)")
+    connection.execute("PRAGMA user_version = 2")
+    connection.commit()
+    connection.close()
+
+    open_database(db_path)
+    assert db.obj.pragma("user_version") == migrations.LATEST_VERSION >= 3
+    labels = [(row[0], row[1], row[2]) for row in db.execute_sql(
+        "SELECT e.pinyin, b.name, r.number FROM room r JOIN unit u ON u.id = r.unit_id "
+        "JOIN building b ON b.id = u.building_id JOIN estate e ON e.id = b.estate_id ORDER BY r.position").fetchall()]
+    assert labels == [(p, b, n) for p in ("dujuan", "meiling") for b in ("2", "10") for n in ("302", "1201")]
+    assert position_order() == expected(None)
+    indexes = {row[0] for row in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()}
+    assert {"room_position", "room_floor", "owner_phone", "ownership_owner_role_room"} <= indexes
+    assert "ownership_owner_id" not in indexes
