@@ -99,6 +99,28 @@ DROP INDEX ownership_owner_id;
 """
 
 
+# V4: the owner columns of the rooms table read from an index: each ownership row carries its owner's
+# pinyin, ID number and phone, kept equal to the owner's by triggers (whoever writes).
+_OWNER_COPY = "(owner_pinyin, owner_id_number, owner_phone) = (SELECT pinyin, id_number, phone FROM owner WHERE id = {})"
+V4 = (
+    "ALTER TABLE ownership ADD COLUMN owner_pinyin TEXT",
+    "ALTER TABLE ownership ADD COLUMN owner_id_number TEXT",
+    "ALTER TABLE ownership ADD COLUMN owner_phone TEXT",
+    f"UPDATE ownership SET {_OWNER_COPY.format('ownership.owner_id')}",
+    "CREATE INDEX ownership_owner_pinyin ON ownership (role, owner_pinyin, owner_id, room_id)",
+    "CREATE INDEX ownership_owner_id_number ON ownership (role, owner_id_number, owner_id, room_id)",
+    "CREATE INDEX ownership_owner_phone ON ownership (role, owner_phone, owner_id, room_id)",
+    "DROP INDEX owner_phone",
+    "CREATE TRIGGER ownership_copies_owner AFTER INSERT ON ownership BEGIN "
+    f"UPDATE ownership SET {_OWNER_COPY.format('NEW.owner_id')} WHERE id = NEW.id; END",
+    "CREATE TRIGGER ownership_changes_owner AFTER UPDATE OF owner_id ON ownership BEGIN "
+    f"UPDATE ownership SET {_OWNER_COPY.format('NEW.owner_id')} WHERE id = NEW.id; END",
+    "CREATE TRIGGER owner_copied_to_ownership AFTER UPDATE OF pinyin, id_number, phone ON owner BEGIN "
+    "UPDATE ownership SET (owner_pinyin, owner_id_number, owner_phone) = (NEW.pinyin, NEW.id_number, NEW.phone) "
+    "WHERE owner_id = NEW.id; END",
+)
+
+
 def _script(sql: str) -> Callable[[object], None]:
     def run(connection) -> None:  # a sqlite3.Connection inside an open transaction
         for statement in sql.split(";"):
@@ -107,9 +129,17 @@ def _script(sql: str) -> Callable[[object], None]:
     return run
 
 
+def _statements(statements: Sequence[str]) -> Callable[[object], None]:
+    def run(connection) -> None:  # for statements holding semicolons (trigger bodies)
+        for statement in statements:
+            connection.execute(statement)
+    return run
+
+
 MIGRATIONS: Sequence[Callable[[object], None]] = (
     _script(V1),
     _script(V2),
     _script(V3),
+    _statements(V4),
 )
 LATEST_VERSION = len(MIGRATIONS)

@@ -119,6 +119,10 @@ class Ownership(SyncedModel):
     owner = ForeignKeyField(Owner, backref="ownerships", on_delete="RESTRICT")
     role = TextField(default="owner")  # owner / co-owner
     is_voter = BooleanField(default=False)
+    # the owner's, copied by triggers (migration V4) so the rooms table sorts by owner from an index
+    owner_pinyin = TextField(null=True)
+    owner_id_number = TextField(null=True)
+    owner_phone = TextField(null=True)
 
     class Meta:
         indexes = ((("room", "owner"), True),)

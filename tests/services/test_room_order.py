@@ -146,14 +146,35 @@ def test_filters_and_scopes_keep_the_orders(database):
         assert matching and queries.room_ids(ALL, "张伟", sort) == [i for i in expected(sort) if i in matching]
 
 
-@pytest.mark.parametrize("sort", [None, "estate", "number", "floor", "area", "area_source"])
+@pytest.mark.parametrize("sort", [None, "estate", "number", "floor", "area", "area_source", "owner", "id_number",
+                                  "phone", "co_owners"])
 def test_whole_database_orders_are_index_scans(database, sort):
-    sql, params = queries._room_ids_sql(ALL, "", sort)
-    plan = " ".join(row[3] for row in db.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params).fetchall())
-    assert "TEMP B-TREE" not in plan and "COVERING INDEX" in plan
+    statements = []
+    db.obj.connection().set_trace_callback(statements.append)
+    try:
+        queries.room_ids(ALL, sort=sort)
+    finally:
+        db.obj.connection().set_trace_callback(None)
+    ordered = [sql for sql in statements if "ORDER BY" in sql]
+    assert ordered
+    for sql in ordered:
+        plan = " ".join(row[3] for row in db.execute_sql(f"EXPLAIN QUERY PLAN {sql}").fetchall())
+        assert "TEMP B-TREE" not in plan and "COVERING INDEX" in plan, sql
 
 
-def test_migration_v3_upgrades_a_v2_file(db_path):
+def test_owner_orders_follow_edits_of_owners(database):
+    apply_roll(generated_roll(7, ESTATES, 40))
+    last = queries.room_ids(ALL, sort="phone")[-1]
+    owner = rooms._primary_ownership(last).owner
+    form = rooms.owner_form(owner.id)
+    form.phone = "13000000000"  # before every generated phone (1380013….)
+    rooms.save_owner(form, owner.id)
+    ids = queries.room_ids(ALL, sort="phone")
+    assert ids == expected("phone")
+    assert ids.index(last) < len(ids) - 1
+
+
+def test_migrations_v3_v4_upgrade_a_v2_file(db_path):
     connection = sqlite3.connect(db_path)
     for migration in migrations.MIGRATIONS[:2]:
         migration(connection)
@@ -172,6 +193,10 @@ def test_migration_v3_upgrades_a_v2_file(db_path):
                 connection.execute(
                     "INSERT INTO room (uid, created_at, updated_at, origin, unit_id, number, sort_key, area_centi) "
                     f"VALUES ('r{b}{number}', 't', 't', 'o', {b}, '{number}', {int(number)}, 5000)")
+    connection.execute("INSERT INTO owner (id, uid, created_at, updated_at, origin, name, phone, pinyin) "
+                       "VALUES (1, 'o1', 't', 't', 'o', '张三', '13800138000', 'zhangsan')")
+    connection.execute("INSERT INTO ownership (uid, created_at, updated_at, origin, room_id, owner_id) "
+                       "VALUES ('w1', 't', 't', 'o', 1, 1)")
     connection.execute("PRAGMA user_version = 2")
     connection.commit()
     connection.close()
@@ -184,5 +209,9 @@ def test_migration_v3_upgrades_a_v2_file(db_path):
     assert labels == [(p, b, n) for p in ("dujuan", "meiling") for b in ("2", "10") for n in ("302", "1201")]
     assert position_order() == expected(None)
     indexes = {row[0] for row in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()}
-    assert {"room_position", "room_floor", "owner_phone", "ownership_owner_role_room"} <= indexes
-    assert "ownership_owner_id" not in indexes
+    assert {"room_position", "room_floor", "ownership_owner_role_room"} <= indexes
+    assert not {"ownership_owner_id", "owner_phone"} & indexes
+    assert {"ownership_owner_pinyin", "ownership_owner_id_number", "ownership_owner_phone"} <= indexes
+    assert db.execute_sql("SELECT owner_pinyin, owner_id_number, owner_phone FROM ownership").fetchall() == [
+        ("zhangsan", None, "13800138000")]
+    assert queries.room_ids(ALL, sort="owner")[0] == 1
