@@ -162,6 +162,14 @@ def test_whole_database_orders_are_index_scans(database, sort):
         assert "TEMP B-TREE" not in plan and "COVERING INDEX" in plan, sql
 
 
+def test_a_rooms_owners_are_found_through_the_room_index(database):
+    sql = (f"SELECT r.id, o.name FROM room r {queries._OWNER_JOIN} WHERE r.id IN (1, 2) AND EXISTS (SELECT 1 "
+           "FROM ownership os2 WHERE os2.room_id = r.id AND os2.role = 'co-owner')")
+    plan = [row[3] for row in db.execute_sql(f"EXPLAIN QUERY PLAN {sql}").fetchall()]
+    ownership = [step for step in plan if "os" in step.split()[1:2] or "os2" in step.split()[1:2]]
+    assert len(ownership) == 2 and all("(room_id=?" in step for step in ownership), plan
+
+
 def test_owner_orders_follow_edits_of_owners(database):
     apply_roll(generated_roll(7, ESTATES, 40))
     last = queries.room_ids(ALL, sort="phone")[-1]
@@ -174,7 +182,7 @@ def test_owner_orders_follow_edits_of_owners(database):
     assert ids.index(last) < len(ids) - 1
 
 
-def test_migrations_v3_v4_upgrade_a_v2_file(db_path):
+def test_migrations_v3_to_v5_upgrade_a_v2_file(db_path):
     connection = sqlite3.connect(db_path)
     for migration in migrations.MIGRATIONS[:2]:
         migration(connection)
@@ -211,7 +219,7 @@ def test_migrations_v3_v4_upgrade_a_v2_file(db_path):
     indexes = {row[0] for row in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()}
     assert {"room_position", "room_floor", "ownership_owner_role_room"} <= indexes
     assert not {"ownership_owner_id", "owner_phone"} & indexes
-    assert {"ownership_owner_pinyin", "ownership_owner_id_number", "ownership_owner_phone"} <= indexes
+    assert {"ownership_main_by_pinyin", "ownership_main_by_id_number", "ownership_main_by_phone"} <= indexes
     assert db.execute_sql("SELECT owner_pinyin, owner_id_number, owner_phone FROM ownership").fetchall() == [
         ("zhangsan", None, "13800138000")]
     assert queries.room_ids(ALL, sort="owner")[0] == 1
