@@ -134,6 +134,15 @@ CREATE INDEX ownership_main_by_phone ON ownership (owner_phone, owner_id, room_i
 """
 
 
+# V6: a writer that fills in the owner's copy itself (the bulk roll import) is not followed by an
+# UPDATE of each row it inserts.
+V6 = (
+    "DROP TRIGGER ownership_copies_owner",
+    "CREATE TRIGGER ownership_copies_owner AFTER INSERT ON ownership WHEN NEW.owner_pinyin IS NULL BEGIN "
+    f"UPDATE ownership SET {_OWNER_COPY.format('NEW.owner_id')} WHERE id = NEW.id; END",
+)
+
+
 def _script(sql: str) -> Callable[[object], None]:
     def run(connection) -> None:  # a sqlite3.Connection inside an open transaction
         for statement in sql.split(";"):
@@ -155,5 +164,6 @@ MIGRATIONS: Sequence[Callable[[object], None]] = (
     _script(V3),
     _statements(V4),
     _script(V5),
+    _statements(V6),
 )
 LATEST_VERSION = len(MIGRATIONS)

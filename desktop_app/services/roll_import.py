@@ -206,13 +206,22 @@ class _RollImporter:
             final.append([ownership, owner_id, wanted[owner_id], int(owner_id == voter)])
         for owner_id, role in wanted.items():
             if owner_id not in current:
-                ownership = self.writer.insert("ownership", room.id, owner_id, role, int(owner_id == voter))
+                ownership = self.writer.insert("ownership", room.id, owner_id, role, int(owner_id == voter),
+                                               *self._owner_copy(owner_id))
                 final.append([ownership, owner_id, role, int(owner_id == voter)])
                 changed = True
         room.owners = final
         if changed and room.uid:
             new_names = "、".join(self._name(owner) for owner in wanted)
             self.writer.log("update", "room", room.uid, "导入名册：业主变更", {"业主": (old_names, new_names)})
+
+    def _owner_copy(self, owner_id: int) -> tuple[str | None, str | None, str | None]:
+        """The owner's pinyin, ID number and phone that an ownership row carries (migration V4), for an
+        owner this import creates; for one already stored, None: a trigger copies the stored values."""
+        owner = self.s.owners[owner_id]
+        if owner.uid:
+            return None, None, None
+        return self._key(owner.name), owner.id_number, owner.phone
 
     def _name(self, owner_id: int) -> str:
         owner = self.s.owners.get(owner_id)

@@ -26,7 +26,7 @@ COLUMNS = {
     "unit": ("building_id", "name", "sort_key"),
     "owner": ("kind", "name", "id_number", "phone", "pinyin"),
     "room": ("unit_id", "floor", "number", "sort_key", "area_centi", "area_source", "note"),
-    "ownership": ("room_id", "owner_id", "role", "is_voter"),
+    "ownership": ("room_id", "owner_id", "role", "is_voter", "owner_pinyin", "owner_id_number", "owner_phone"),
 }
 INSERT_ORDER = ("street", "community", "estate", "building", "unit", "owner", "room", "ownership")
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import random
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
 from desktop_app.domain.identity import id_check_char
 from desktop_app.domain.roll_record import RollRecord
-from desktop_app.models import Street, db, migrations, open_database
+from desktop_app.models import Owner, Ownership, Street, db, migrations, open_database
 from desktop_app.services import queries, rooms
 from desktop_app.services.roll_import import apply_roll
 from desktop_app.services.room_order import renumber
@@ -119,6 +120,19 @@ def test_renumbering_one_estate_writes_only_its_rooms(database):
         "WHERE b.estate_id = ?", (estate,)).fetchall()}
     assert moved and moved <= in_estate
     assert position_order() == expected(None)
+
+
+def test_ownerships_carry_their_owners_values_whoever_writes(database):
+    apply_roll(generated_roll(8, ESTATES, 30))
+    changed = [replace(record, owner_name=record.owner_name + "改", phone="13900000000") if i % 4 == 0 else record
+               for i, record in enumerate(generated_roll(9, ESTATES, 30))]
+    apply_roll(changed)  # existing owners renamed, new rooms of existing owners, new owners
+    owner = Owner.create(name="欧阳娜", pinyin="ouyangna", phone="13700000000")
+    Ownership.create(room=queries.room_ids(ALL)[0], owner=owner, role="co-owner")
+    assert db.execute_sql(
+        "SELECT count(*) FROM ownership os JOIN owner o ON o.id = os.owner_id WHERE os.owner_pinyin IS NOT o.pinyin "
+        "OR os.owner_id_number IS NOT o.id_number OR os.owner_phone IS NOT o.phone").fetchone()[0] == 0
+    assert db.execute_sql("SELECT count(*) FROM ownership WHERE owner_pinyin = 'ouyangna'").fetchone()[0] == 1
 
 
 def test_reimporting_the_same_roll_writes_no_position(database):
