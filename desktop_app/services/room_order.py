@@ -32,7 +32,7 @@ def _place_estates() -> set[int]:
     rows = db.execute_sql("SELECT id, position FROM estate ORDER BY pinyin, id").fetchall()
     moved = [(place, id_) for place, (id_, old) in enumerate(rows, start=1) if old != place]
     if moved:
-        db.obj.connection().executemany("UPDATE estate SET position = ? WHERE id = ?", moved)
+        db.cursor().executemany("UPDATE estate SET position = ? WHERE id = ?", moved)
     return {id_ for _, id_ in moved}
 
 
