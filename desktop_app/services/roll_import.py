@@ -12,6 +12,7 @@ A blank phone or note in the roll keeps what the database has.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
@@ -21,7 +22,15 @@ from desktop_app.domain.roll_record import RollRecord
 from desktop_app.models import db
 from desktop_app.services.pinyin import pinyin_key
 from desktop_app.services.room_order import renumber
-from desktop_app.services.roll_tables import BulkWriter, OwnerRow, RollSnapshot, RoomRow, gc_paused
+from desktop_app.services.roll_tables import (
+    ORDER_INDEXES,
+    BulkWriter,
+    OwnerRow,
+    RollSnapshot,
+    RoomRow,
+    gc_paused,
+    indexes_set_aside,
+)
 from desktop_app.services.settings import operator_name
 
 Progress = Callable[[int, int], bool]
@@ -29,6 +38,7 @@ PROGRESS_EVERY = 1000
 UNGROUPED_STREET = "未分组街道"
 UNGROUPED_COMMUNITY = "未分组社区"
 DEVELOPER_NAME = "建设单位（未售）"
+BIG_IMPORT_SHARE = 5  # creating a fifth of the rooms or more: the order indexes are built afresh
 natural_sort_key = lru_cache(maxsize=65536)(_natural_sort_key)  # room numbers repeat across buildings
 
 
@@ -62,9 +72,11 @@ def apply_roll(records: Iterable[RollRecord], *, community_id: int | None = None
             if summary.imported:
                 importer.writer.log("import", "room", "", f"导入房屋业主名册：{summary.rows} 行，新增 "
                                     f"{summary.created} 间，更新 {summary.updated} 间", {})
-            importer.writer.flush(connection)
-            if importer.placed:
-                renumber(importer.placed)
+            big = importer.writer.created_rooms * BIG_IMPORT_SHARE >= len(importer.s.rooms)
+            with indexes_set_aside(connection, ORDER_INDEXES) if big else nullcontext():
+                importer.writer.flush(connection)
+                if importer.placed:
+                    renumber(importer.placed)
     finally:
         if outermost:
             connection.execute(f"PRAGMA synchronous = {int(previous)}")

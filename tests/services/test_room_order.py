@@ -15,6 +15,7 @@ from desktop_app.domain.roll_record import RollRecord
 from desktop_app.models import Owner, Ownership, Street, db, migrations, open_database
 from desktop_app.services import queries, rooms
 from desktop_app.services.roll_import import apply_roll
+from desktop_app.services.roll_tables import ORDER_INDEXES
 from desktop_app.services.room_order import renumber
 from desktop_app.services.scope import ALL, Scope
 
@@ -133,6 +134,17 @@ def test_ownerships_carry_their_owners_values_whoever_writes(database):
         "SELECT count(*) FROM ownership os JOIN owner o ON o.id = os.owner_id WHERE os.owner_pinyin IS NOT o.pinyin "
         "OR os.owner_id_number IS NOT o.id_number OR os.owner_phone IS NOT o.phone").fetchone()[0] == 0
     assert db.execute_sql("SELECT count(*) FROM ownership WHERE owner_pinyin = 'ouyangna'").fetchone()[0] == 1
+
+
+def test_a_big_import_builds_the_order_indexes_again(database):
+    def indexes():
+        return set(db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index'").fetchall())
+
+    before = indexes()
+    assert {name for name, _ in before} >= set(ORDER_INDEXES)
+    apply_roll(generated_roll(10, ESTATES, 30))  # every room new: the indexes are set aside
+    assert indexes() == before
+    assert_every_order_right()
 
 
 def test_reimporting_the_same_roll_writes_no_position(database):
