@@ -169,7 +169,9 @@ def room_ids(scope: Scope, text: str = "", sort: str | None = None, descending: 
     Every order of the whole database is read from an index (no sort of 200,000 rows): see
     `_all_rooms`. A scope or a filter adds its condition and sorts what is left in SQL."""
     room_order.ensure_positions()
-    if scope.level == "all" and not text.strip() and sort in ("building", "unit", *_OWNER_SORTS):
+    if scope.level == "all" and not text.strip() and sort in (None, "estate"):
+        ids = list(_located())
+    elif scope.level == "all" and not text.strip() and sort in ("building", "unit", *_OWNER_SORTS):
         ids = _all_rooms(sort)  # type: ignore[arg-type]
     else:
         ids = _id_list(*_room_ids_sql(scope, text, sort))
@@ -206,7 +208,7 @@ def _all_rooms(sort: str) -> list[int]:
             ids += _id_list("SELECT r.id AS id FROM room r WHERE NOT EXISTS (SELECT 1 FROM ownership os "
                             "WHERE os.room_id = r.id AND os.role = 'owner') ORDER BY r.id", [])
         return ids
-    located = _id_list("SELECT id FROM room ORDER BY position", [])
+    located = _located()
     runs = ("WITH units AS (SELECT unit_id, min(position) AS first, count(*) AS size FROM room GROUP BY unit_id), "
             "placed AS (SELECT unit_id, first, size, sum(size) OVER (ORDER BY first) - size AS start FROM units) ")
     if sort == "unit":
@@ -219,6 +221,22 @@ def _all_rooms(sort: str) -> list[int]:
     for start, size in _rows(runs):
         ids += located[start:start + size]
     return ids
+
+
+_located_cache: tuple[object, tuple, list[int]] | None = None
+
+
+def _located() -> list[int]:
+    """Every room id in the location order (do not modify), read again only after the database
+    changed: on SQLite, another connection's commit changes `data_version`, this one's writes
+    `total_changes()`."""
+    global _located_cache
+    if not isinstance(db.obj, SqliteDatabase):
+        return _id_list("SELECT id FROM room ORDER BY position", [])
+    version = (_rows("PRAGMA data_version")[0][0], _rows("SELECT total_changes()")[0][0])
+    if _located_cache is None or _located_cache[0] is not db.obj or _located_cache[1] != version:
+        _located_cache = (db.obj, version, _id_list("SELECT id FROM room ORDER BY position", []))
+    return _located_cache[2]
 
 
 def _id_list(sql: str, params: list) -> list[int]:

@@ -162,6 +162,16 @@ def test_rooms_written_without_a_position_are_placed_on_the_next_read(database):
     assert queries.room_ids(ALL) == expected(None)
 
 
+def test_the_location_order_is_read_again_after_another_connection_wrote(database, db_path):
+    apply_roll(generated_roll(11, ESTATES, 20))
+    first, second = queries.room_ids(ALL)[:2]
+    other = sqlite3.connect(db_path)
+    other.execute("UPDATE room SET position = -position WHERE id IN (?, ?)", (first, second))
+    other.commit()
+    other.close()
+    assert queries.room_ids(ALL)[:2] == [second, first]  # not the list read before
+
+
 def test_filters_and_scopes_keep_the_orders(database):
     apply_roll(generated_roll(6, ESTATES, 50))
     estate = Scope("estate", db.execute_sql("SELECT id FROM estate WHERE code = 'E2'").fetchone()[0])
