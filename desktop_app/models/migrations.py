@@ -72,74 +72,50 @@ CREATE INDEX print_job_produced_at ON print_job (produced_at);
 """
 
 
-# V3: the rooms table's orders without sorting 200,000 rows. room.position is the rank of a room in
-# the location order (estate pinyin, building, unit, room; see services/room_order.py): the estate's
-# place among the estates (estate.position) times 2^20, plus the room's rank inside its estate.
-# Indexes let every column of the rooms table be read in order (the owner_id index is covered by the new one).
-V3 = """
-ALTER TABLE estate ADD COLUMN position INTEGER;
-ALTER TABLE room ADD COLUMN position INTEGER;
-WITH slots AS (SELECT id, row_number() OVER (ORDER BY pinyin, id) AS slot FROM estate)
-UPDATE estate SET position = slots.slot FROM slots WHERE estate.id = slots.id;
-WITH ranked AS (
-    SELECT r.id AS id, e.position * 1048576 + row_number() OVER (
-        PARTITION BY b.estate_id ORDER BY b.sort_key, b.name, u.sort_key, u.name, r.sort_key, r.number) AS position
-    FROM room r JOIN unit u ON u.id = r.unit_id JOIN building b ON b.id = u.building_id
-    JOIN estate e ON e.id = b.estate_id)
-UPDATE room SET position = ranked.position FROM ranked WHERE room.id = ranked.id;
-CREATE INDEX room_position ON room (position);
-CREATE INDEX room_unit_position ON room (unit_id, position);
-CREATE INDEX room_number_order ON room (sort_key, number, position);
-CREATE INDEX room_floor ON room (floor);
-CREATE INDEX room_area_centi ON room (area_centi);
-CREATE INDEX room_area_source ON room (area_source);
-CREATE INDEX owner_phone ON owner (phone);
-CREATE INDEX ownership_owner_role_room ON ownership (owner_id, role, room_id);
-DROP INDEX ownership_owner_id;
-"""
-
-
-# V4: the owner columns of the rooms table read from an index: each ownership row carries its owner's
-# pinyin, ID number and phone, kept equal to the owner's by triggers (whoever writes).
+# V3: the rooms table reads every order from an index instead of sorting 200,000 rows.
+# - room.position is the rank of a room in the location order (estate pinyin, building, unit, room;
+#   services/room_order.py keeps it): the estate's place among the estates (estate.position) times
+#   2^20, plus the room's rank inside its estate.
+# - Each ownership row carries its owner's pinyin, ID number and phone, kept equal to the owner's by
+#   triggers whoever writes (a bulk writer that fills them in itself skips the insert trigger), so the
+#   owner columns sort through partial indexes over the main ownerships (the role listed last so that
+#   SQLite 3.40 counts them covering; an index that begins with the role makes SQLite scan every main
+#   ownership to find one room's owner).
 _OWNER_COPY = "(owner_pinyin, owner_id_number, owner_phone) = (SELECT pinyin, id_number, phone FROM owner WHERE id = {})"
-V4 = (
+V3 = (
+    "ALTER TABLE estate ADD COLUMN position INTEGER",
+    "ALTER TABLE room ADD COLUMN position INTEGER",
+    "WITH slots AS (SELECT id, row_number() OVER (ORDER BY pinyin, id) AS slot FROM estate) "
+    "UPDATE estate SET position = slots.slot FROM slots WHERE estate.id = slots.id",
+    "WITH ranked AS ("
+    " SELECT r.id AS id, e.position * 1048576 + row_number() OVER ("
+    "  PARTITION BY b.estate_id ORDER BY b.sort_key, b.name, u.sort_key, u.name, r.sort_key, r.number) AS position"
+    " FROM room r JOIN unit u ON u.id = r.unit_id JOIN building b ON b.id = u.building_id"
+    " JOIN estate e ON e.id = b.estate_id) "
+    "UPDATE room SET position = ranked.position FROM ranked WHERE room.id = ranked.id",
+    "CREATE INDEX room_position ON room (position)",
+    "CREATE INDEX room_unit_position ON room (unit_id, position)",
+    "CREATE INDEX room_number_order ON room (sort_key, number, position)",
+    "CREATE INDEX room_floor ON room (floor)",
+    "CREATE INDEX room_area_centi ON room (area_centi)",
+    "CREATE INDEX room_area_source ON room (area_source)",
+    "CREATE INDEX ownership_owner_role_room ON ownership (owner_id, role, room_id)",
+    "DROP INDEX ownership_owner_id",
     "ALTER TABLE ownership ADD COLUMN owner_pinyin TEXT",
     "ALTER TABLE ownership ADD COLUMN owner_id_number TEXT",
     "ALTER TABLE ownership ADD COLUMN owner_phone TEXT",
     f"UPDATE ownership SET {_OWNER_COPY.format('ownership.owner_id')}",
-    "CREATE INDEX ownership_owner_pinyin ON ownership (role, owner_pinyin, owner_id, room_id)",
-    "CREATE INDEX ownership_owner_id_number ON ownership (role, owner_id_number, owner_id, room_id)",
-    "CREATE INDEX ownership_owner_phone ON ownership (role, owner_phone, owner_id, room_id)",
-    "DROP INDEX owner_phone",
-    "CREATE TRIGGER ownership_copies_owner AFTER INSERT ON ownership BEGIN "
+    "CREATE INDEX ownership_main_by_pinyin ON ownership (owner_pinyin, owner_id, room_id, role) WHERE role = 'owner'",
+    "CREATE INDEX ownership_main_by_id_number ON ownership (owner_id_number, owner_id, room_id, role) "
+    "WHERE role = 'owner'",
+    "CREATE INDEX ownership_main_by_phone ON ownership (owner_phone, owner_id, room_id, role) WHERE role = 'owner'",
+    "CREATE TRIGGER ownership_copies_owner AFTER INSERT ON ownership WHEN NEW.owner_pinyin IS NULL BEGIN "
     f"UPDATE ownership SET {_OWNER_COPY.format('NEW.owner_id')} WHERE id = NEW.id; END",
     "CREATE TRIGGER ownership_changes_owner AFTER UPDATE OF owner_id ON ownership BEGIN "
     f"UPDATE ownership SET {_OWNER_COPY.format('NEW.owner_id')} WHERE id = NEW.id; END",
     "CREATE TRIGGER owner_copied_to_ownership AFTER UPDATE OF pinyin, id_number, phone ON owner BEGIN "
     "UPDATE ownership SET (owner_pinyin, owner_id_number, owner_phone) = (NEW.pinyin, NEW.id_number, NEW.phone) "
     "WHERE owner_id = NEW.id; END",
-)
-
-
-# V5: V4's indexes began with the role, which SQLite then preferred for finding a room's owners
-# (a scan of every main ownership per room). Partial indexes over the main ownerships instead (the
-# role listed last so that SQLite 3.40 counts them covering).
-V5 = """
-DROP INDEX ownership_owner_pinyin;
-DROP INDEX ownership_owner_id_number;
-DROP INDEX ownership_owner_phone;
-CREATE INDEX ownership_main_by_pinyin ON ownership (owner_pinyin, owner_id, room_id, role) WHERE role = 'owner';
-CREATE INDEX ownership_main_by_id_number ON ownership (owner_id_number, owner_id, room_id, role) WHERE role = 'owner';
-CREATE INDEX ownership_main_by_phone ON ownership (owner_phone, owner_id, room_id, role) WHERE role = 'owner';
-"""
-
-
-# V6: a writer that fills in the owner's copy itself (the bulk roll import) is not followed by an
-# UPDATE of each row it inserts.
-V6 = (
-    "DROP TRIGGER ownership_copies_owner",
-    "CREATE TRIGGER ownership_copies_owner AFTER INSERT ON ownership WHEN NEW.owner_pinyin IS NULL BEGIN "
-    f"UPDATE ownership SET {_OWNER_COPY.format('NEW.owner_id')} WHERE id = NEW.id; END",
 )
 
 
@@ -161,9 +137,6 @@ def _statements(statements: Sequence[str]) -> Callable[[object], None]:
 MIGRATIONS: Sequence[Callable[[object], None]] = (
     _script(V1),
     _script(V2),
-    _script(V3),
-    _statements(V4),
-    _script(V5),
-    _statements(V6),
+    _statements(V3),
 )
 LATEST_VERSION = len(MIGRATIONS)
