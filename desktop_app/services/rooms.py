@@ -49,6 +49,29 @@ def _changes(record, values: dict) -> dict[str, tuple]:
     return {key: (getattr(record, key), value) for key, value in values.items() if getattr(record, key) != value}
 
 
+def _save_audited(model, record_id: int | None, values: dict, label, *, hidden: set[str],
+                  actor: str | None = None):
+    """Create (record_id None) or update a record with `values`, auditing what changed.
+
+    Returns the record and the changes {field: (old, new)}; an update that changes nothing writes nothing."""
+    if record_id is None:
+        record = model.create(**values)
+        changes = {key: (None, value) for key, value in values.items()}
+        action, verb = "create", "新增"
+    else:
+        record = model.get_by_id(record_id)
+        changes = _changes(record, values)
+        if not changes:
+            return record, changes
+        for key, value in values.items():
+            setattr(record, key, value)
+        record.save()
+        action, verb = "update", "修改"
+    audit.record(action, model._meta.table_name, record.uid, summary=f"{verb}{label(record)}",
+                 actor=actor or operator_name(), changes={k: v for k, v in changes.items() if k not in hidden})
+    return record, changes
+
+
 # ---------------------------------------------------------------- owners
 @dataclass
 class OwnerForm:
@@ -97,20 +120,7 @@ def _owner_values(form: OwnerForm) -> dict:
 
 def _write_owner(form: OwnerForm, owner_id: int | None) -> int:
     values = _owner_values(form)
-    actor = operator_name()
-    if owner_id is None:
-        owner = Owner.create(**values)
-        audit.record("create", "owner", owner.uid, summary=f"新增业主 {owner.name}", actor=actor,
-                     changes={k: (None, v) for k, v in values.items() if k != "pinyin"})
-        return owner.id
-    owner = Owner.get_by_id(owner_id)
-    changes = _changes(owner, values)
-    if changes:
-        for key, value in values.items():
-            setattr(owner, key, value)
-        owner.save()
-        audit.record("update", "owner", owner.uid, summary=f"修改业主 {owner.name}", actor=actor,
-                     changes={k: v for k, v in changes.items() if k != "pinyin"})
+    owner, _changed = _save_audited(Owner, owner_id, values, lambda owner: f"业主 {owner.name}", hidden={"pinyin"})
     return owner.id
 
 
@@ -284,19 +294,8 @@ def save_room(form: RoomForm, room_id: int | None = None) -> int:
     actor = operator_name()
     with db.atomic():
         values = _room_values(form, _unit_for(form))
-        if room_id is None:
-            room = Room.create(**values)
-            audit.record("create", "room", room.uid, summary=f"新增房屋 {room_label(room)}", actor=actor,
-                         changes={k: (None, v) for k, v in values.items() if k != "sort_key"})
-        else:
-            room = Room.get_by_id(room_id)
-            changes = _changes(room, values)
-            if changes:
-                for key, value in values.items():
-                    setattr(room, key, value)
-                room.save()
-                audit.record("update", "room", room.uid, summary=f"修改房屋 {room_label(room)}", actor=actor,
-                             changes={k: v for k, v in changes.items() if k != "sort_key"})
+        room, changes = _save_audited(Room, room_id, values, lambda room: f"房屋 {room_label(room)}",
+                                      hidden={"sort_key"}, actor=actor)
         if room_id is None or {"unit_id", "number"} & changes.keys():
             renumber([form.estate_id])  # the room's place; a room moved away leaves a harmless gap
         current = _primary_ownership(room.id)
