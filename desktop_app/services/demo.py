@@ -14,6 +14,7 @@ from desktop_app.models.clock import current_origin, now_iso
 from desktop_app.services import audit
 from desktop_app.services.people_generator import PeopleGenerator
 from desktop_app.services.roll_generator import BuildingPlan, EstatePlan, EstateSpec, RollGenerator
+from desktop_app.services.queries import has_any_estate  # noqa: F401 (part of this module's interface)
 from desktop_app.services.scope import Scope
 
 # The roll import loads pypinyin (about a second), so it is imported when writing, not when the
@@ -79,10 +80,6 @@ def _spec(generator: RollGenerator, index: int, estate: _DemoEstate) -> EstateSp
         work_unit=work_unit, work_unit_buildings=estate.work_unit[2] if estate.work_unit else frozenset(),
         developer=developer, developer_rooms=estate.developer_rooms,
     )
-
-
-def has_any_estate() -> bool:
-    return Estate.select().exists()
 
 
 def create_demo(progress: Progress | None = None) -> ImportSummary:

@@ -17,9 +17,14 @@ from peewee import SqliteDatabase
 from desktop_app.domain.area import format_area
 from desktop_app.domain.headcount import RollEntry, build_scope_roll
 from desktop_app.domain.masking import mask_id_number, mask_phone
-from desktop_app.models import db
+from desktop_app.models import Estate, db
 from desktop_app.services import room_order
 from desktop_app.services.scope import Scope, building_label, room_condition, unit_label
+
+
+def has_any_estate() -> bool:
+    """Whether the database holds any estate yet (the window offers the demo when it does not)."""
+    return Estate.select().exists()
 
 
 def _rows(sql: str, params: Sequence[object] = ()) -> list[tuple]:
