@@ -57,8 +57,13 @@ class ImportCancelled(Exception):
 
 def apply_roll(records: Iterable[RollRecord], *, community_id: int | None = None,
                progress: Progress | None = None) -> ImportSummary:
-    """Import `records`; new estates go under `community_id` (else their 街道/社区, else 未分组)."""
+    """Import `records`; new estates go under `community_id` (else their 街道/社区, else 未分组).
+
+    The readers report a room given twice as an error; a caller that passes one anyway gets a
+    ValueError before anything is written, never a room with two main owners."""
     records = list(records)
+    if len({record.room_key for record in records}) != len(records):
+        raise ValueError("名册中同一间房屋出现了不止一次，未写入任何数据")
     database = db.obj
     outermost = not database.in_transaction()
     connection = database.connection()

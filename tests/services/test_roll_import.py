@@ -196,14 +196,6 @@ def test_pinyin_key_is_the_owner_pinyin_for_any_name(name):
     assert pinyin_key(name) == full_pinyin_key(name)
 
 
-def test_a_room_given_twice_in_one_call_is_written_once(database):
-    twice = roll() + [replace(roll()[0], area_centi=9999)]
-    summary = apply_roll(twice)
-    assert Room.select().count() == 7 and summary.created == 7
-    assert Room.get(Room.number == "502").area_centi == 9999
-    assert sorted(owners_of("502")) == [("张三", "owner", 1), ("李四", "co-owner", 0), ("王五", "co-owner", 0)]
-
-
 def test_audit_rows_name_the_operator(database):
     from desktop_app.services.settings import set_operator_name
 
@@ -223,3 +215,10 @@ def test_bulk_uids_are_distinct_version_4_uuids():
     for text in uids[:200]:
         parsed = uuid.UUID(text)
         assert str(parsed) == text and parsed.version == 4 and parsed.variant == uuid.RFC_4122
+
+
+def test_a_room_given_twice_is_refused_before_anything_is_written(database):
+    rows = [record("502", owner_name="张三"), record("502", owner_name="李四")]
+    with pytest.raises(ValueError, match="不止一次"):
+        apply_roll(rows)
+    assert Room.select().count() == 0 and Owner.select().count() == 0
