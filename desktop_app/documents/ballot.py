@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, Callable, Iterator, Sequence
 
 from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph
 
 from desktop_app import APP_NAME
 from desktop_app.documents.fonts import FontSet, load_fonts
@@ -24,7 +25,7 @@ from desktop_app.documents.layout import (
 from desktop_app.documents.owner_roll import owner_cell
 from desktop_app.documents.visit_form import LABEL_WIDTH, PAD, ROW_HEIGHT, FormPainter, RenderCancelled
 from desktop_app.domain.dates_text import date_text
-from desktop_app.domain.vote_print_data import BallotSheet
+from desktop_app.domain.vote_print_data import BallotSheet, VoteItem
 
 CHOICE_HEADERS = ("同意", "反对", "弃权")
 NUMBER_WIDTH = 12 * mm
@@ -85,6 +86,9 @@ class BallotPainter(FormPainter):
         super().__init__(canvas, fonts)
         self.item_style = self.cell_styles[0]
         self.note_style = self.cell_styles[1].clone("ballot-note", leading=NOTE_LEADING)
+        # the sheets of one vote share their items and instructions: wrapped once, drawn on every page
+        self.rows_of_items: dict[tuple[VoteItem, ...], list[tuple[Paragraph, float]]] = {}
+        self.wrapped_notes: dict[tuple[str, ...], list[tuple[Paragraph, float]]] = {}
 
     def wide_value_row(self, y: float, label: str, text: str) -> float:
         y -= ROW_HEIGHT
@@ -94,13 +98,15 @@ class BallotPainter(FormPainter):
         self.value(self.x0 + LABEL_WIDTH, y, BLOCK_WIDTH - LABEL_WIDTH, ROW_HEIGHT, text)
         return y
 
-    def item_rows(self, sheet: BallotSheet) -> list[tuple[object, float]]:
+    def item_rows(self, sheet: BallotSheet) -> list[tuple[Paragraph, float]]:
         """Each item's name as a wrapped paragraph, with the height of its row."""
-        rows = []
-        for item in sheet.items:
-            name = para(item.name, self.item_style, self.fonts)
-            _, used = name.wrapOn(self.c, ITEM_WIDTH - 2 * PAD, BLOCK_HEIGHT)
-            rows.append((name, max(ITEM_MIN_HEIGHT, used + 2 * PAD)))
+        rows = self.rows_of_items.get(sheet.items)
+        if rows is None:
+            rows = self.rows_of_items[sheet.items] = []
+            for item in sheet.items:
+                name = para(item.name, self.item_style, self.fonts)
+                _, used = name.wrapOn(self.c, ITEM_WIDTH - 2 * PAD, BLOCK_HEIGHT)
+                rows.append((name, max(ITEM_MIN_HEIGHT, used + 2 * PAD)))
         return rows
 
     def columns(self) -> list[tuple[float, float]]:
@@ -109,7 +115,7 @@ class BallotPainter(FormPainter):
         xs = [self.x0 + sum(widths[:index]) for index in range(len(widths))]
         return list(zip(xs, widths))
 
-    def item_table(self, y: float, sheet: BallotSheet, rows: list[tuple[object, float]]) -> float:
+    def item_table(self, y: float, sheet: BallotSheet, rows: list[tuple[Paragraph, float]]) -> float:
         columns = self.columns()
         y -= HEADER_HEIGHT
         for (x, width), text in zip(columns, ("序号", "表决事项", "类别", *CHOICE_HEADERS)):
@@ -130,9 +136,14 @@ class BallotPainter(FormPainter):
         return y
 
     def notes(self, y: float, sheet: BallotSheet) -> float:
-        for line in instructions(sheet):
-            paragraph = para(line, self.note_style, self.fonts)
-            _, used = paragraph.wrapOn(self.c, BLOCK_WIDTH, BLOCK_HEIGHT)
+        lines = instructions(sheet)
+        wrapped = self.wrapped_notes.get(lines)
+        if wrapped is None:
+            wrapped = self.wrapped_notes[lines] = []
+            for line in lines:
+                paragraph = para(line, self.note_style, self.fonts)
+                wrapped.append((paragraph, paragraph.wrapOn(self.c, BLOCK_WIDTH, BLOCK_HEIGHT)[1]))
+        for paragraph, used in wrapped:
             y -= used
             paragraph.drawOn(self.c, self.x0, y)
         return y
