@@ -18,9 +18,8 @@ from desktop_app.domain.dates_text import date_text
 from desktop_app.domain.print_data import Notice, TableData
 from desktop_app.domain.vote_print_data import ResultRow, VoteResultNotice
 
-UNITS = "\n（㎡/人）"
-HEADER = ("序号", "表决事项", "参与表决" + UNITS, "同意" + UNITS, "反对" + UNITS, "弃权" + UNITS)
-BLANK_HEADER = "未选择" + UNITS
+HEADER = ("序号", "表决事项", "参与表决", "同意", "反对", "弃权")
+BLANK_HEADER = "未选择"
 WIDTHS = (0.9, 3.2, 1.8, 1.8, 1.8, 1.8)
 BLANK_WIDTH = 1.8
 VERDICT_WIDTH = 2.4
@@ -33,8 +32,8 @@ def with_blank(notice: VoteResultNotice) -> bool:
 
 def result_cells(number: int, row: ResultRow, blank: bool) -> tuple[str, ...]:
     figures = [row.participating, row.agree, row.oppose, row.abstain] + ([row.blank] if blank else [])
-    # area over heads in one cell, units in the header, so that a cell stays narrow and centred
-    return (str(number), row.item, *(f"{format_area(votes.area_centi)}\n{votes.heads}" for votes in figures),
+    # area over heads in one cell, each with its unit: "803.70" over "9" read as one number
+    return (str(number), row.item, *(f"{format_area(votes.area_centi)}㎡\n{votes.heads}人" for votes in figures),
             row.verdict)
 
 

@@ -54,9 +54,9 @@ def test_verdicts_both_bases_and_the_rule(tmp_path):
     flat = pdf.without_page_numbers()
     # 6 heads (r0 and r1 one owner), 750.00 m²; 5 heads and 600.00 m² took part in items 1 and 2
     assert "专有部分总面积750.00平方米，业主总人数6人" in flat
-    assert re.search(r"屋面防水600\.005500\.004100\.0010\.000(0\.000)?通过", flat), flat
-    assert re.search(r"外墙保温600\.005300\.002200\.002100\.001(0\.000)?未通过", flat), flat
-    assert re.search(re.escape(LONG_ITEM) + r"[\d.]+未达参与门槛", flat), flat
+    assert re.search(r"屋面防水600\.00㎡5人500\.00㎡4人100\.00㎡1人0\.00㎡0人(0\.00㎡0人)?通过", flat), flat
+    assert re.search(r"外墙保温600\.00㎡5人300\.00㎡2人200\.00㎡2人100\.00㎡1人(0\.00㎡0人)?未通过", flat), flat
+    assert re.search(re.escape(LONG_ITEM) + r"[\d.㎡人]+未达参与门槛", flat), flat
     assert "结论双四分之三" in flat and "适用双四分之三（参与表决的专有部分面积四分之三以上且人数四分之三以上同意）" in flat
     assert "未作选择或者无法辨认的事项不计入参与表决" in flat
     for text in ("幸福里小区3号楼老旧小区改造表决结果公告", "各位业主：", "2024年6月1日至2024年6月15日",
@@ -84,10 +84,10 @@ def test_ordinary_rule_and_blank_participating_change_the_figures_and_the_verdic
     assert "未作选择或者无法辨认的事项计入参与表决，不计入同意" in flat
     assert "未选择" in flat  # blanks exist: their column is printed
     # item 3: 5 heads take part counting the blanks, 1 agrees (r0/r1 one head): 未通过, quorate
-    assert re.search(re.escape(LONG_ITEM) + r"600\.005200\.001[\d.]*未通过", flat), flat
+    assert re.search(re.escape(LONG_ITEM) + r"600\.00㎡5人200\.00㎡1人[\d.㎡人]*未通过", flat), flat
     # item 2: 300.00 m² and 2 of 5 heads agree: not more than half the heads
-    assert re.search(r"外墙保温600\.005300\.002200\.002100\.0010\.000未通过", flat), flat
-    assert re.search(r"屋面防水600\.005500\.004100\.0010\.0000\.000通过", flat), flat
+    assert re.search(r"外墙保温600\.00㎡5人300\.00㎡2人200\.00㎡2人100\.00㎡1人0\.00㎡0人未通过", flat), flat
+    assert re.search(r"屋面防水600\.00㎡5人500\.00㎡4人100\.00㎡1人0\.00㎡0人0\.00㎡0人通过", flat), flat
 
 
 def test_no_blank_column_when_every_answer_was_given():
@@ -123,6 +123,6 @@ def test_every_item_is_listed_and_the_header_repeats_on_every_page(count):
     assert all(f"第{n}项改造内容" in flat for n in range(1, count + 1))
     assert (pages > 2) == (count > 20)
     table_pages = [page for page in range(pages) if "项改造内容" in pdf.flat(page)]
-    assert all("（㎡/人）" in pdf.flat(page) for page in table_pages)
+    assert all("参与表决同意反对弃权" in pdf.flat(page) for page in table_pages)
     for page in range(pages):
         assert_inside_block(pdf, page)
