@@ -9,21 +9,20 @@ lines. No ID number or phone is printed.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import IO, Callable, Iterator, Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
-from desktop_app import APP_NAME
 from desktop_app.documents.fonts import FontSet, load_fonts
 from desktop_app.documents.layout import (
     BLOCK_HEIGHT, BLOCK_WIDTH, BOTTOM_MARGIN, SMALL_SIZE, TABLE_SIZE, TITLE_SIZE, balanced_lines,
-    draw_page_number, draw_text, make_canvas, para,
+    draw_page_number, draw_text, para,
 )
 from desktop_app.documents.owner_roll import owner_cell
-from desktop_app.documents.visit_form import LABEL_WIDTH, PAD, ROW_HEIGHT, FormPainter, RenderCancelled
+from desktop_app.documents.batch import render_batch
+from desktop_app.documents.visit_form import LABEL_WIDTH, PAD, ROW_HEIGHT, FormPainter
 from desktop_app.domain.dates_text import date_text
 from desktop_app.domain.vote_print_data import BallotSheet, VoteItem
 
@@ -212,22 +211,6 @@ def render_ballots(sheets: Sequence[BallotSheet], target: str | Path | IO[bytes]
     and BallotTooLong for items that cannot fit one page, before anything is left at `target`."""
     fonts = fonts or load_fonts()
     fonts.check(text for sheet in sheets for text in sheet_texts(sheet))
-    partial = Path(f"{target}.part") if isinstance(target, (str, Path)) else None
-    try:
-        canvas = make_canvas(str(partial) if partial is not None else target, fonts)
-        canvas.setTitle(ballot_title(sheets[0]) if sheets else "表决票")
-        canvas.setCreator(APP_NAME)
-        painter = BallotPainter(canvas, fonts)
-        for done, sheet in enumerate(sheets, 1):
-            painter.draw(sheet)
-            if progress is not None and not progress(done, len(sheets)):
-                raise RenderCancelled("已取消，未生成文件。")
-        canvas.save()
-    except BaseException:
-        if partial is not None:
-            partial.unlink(missing_ok=True)
-        raise
-    if partial is not None:
-        os.replace(partial, target)
-    return len(sheets)
+    title = ballot_title(sheets[0]) if sheets else "表决票"
+    return render_batch(sheets, target, fonts, title, lambda canvas, fonts: BallotPainter(canvas, fonts).draw, progress)
 

@@ -7,7 +7,6 @@ phones are masked by the one rule; ID numbers are not printed at all.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import IO, Callable, Iterator, Sequence
 
@@ -16,11 +15,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop_app import APP_NAME
 from desktop_app.documents.fonts import FontSet, load_fonts
+from desktop_app.documents.batch import render_batch
 from desktop_app.documents.layout import (
     BLOCK_WIDTH, LEFT_MARGIN, PAGE_HEIGHT, SMALL_SIZE, TABLE_SIZE, TITLE_SIZE, TOP_MARGIN,
-    draw_page_number, draw_text, make_canvas, para, style,
+    draw_page_number, draw_text, para, style,
 )
 from desktop_app.domain.area import format_area
 from desktop_app.domain.masking import mask_phone
@@ -37,10 +36,6 @@ RELATIONS = "□本人 □家属 □租户 □其他"
 FOOTNOTE = "注：本表仅用于老旧小区改造征求意见，所记个人信息严格保密，不对外公开。"
 DEMANDS_PER_LINE = 4
 OPINION_LINES = 6
-
-
-class RenderCancelled(Exception):
-    """The user cancelled a batch; no file was left behind."""
 
 
 def people_text(form: VisitForm) -> str:
@@ -166,30 +161,6 @@ def render_visit_forms(forms: Sequence[VisitForm], target: str | Path | IO[bytes
     RenderCancelled is raised and no file is left at `target`. MissingGlyphs is raised before writing."""
     fonts = fonts or load_fonts()
     fonts.check(text for form in forms for text in form_texts(form))
-    partial = None
-    output: str | IO[bytes]
-    if isinstance(target, (str, Path)):
-        partial = Path(f"{target}.part")
-        output = str(partial)
-    else:
-        output = target
-    try:
-        canvas = make_canvas(output, fonts)
-        canvas.setTitle(TITLE)
-        canvas.setCreator(APP_NAME)
-        painter = FormPainter(canvas, fonts)
-        total = len(forms)
-        for done, form in enumerate(forms, 1):
-            painter.draw(form)
-            if progress is not None and not progress(done, total):
-                raise RenderCancelled("已取消，未生成文件。")
-        canvas.save()
-    except BaseException:
-        if partial is not None and partial.exists():
-            partial.unlink()
-        raise
-    if partial is not None:
-        os.replace(partial, target)
-    return len(forms)
+    return render_batch(forms, target, fonts, TITLE, lambda canvas, fonts: FormPainter(canvas, fonts).draw, progress)
 
 

@@ -14,7 +14,8 @@ from typing import Callable
 
 from desktop_app.documents.notice import render_notice
 from desktop_app.documents.owner_roll import render_owner_roll, roll_title
-from desktop_app.documents.visit_form import TITLE as VISIT_TITLE, RenderCancelled, render_visit_forms
+from desktop_app.documents.batch import RenderCancelled
+from desktop_app.documents.visit_form import TITLE as VISIT_TITLE, render_visit_forms
 from desktop_app.domain.print_data import Notice
 from desktop_app.services.printing import owner_roll_data, visit_forms_data
 from desktop_app.services.scope import Scope

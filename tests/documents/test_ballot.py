@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from desktop_app.documents.ballot import BallotTooLong, RenderCancelled, render_ballots
+from desktop_app.documents.ballot import BallotTooLong, render_ballots
+from desktop_app.documents.batch import RenderCancelled
 from desktop_app.documents.fonts import MissingGlyphs, load_fonts
 from desktop_app.documents.layout import BOTTOM_MARGIN, PAGE_NUMBER_GAP, PAGE_NUMBER_SIZE
 from desktop_app.domain.print_data import RollRow

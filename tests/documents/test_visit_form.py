@@ -7,7 +7,8 @@ import io
 import pytest
 
 from desktop_app.documents.fonts import MissingGlyphs
-from desktop_app.documents.visit_form import RenderCancelled, render_visit_forms
+from desktop_app.documents.batch import RenderCancelled
+from desktop_app.documents.visit_form import render_visit_forms
 from desktop_app.domain.print_data import RollRow, VisitForm
 
 from .conftest import FULL_ID, Pdf, assert_a4_and_embedded, assert_inside_block
