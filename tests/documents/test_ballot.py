@@ -11,22 +11,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from desktop_app.documents.ballot import BallotTooLong, render_ballots
 from desktop_app.documents.batch import RenderCancelled
 from desktop_app.documents.fonts import MissingGlyphs, load_fonts
-from desktop_app.documents.layout import BOTTOM_MARGIN, PAGE_NUMBER_GAP, PAGE_NUMBER_SIZE
 from desktop_app.domain.print_data import RollRow
 from desktop_app.domain.vote_print_data import BallotSheet, VoteItem
 
 from .conftest import FULL_ID, Pdf, assert_a4_and_embedded, assert_inside_block
-
-PAGE_NUMBER_Y = BOTTOM_MARGIN - PAGE_NUMBER_GAP - PAGE_NUMBER_SIZE * 0.8
-
-
-class BallotPdf(Pdf):
-    """A ballot uses more than 256 glyphs of one font, so reportlab splits it into two subsets and the
-    page number "— 1 —" reads back as three runs; those are left out of `runs` (only they)."""
-
-    def runs(self, page: int):
-        return [run for run in super().runs(page)
-                if not (abs(run.y - PAGE_NUMBER_Y) < 0.5 and set(run.text) <= set("—0123456789 "))]
 
 ITEMS = (VoteItem("屋面防水", "基础类"), VoteItem("外墙保温", "完善类"), VoteItem("加装电梯", "完善类"))
 NAMES = ("张伟", "欧阳娜娜", "李秀英", "王小明")
@@ -46,16 +34,16 @@ def sheets(count: int) -> list[BallotSheet]:
                           "350402199001011234", f"1380013{n:04d}")) for n in range(count)]
 
 
-def render_one(ballot: BallotSheet) -> BallotPdf:
+def render_one(ballot: BallotSheet) -> Pdf:
     out = io.BytesIO()
     render_ballots([ballot], out)
-    return BallotPdf(out.getvalue())
+    return Pdf(out.getvalue())
 
 
 def test_one_ballot_page_per_room_with_the_owner_masked(tmp_path):
     target = tmp_path / "ballots.pdf"
     assert render_ballots(sheets(6), target) == 6
-    pdf = BallotPdf(target)
+    pdf = Pdf(target)
     assert len(pdf.pages) == 6
     for page in range(6):
         flat = pdf.flat(page)
@@ -85,7 +73,7 @@ def assert_no_overlap(pdf: Pdf, page: int) -> None:
     """No two texts on one line run into each other (a run continuing a line in another font subset
     reads back with the line's own x: those are one text, not two)."""
     body = load_fonts().role_font["body"]
-    runs = sorted(pdf.runs(page), key=lambda run: (round(run.y), run.x))
+    runs = sorted(pdf.body_runs(page), key=lambda run: (round(run.y), run.x))
     for left, right in zip(runs, runs[1:]):
         if round(left.y) == round(right.y) and abs(left.x - right.x) > 0.5:
             assert left.x + stringWidth(left.text, body, left.size) <= right.x + 0.5, (left, right)
@@ -118,7 +106,7 @@ def test_long_item_names_and_a_long_title_wrap_inside_the_block():
     pdf = render_one(sheet(RollRow("3", "1", "502", 8530, ("张伟",)), items=items, vote_title=title))
     flat = pdf.flat()
     assert long_item in flat and title + "表决票" in flat
-    lines = [run for run in pdf.runs(0) if set(run.text) <= set(long_item) and len(run.text) > 3]
+    lines = [run for run in pdf.body_runs(0) if set(run.text) <= set(long_item) and len(run.text) > 3]
     assert len(lines) >= 2
     assert_inside_block(pdf, 0)
 
