@@ -92,6 +92,13 @@ def assert_a4_and_embedded(pdf: Pdf) -> None:
         assert "/FontFile2" in (font.get("/FontDescriptor") or {}).get_object(), font.get("/BaseFont")
 
 
+def rendered(render, document) -> tuple[Pdf, int]:
+    """`render(document, out)` into memory: the PDF read back and the page count the renderer gave."""
+    out = io.BytesIO()
+    pages = render(document, out)
+    return Pdf(out.getvalue()), pages
+
+
 def assert_inside_block(pdf: Pdf, page: int, *, tolerance: float = 1.0) -> None:
     """Every run of text starts inside the text block and ends before its right edge."""
     from reportlab.pdfbase.pdfmetrics import stringWidth

@@ -9,7 +9,6 @@ import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desktop_app.documents.ballot import BallotTooLong, render_ballots
-from desktop_app.documents.batch import RenderCancelled
 from desktop_app.documents.fonts import MissingGlyphs, load_fonts
 from desktop_app.domain.print_data import RollRow
 from desktop_app.domain.vote_print_data import BallotSheet, VoteItem
@@ -124,20 +123,6 @@ def test_the_most_items_that_fit_still_fit():
     pdf = render_one(sheet(RollRow("3", "1", "502", 8530, ("张伟",)), items=items))
     assert "9第9项改造内容基础类" in pdf.flat()
     assert_inside_block(pdf, 0)
-
-
-def test_cancel_leaves_no_file(tmp_path):
-    target = tmp_path / "ballots.pdf"
-    seen = []
-
-    def progress(done: int, total: int) -> bool:
-        seen.append((done, total))
-        return done < 3
-
-    with pytest.raises(RenderCancelled):
-        render_ballots(sheets(10), target, progress=progress)
-    assert seen == [(1, 10), (2, 10), (3, 10)]
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_missing_glyph_in_an_item_is_reported_before_anything_is_written(tmp_path):

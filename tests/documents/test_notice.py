@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date
 
 import pytest
@@ -16,7 +15,7 @@ from desktop_app.documents.layout import (
 from desktop_app.documents.notice import render_notice
 from desktop_app.domain.print_data import Notice, TableData
 
-from .conftest import Pdf, assert_a4_and_embedded, assert_inside_block
+from .conftest import rendered, Pdf, assert_a4_and_embedded, assert_inside_block
 
 BODY = (
     "根据区住建局工作部署，幸福里小区已列入2024年度老旧小区改造计划。",
@@ -32,9 +31,7 @@ def make_notice(**changes) -> Notice:
 
 
 def render(notice: Notice) -> tuple[Pdf, int]:
-    out = io.BytesIO()
-    pages = render_notice(notice, out)
-    return Pdf(out.getvalue()), pages
+    return rendered(render_notice, notice)
 
 
 def test_notice_text_fonts_and_page(tmp_path):

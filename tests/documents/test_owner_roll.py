@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 from datetime import date
 
@@ -13,7 +12,7 @@ from desktop_app.documents.layout import LEFT_MARGIN
 from desktop_app.documents.owner_roll import render_owner_roll, roll_title
 from desktop_app.domain.print_data import OwnerRoll, RollRow
 
-from .conftest import FULL_ID, Pdf, assert_a4_and_embedded, assert_inside_block
+from .conftest import rendered, FULL_ID, Pdf, assert_a4_and_embedded, assert_inside_block
 
 NAMES = ("张伟", "王芳", "欧阳娜娜", "李秀英", "刘洋")
 
@@ -33,9 +32,7 @@ def roll_rows(count: int) -> tuple[RollRow, ...]:
 
 
 def render(roll: OwnerRoll) -> tuple[Pdf, int]:
-    out = io.BytesIO()
-    pages = render_owner_roll(roll, out)
-    return Pdf(out.getvalue()), pages
+    return rendered(render_owner_roll, roll)
 
 
 def test_500_room_roll_paginates_with_the_header_on_every_page_and_nothing_unmasked():

@@ -7,7 +7,6 @@ import io
 import pytest
 
 from desktop_app.documents.fonts import MissingGlyphs
-from desktop_app.documents.batch import RenderCancelled
 from desktop_app.documents.visit_form import render_visit_forms
 from desktop_app.domain.print_data import RollRow, VisitForm
 
@@ -66,21 +65,6 @@ def test_a_long_estate_name_wraps_inside_its_cell():
     assert_inside_block(pdf, 0)
     wrapped = [r for r in pdf.runs(0) if r.text and r.text[0] in name and r.size < 12]
     assert len(wrapped) >= 2
-
-
-def test_cancel_leaves_no_file(tmp_path):
-    target = tmp_path / "forms.pdf"
-    seen = []
-
-    def progress(done: int, total: int) -> bool:
-        seen.append((done, total))
-        return done < 3
-
-    with pytest.raises(RenderCancelled):
-        render_visit_forms(forms(10), target, progress=progress)
-    assert seen == [(1, 10), (2, 10), (3, 10)]
-    assert not target.exists()
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_missing_glyph_in_an_owner_name_is_reported_before_anything_is_written(tmp_path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 from datetime import date
 
@@ -15,7 +14,7 @@ from desktop_app.domain.tally import ABSTAIN, AGREE, BLANK, OPPOSE, Ballot, free
 from desktop_app.domain.vote_print_data import result_notice
 from desktop_app.domain.vote_rules import Rule
 
-from .conftest import FULL_ID, Pdf, assert_a4_and_embedded, assert_inside_block
+from .conftest import rendered, FULL_ID, Pdf, assert_a4_and_embedded, assert_inside_block
 
 A, O, S, B = AGREE, OPPOSE, ABSTAIN, BLANK
 IDS = [f"3504021990010{i:04d}{i % 10}" for i in range(7)]  # 18 characters each
@@ -41,9 +40,7 @@ def notice(rule: Rule = Rule.SPECIAL, blank_participates: bool = False, choices=
 
 
 def render(vote_notice) -> tuple[Pdf, int]:
-    out = io.BytesIO()
-    pages = render_vote_result(vote_notice, out)
-    return Pdf(out.getvalue()), pages
+    return rendered(render_vote_result, vote_notice)
 
 
 def test_verdicts_both_bases_and_the_rule(tmp_path):
