@@ -19,3 +19,12 @@ def age_on(birth: date, on: date) -> int:
 def is_elderly(birth: date, on: date) -> bool:
     """60 or older on the day given (False for someone not yet born then)."""
     return on >= birth and age_on(birth, on) >= ELDERLY_AGE
+
+
+def latest_elderly_birth(on: date) -> date:
+    """The latest birth date of someone elderly on `on` (for a `birth_date <= ?` query): exactly
+    `is_elderly(birth, on)` for every birth date. On 29 February the cut-off is 28 February."""
+    try:
+        return on.replace(year=on.year - ELDERLY_AGE)
+    except ValueError:
+        return on.replace(year=on.year - ELDERLY_AGE, day=28)

@@ -17,6 +17,7 @@ from peewee import SqliteDatabase
 from desktop_app.domain.area import format_area
 from desktop_app.domain.headcount import RollEntry, build_scope_roll
 from desktop_app.domain.masking import mask_id_number, mask_phone
+from desktop_app.domain.residents import latest_elderly_birth
 from desktop_app.models import Estate, db
 from desktop_app.services import room_order
 from desktop_app.services.scope import Scope, building_label, room_condition, unit_label
@@ -83,11 +84,8 @@ _ROOMS = ("FROM room r JOIN unit u ON u.id = r.unit_id JOIN building b ON b.id =
 
 
 def elderly_cutoff(today: date) -> str:
-    """The latest birth date (ISO text) of someone aged 60 or more on `today`."""
-    try:
-        return today.replace(year=today.year - 60).isoformat()
-    except ValueError:  # 29 February: the birthday counts from 28 February
-        return today.replace(year=today.year - 60, day=28).isoformat()
+    """The latest birth date (ISO text) of someone aged 60 or more on `today`, for SQL."""
+    return latest_elderly_birth(today).isoformat()
 
 
 def scope_counts(scope: Scope, today: date | None = None) -> ScopeCounts:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, strategies as st
 
-from desktop_app.domain.residents import ELDERLY_AGE, age_on, is_elderly
+from desktop_app.domain.residents import ELDERLY_AGE, age_on, is_elderly, latest_elderly_birth
 
 
 @pytest.mark.parametrize("birth,on,age", [
@@ -61,3 +61,21 @@ def test_age_counts_the_birthdays_passed(first, second):
     assert is_elderly(birth, on) is (passed >= ELDERLY_AGE)
     if on < date(2100, 12, 31):
         assert age_on(birth, on + timedelta(days=1)) - passed in (0, 1)
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+       st.dates(min_value=date(1960, 1, 1), max_value=date(2100, 12, 31)))
+def test_the_elderly_cut_off_agrees_with_is_elderly(birth, on):
+    assert (birth <= latest_elderly_birth(on)) == is_elderly(birth, on)
+
+
+@pytest.mark.parametrize("on,cut_off", [
+    (date(2024, 11, 25), date(1964, 11, 25)),
+    (date(2024, 2, 29), date(1964, 2, 29)),
+    (date(2028, 2, 29), date(1968, 2, 29)),
+    (date(2025, 3, 1), date(1965, 3, 1)),
+    (date(2084, 2, 29), date(2024, 2, 29)),
+    (date(1960, 2, 29), date(1900, 2, 28)),  # 1900 was no leap year
+])
+def test_elderly_cut_off_table(on, cut_off):
+    assert latest_elderly_birth(on) == cut_off
