@@ -6,8 +6,16 @@ from desktop_app.models.database import (
     db,
     open_database,
 )
+from desktop_app.models.consultation_tables import (
+    CONSULTATION_MODELS,
+    Complaint,
+    ComplaintStep,
+    Consultation,
+    Opinion,
+    OpinionDemand,
+)
 from desktop_app.models.tables import (
-    ALL_MODELS,
+    ROLL_MODELS,
     AuditLog,
     Building,
     Community,
@@ -21,8 +29,21 @@ from desktop_app.models.tables import (
     Unit,
 )
 
+from desktop_app.models.vote_tables import (
+    VOTE_MODELS,
+    Ballot,
+    BallotRevision,
+    CatalogueItem,
+    Vote,
+    VoteItem,
+    VoteRoll,
+)
+
+ALL_MODELS = [*ROLL_MODELS, *VOTE_MODELS, *CONSULTATION_MODELS]
+
 __all__ = [
-    "ALL_MODELS", "AuditLog", "Building", "Community", "DatabaseOpenError", "Estate",
+    "ALL_MODELS", "Ballot", "BallotRevision", "CatalogueItem", "Complaint", "ComplaintStep", "Consultation",
+    "Opinion", "OpinionDemand", "Vote", "VoteItem", "VoteRoll", "AuditLog", "Building", "Community", "DatabaseOpenError", "Estate",
     "NewerSchemaError", "Owner", "Ownership", "Resident", "Room", "Setting", "Street", "Unit",
     "db", "open_database",
 ]

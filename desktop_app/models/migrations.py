@@ -119,6 +119,122 @@ V3 = (
 )
 
 
+# V4: owners' votes (issue 4) and the editable renovation catalogue (domain.md section 5).
+# - catalogue_item: the shipped catalogue is copied in by services/catalogue.py on first use; users edit it.
+# - vote.scope is a JSON list of Scope texts ("estate:3", "building:12", ...): one estate, some of its
+#   buildings or some of its units. vote.rule is the matter's rule unless rule_reason says why not.
+# - vote_roll is the roll frozen when the vote opens (one row per room; head_key from
+#   domain.headcount.build_scope_roll); later roll edits never change it.
+# - ballot: one row per room and entry ("first" counts; "check" is the second person's entry in the
+#   double-entry mode); choices is a JSON list, one of 同意/反对/弃权/"" per item in item order.
+#   Every earlier state of a ballot is kept in ballot_revision.
+V4 = f"""
+CREATE TABLE catalogue_item ({SYNCED},
+    category TEXT NOT NULL CHECK (category IN ('基础类', '完善类', '提升类')),
+    name TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0, active INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (category, name));
+CREATE TABLE vote ({SYNCED},
+    title TEXT NOT NULL,
+    estate_id INTEGER NOT NULL REFERENCES estate (id) ON DELETE RESTRICT,
+    scope TEXT NOT NULL, scope_label TEXT NOT NULL DEFAULT '',
+    matter INTEGER NOT NULL CHECK (matter BETWEEN 1 AND 9),
+    rule TEXT NOT NULL CHECK (rule IN ('special', 'ordinary')),
+    rule_reason TEXT NOT NULL DEFAULT '',
+    blank_participates INTEGER NOT NULL DEFAULT 1,
+    double_entry INTEGER NOT NULL DEFAULT 0,
+    opens_on TEXT NOT NULL, closes_on TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    total_area_centi INTEGER NOT NULL DEFAULT 0, total_heads INTEGER NOT NULL DEFAULT 0,
+    result TEXT NOT NULL DEFAULT '', closed_at TEXT, closed_by TEXT NOT NULL DEFAULT '',
+    issuer TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '');
+CREATE INDEX vote_estate_id ON vote (estate_id);
+CREATE TABLE vote_item ({SYNCED},
+    vote_id INTEGER NOT NULL REFERENCES vote (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL, name TEXT NOT NULL, category TEXT NOT NULL DEFAULT '',
+    UNIQUE (vote_id, position), UNIQUE (vote_id, name));
+CREATE TABLE vote_roll (
+    id INTEGER PRIMARY KEY,
+    vote_id INTEGER NOT NULL REFERENCES vote (id) ON DELETE CASCADE,
+    room_uid TEXT NOT NULL, room_key TEXT NOT NULL,
+    building TEXT NOT NULL, unit TEXT NOT NULL DEFAULT '', room TEXT NOT NULL, floor INTEGER,
+    area_centi INTEGER NOT NULL CHECK (area_centi > 0), head_key TEXT NOT NULL,
+    owner_names TEXT NOT NULL DEFAULT '', owner_kind TEXT NOT NULL DEFAULT 'person',
+    position INTEGER NOT NULL,
+    UNIQUE (vote_id, room_key), UNIQUE (vote_id, room_uid));
+CREATE INDEX vote_roll_position ON vote_roll (vote_id, position);
+CREATE TABLE ballot ({SYNCED},
+    vote_id INTEGER NOT NULL REFERENCES vote (id) ON DELETE CASCADE,
+    roll_id INTEGER NOT NULL REFERENCES vote_roll (id) ON DELETE CASCADE,
+    entry TEXT NOT NULL DEFAULT 'first' CHECK (entry IN ('first', 'check')),
+    choices TEXT NOT NULL,
+    method TEXT NOT NULL DEFAULT '纸质' CHECK (method IN ('纸质', '现场', '委托', '入户')),
+    proxy TEXT NOT NULL DEFAULT '', received_on TEXT, entered_by TEXT NOT NULL DEFAULT '',
+    UNIQUE (vote_id, roll_id, entry));
+CREATE TABLE ballot_revision (
+    id INTEGER PRIMARY KEY,
+    vote_id INTEGER NOT NULL REFERENCES vote (id) ON DELETE CASCADE,
+    roll_id INTEGER NOT NULL, ballot_uid TEXT NOT NULL,
+    entry TEXT NOT NULL DEFAULT 'first', at TEXT NOT NULL, actor TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('update', 'delete')),
+    choices TEXT NOT NULL, method TEXT NOT NULL, proxy TEXT NOT NULL DEFAULT '', received_on TEXT,
+    entered_by TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '');
+CREATE INDEX ballot_revision_ballot ON ballot_revision (vote_id, roll_id);
+"""
+
+# V5: consultations, household opinions and complaint tickets (issue 5).
+# - opinion_demand holds each demanded item of an opinion (a catalogue item by name and category, or a
+#   free tag with category ''), so demand summaries are one GROUP BY.
+# - complaint.ticket_no is the 12345 ticket number (unique; NULL for walk-ins without one). status is the
+#   last handling step reached; complaint_step keeps every step with its date and who.
+V5 = f"""
+CREATE TABLE consultation ({SYNCED},
+    kind TEXT NOT NULL CHECK (kind IN ('座谈会', '入户走访', '问卷', '公示反馈', '线上')),
+    title TEXT NOT NULL DEFAULT '', held_on TEXT NOT NULL, place TEXT NOT NULL DEFAULT '',
+    scope TEXT NOT NULL DEFAULT 'all', scope_label TEXT NOT NULL DEFAULT '',
+    estate_id INTEGER REFERENCES estate (id) ON DELETE SET NULL,
+    organiser TEXT NOT NULL DEFAULT '', attendance INTEGER NOT NULL DEFAULT 0 CHECK (attendance >= 0),
+    minutes TEXT NOT NULL DEFAULT '', attachments TEXT NOT NULL DEFAULT '[]');
+CREATE INDEX consultation_held_on ON consultation (held_on);
+CREATE TABLE opinion ({SYNCED},
+    consultation_id INTEGER REFERENCES consultation (id) ON DELETE SET NULL,
+    room_id INTEGER NOT NULL REFERENCES room (id) ON DELETE CASCADE,
+    person TEXT NOT NULL DEFAULT '',
+    channel TEXT NOT NULL CHECK (channel IN ('座谈会', '入户走访', '问卷', '公示反馈', '线上')),
+    given_on TEXT NOT NULL,
+    stance TEXT NOT NULL DEFAULT '' CHECK (stance IN ('', '支持', '有意见', '反对')),
+    text TEXT NOT NULL DEFAULT '', entered_by TEXT NOT NULL DEFAULT '');
+CREATE INDEX opinion_room_id ON opinion (room_id);
+CREATE INDEX opinion_consultation_id ON opinion (consultation_id);
+CREATE INDEX opinion_given_on ON opinion (given_on);
+CREATE TABLE opinion_demand (
+    id INTEGER PRIMARY KEY,
+    opinion_id INTEGER NOT NULL REFERENCES opinion (id) ON DELETE CASCADE,
+    name TEXT NOT NULL, category TEXT NOT NULL DEFAULT '',
+    UNIQUE (opinion_id, name));
+CREATE INDEX opinion_demand_name ON opinion_demand (name);
+CREATE TABLE complaint ({SYNCED},
+    ticket_no TEXT UNIQUE,
+    source TEXT NOT NULL DEFAULT '12345' CHECK (source IN ('12345', '来访', '来电', '其他')),
+    received_at TEXT NOT NULL,
+    category TEXT NOT NULL CHECK (category IN ('施工管理', '质量安全', '扬尘噪音', '管线破坏', '进度', '资金', '物业', '其他')),
+    estate_id INTEGER REFERENCES estate (id) ON DELETE SET NULL,
+    room_id INTEGER REFERENCES room (id) ON DELETE SET NULL,
+    address TEXT NOT NULL DEFAULT '', complainant TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '', due_on TEXT,
+    status TEXT NOT NULL DEFAULT '受理' CHECK (status IN ('受理', '转办', '办理', '答复', '办结')),
+    reply TEXT NOT NULL DEFAULT '',
+    satisfaction TEXT NOT NULL DEFAULT '' CHECK (satisfaction IN ('', '满意', '基本满意', '不满意')),
+    closed_on TEXT);
+CREATE INDEX complaint_received_at ON complaint (received_at);
+CREATE INDEX complaint_estate_id ON complaint (estate_id);
+CREATE TABLE complaint_step ({SYNCED},
+    complaint_id INTEGER NOT NULL REFERENCES complaint (id) ON DELETE CASCADE,
+    step TEXT NOT NULL CHECK (step IN ('受理', '转办', '办理', '答复', '办结')),
+    on_date TEXT NOT NULL, actor TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '');
+CREATE INDEX complaint_step_complaint_id ON complaint_step (complaint_id);
+"""
+
+
 def _script(sql: str) -> Callable[[object], None]:
     def run(connection) -> None:  # a sqlite3.Connection inside an open transaction
         for statement in sql.split(";"):
@@ -138,5 +254,7 @@ MIGRATIONS: Sequence[Callable[[object], None]] = (
     _script(V1),
     _script(V2),
     _statements(V3),
+    _script(V4),
+    _script(V5),
 )
 LATEST_VERSION = len(MIGRATIONS)

@@ -155,6 +155,6 @@ class PrintJob(SyncedModel):
     period_end = TextField(null=True)
 
 
-ALL_MODELS = [
+ROLL_MODELS = [
     Setting, AuditLog, Street, Community, Estate, Building, Unit, Room, Owner, Ownership, Resident, PrintJob,
 ]

@@ -28,6 +28,12 @@ def test_models_match_the_migrated_tables(database):
         assert columns == fields, table
 
 
+def test_every_migrated_table_has_a_model(database):
+    tables = {row[0] for row in database.execute_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+    assert tables == {model._meta.table_name for model in ALL_MODELS}
+
+
 def test_newer_file_is_refused_untouched(db_path):
     connection = sqlite3.connect(db_path)
     connection.execute("CREATE TABLE t (x)")
