@@ -157,8 +157,8 @@ CREATE TABLE vote_roll (
     vote_id INTEGER NOT NULL REFERENCES vote (id) ON DELETE CASCADE,
     room_uid TEXT NOT NULL, room_key TEXT NOT NULL,
     building TEXT NOT NULL, unit TEXT NOT NULL DEFAULT '', room TEXT NOT NULL, floor INTEGER,
-    area_centi INTEGER NOT NULL CHECK (area_centi > 0), head_key TEXT NOT NULL,
-    owner_names TEXT NOT NULL DEFAULT '', owner_kind TEXT NOT NULL DEFAULT 'person',
+    area_centi INTEGER NOT NULL CHECK (area_centi > 0), owner_keys TEXT NOT NULL DEFAULT '',
+    head_key TEXT NOT NULL, owner_names TEXT NOT NULL DEFAULT '', owner_kind TEXT NOT NULL DEFAULT 'person',
     position INTEGER NOT NULL,
     UNIQUE (vote_id, room_key), UNIQUE (vote_id, room_uid));
 CREATE INDEX vote_roll_position ON vote_roll (vote_id, position);

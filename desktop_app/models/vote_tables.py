@@ -63,6 +63,7 @@ class VoteRoll(BaseModel):
     room = TextField()
     floor = IntegerField(null=True)
     area_centi = IntegerField()
+    owner_keys = TextField(default="")  # "|"-joined ID numbers / credit codes of the room's owners
     head_key = TextField()  # from domain.headcount.build_scope_roll
     owner_names = TextField(default="")  # "、"-joined, unmasked (documents mask)
     owner_kind = TextField(default="person")
