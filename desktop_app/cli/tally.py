@@ -46,6 +46,7 @@ def register(subparsers) -> None:
 
 def run_tally(args: argparse.Namespace) -> int:
     from desktop_app.domain.tally import TallyError, freeze_roll, roll_entry, tally
+    from desktop_app.domain.tally_report import result_json
     from desktop_app.exchange.ballot_reader import conflict_errors, read_ballots
     from desktop_app.exchange.errors import CellError, ReadFailure
     from desktop_app.exchange.roll_reader import read_roll
@@ -86,23 +87,6 @@ def _invalid(args: argparse.Namespace, errors: list[CellError]) -> int:
             print(f"{error.file} {error.describe()}", file=sys.stderr)
         print(f"发现 {len(errors)} 处错误，未计票。改正后重新运行。", file=sys.stderr)
     return 2
-
-
-def _votes(votes: Votes) -> dict:
-    return {"area": format_area(votes.area_centi), "heads": votes.heads}
-
-
-def result_json(rule: str, result: TallyResult) -> dict:
-    """The --json document (README.md, 复核表决结果)."""
-    return {"rule": rule, "total": _votes(result.total), "items": [{
-        "item": item.item, "participating": _votes(item.participating), "agree": _votes(item.agree),
-        "oppose": _votes(item.oppose), "abstain": _votes(item.abstain), "blank": _votes(item.blank),
-        "quorate": item.quorate, "passed": item.passed,
-        "shortfall": {"participation_area": format_area(item.shortfall.participation_area),
-                      "participation_heads": item.shortfall.participation_heads,
-                      "agree_area": format_area(item.shortfall.agree_area),
-                      "agree_heads": item.shortfall.agree_heads},
-    } for item in result.items], "errors": []}
 
 
 def _percent(share: Fraction) -> str:
