@@ -1,0 +1,254 @@
+"""The live tally of a vote: per item its verdict, both bases against their thresholds, and what is missing.
+
+`TallyPanel.show_outcome(outcome)` takes a `services.votes.TallyOutcome` (`.result` a `domain.tally.TallyResult`
+or `.error` a `TallyError`). It is called after every saved ballot, so it updates the widgets it already has
+(a label whose text did not change costs nothing) and builds rows only when a vote has more items than before.
+Percentages are rounded down to 0.1 % so a share below a threshold never reads as reaching it; the exact
+figures stand next to them.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Protocol
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from desktop_app.domain.tally import FAILED, NOT_QUORATE, PASSED, ItemResult, TallyError, TallyResult, shortfall_text
+from desktop_app.domain.vote_rules import Rule
+
+VERDICT_STYLES = {
+    PASSED: "background: #1e8e3e; color: white;",
+    FAILED: "background: #c0392b; color: white;",
+    NOT_QUORATE: "background: #8a8a8a; color: white;",
+}
+VERDICT_BASE_STYLE = "border-radius: 3px; padding: 1px 8px; font-weight: bold;"
+REACHED, SHORT, TRACK, MARK = QColor("#2e9e4f"), QColor("#3b78c4"), QColor("#e6e6e6"), QColor("#202020")
+RULE_NAMES = {Rule.SPECIAL: "双四分之三（同意面积、人数均达参与的 3/4 以上）",
+              Rule.ORDINARY: "双过半（同意面积、人数均超过参与的 1/2）"}
+QUORUM = Fraction(2, 3)
+APPROVAL = {Rule.SPECIAL: Fraction(3, 4), Rule.ORDINARY: Fraction(1, 2)}
+APPROVAL_SIGN = {Rule.SPECIAL: "≥3/4", Rule.ORDINARY: ">1/2"}
+
+
+class Outcome(Protocol):
+    """What `show_outcome` reads (services.votes.TallyOutcome)."""
+
+    result: TallyResult | None
+    error: TallyError | None
+
+
+def area_text(centi: int) -> str:
+    """Hundredths of a m² with thousands separators: 123469934 -> "1,234,699.34"."""
+    whole, fraction = divmod(centi, 100)
+    return f"{whole:,}.{fraction:02d}"
+
+
+def percent_text(share: Fraction) -> str:
+    """A share rounded down to 0.1 %: 2/3 -> "66.6%", 3/4 -> "75.0%"."""
+    tenths = share.numerator * 1000 // share.denominator
+    return f"{tenths // 10}.{tenths % 10}%"
+
+
+def share(part: int, whole: int) -> Fraction:
+    return Fraction(part, whole) if whole else Fraction(0)
+
+
+class ThresholdBar(QWidget):
+    """A progress bar with a mark at its threshold; green once the threshold is reached."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.value = Fraction(0)
+        self.mark = Fraction(0)
+        self.reached = False
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(90)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(160, 14)
+
+    def set_state(self, value: Fraction, mark: Fraction, reached: bool) -> None:
+        value = min(max(value, Fraction(0)), Fraction(1))
+        if (value, mark, reached) != (self.value, self.mark, self.reached):
+            self.value, self.mark, self.reached = value, mark, reached
+            self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        painter = QPainter(self)
+        track = QRectF(self.rect()).adjusted(0.5, 2.5, -0.5, -2.5)
+        painter.fillRect(track, TRACK)
+        filled = QRectF(track)
+        filled.setWidth(track.width() * float(self.value))
+        painter.fillRect(filled, REACHED if self.reached else SHORT)
+        painter.setPen(QPen(QColor("#9a9a9a"), 1))
+        painter.drawRect(track)
+        x = track.left() + track.width() * float(self.mark)
+        painter.setPen(QPen(MARK, 2))
+        painter.drawLine(int(round(x)), 0, int(round(x)), self.height())
+        painter.end()
+
+
+class ItemRow(QFrame):
+    """One item of the vote: name, verdict, four bars with exact figures, the other answers, the shortfall."""
+
+    CAPTIONS = ("参与面积", "参与人数", "同意面积", "同意人数")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.name = QLabel()
+        self.name.setStyleSheet("font-weight: bold; font-size: 14px;")
+        self.name.setWordWrap(True)
+        self.verdict = QLabel()
+        self.verdict_shown = ""
+        head = QHBoxLayout()
+        head.addWidget(self.name, 1)
+        head.addWidget(self.verdict, 0, Qt.AlignmentFlag.AlignTop)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        self.captions: list[QLabel] = []
+        self.bars: list[ThresholdBar] = []
+        self.figures: list[QLabel] = []
+        for line, caption in enumerate(self.CAPTIONS):
+            label, bar, figures = QLabel(caption), ThresholdBar(), QLabel()
+            label.setStyleSheet("color: #555;")
+            grid.addWidget(label, line, 0)
+            grid.addWidget(bar, line, 1)
+            grid.addWidget(figures, line, 2)
+            self.captions.append(label)
+            self.bars.append(bar)
+            self.figures.append(figures)
+        grid.setColumnStretch(1, 1)
+        self.others = QLabel()
+        self.others.setStyleSheet("color: #555;")
+        self.others.setWordWrap(True)
+        self.shortfall = QLabel()
+        self.shortfall.setStyleSheet("color: #a84300;")
+        self.shortfall.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(3)
+        layout.addLayout(head)
+        layout.addLayout(grid)
+        layout.addWidget(self.others)
+        layout.addWidget(self.shortfall)
+
+    def show_item(self, item: ItemResult) -> None:
+        self.name.setText(item.item)
+        verdict = item.verdict
+        if verdict != self.verdict_shown:
+            self.verdict.setText(verdict)
+            self.verdict.setStyleSheet(VERDICT_BASE_STYLE + VERDICT_STYLES[verdict])
+            self.verdict_shown = verdict
+        total, part, agree, missing = item.total, item.participating, item.agree, item.shortfall
+        approval, sign = APPROVAL[item.rule], APPROVAL_SIGN[item.rule]
+        self.captions[0].setText("参与面积 ≥2/3")
+        self.captions[1].setText("参与人数 ≥2/3")
+        self.captions[2].setText(f"同意面积 {sign}")
+        self.captions[3].setText(f"同意人数 {sign}")
+        lines = (
+            (share(part.area_centi, total.area_centi), QUORUM, missing.participation_area == 0,
+             f"参与 {area_text(part.area_centi)}㎡ / {area_text(total.area_centi)}㎡"),
+            (share(part.heads, total.heads), QUORUM, missing.participation_heads == 0,
+             f"参与 {part.heads:,} / {total.heads:,} 人"),
+            (share(agree.area_centi, part.area_centi), approval, part.heads > 0 and missing.agree_area == 0,
+             f"同意 {area_text(agree.area_centi)}㎡ / {area_text(part.area_centi)}㎡"),
+            (share(agree.heads, part.heads), approval, part.heads > 0 and missing.agree_heads == 0,
+             f"同意 {agree.heads:,} / {part.heads:,} 人"),
+        )
+        for bar, label, (value, mark, reached, text) in zip(self.bars, self.figures, lines):
+            bar.set_state(value, mark, reached)
+            label.setText(f"{text} · {percent_text(value)}")
+        self.others.setText(
+            "，".join(f"{name} {votes.heads:,} 人 {area_text(votes.area_centi)}㎡"
+                     for name, votes in (("反对", item.oppose), ("弃权", item.abstain), ("空白", item.blank))))
+        missing_text = "" if item.passed else shortfall_text(item)
+        self.shortfall.setText(missing_text)
+        self.shortfall.setVisible(bool(missing_text))
+
+
+class TallyPanel(QWidget):
+    """实时计票: totals of the roll, then one `ItemRow` per item; a TallyError lists its problems instead."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result: TallyResult | None = None
+        self.error: TallyError | None = None
+        title = QLabel("实时计票")
+        title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.totals = QLabel("尚未选择表决")
+        self.totals.setWordWrap(True)
+        self.rule = QLabel()
+        self.rule.setStyleSheet("color: #555;")
+        self.rule.setWordWrap(True)
+        self.problems = QLabel()
+        self.problems.setObjectName("tally_problems")
+        self.problems.setStyleSheet("color: #c0392b;")
+        self.problems.setWordWrap(True)
+        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems.setVisible(False)
+        self.rows: list[ItemRow] = []
+        self.rows_box = QWidget()
+        self.rows_layout = QVBoxLayout(self.rows_box)
+        self.rows_layout.setContentsMargins(0, 0, 0, 0)
+        self.rows_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.rows_box)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.rule)
+        layout.addWidget(self.problems)
+        layout.addWidget(scroll, 1)
+
+    def show_outcome(self, outcome: Outcome | None) -> None:
+        error = outcome.error if outcome is not None else None
+        result = outcome.result if outcome is not None else None
+        if error is not None:
+            self.show_error(error)
+        elif result is not None:
+            self.show_result(result)
+        else:
+            self.clear()
+
+    def show_result(self, result: TallyResult) -> None:
+        self.result, self.error = result, None
+        self.problems.setVisible(False)
+        self.totals.setText(f"表决范围：专有面积 {area_text(result.total.area_centi)}㎡，"
+                            f"业主 {result.total.heads:,} 人（按表决计数规则）")
+        self.rule.setText(f"{RULE_NAMES[result.rule]}；参与须面积、人数均达 2/3 以上")
+        while len(self.rows) < len(result.items):
+            row = ItemRow()
+            self.rows_layout.insertWidget(len(self.rows), row)
+            self.rows.append(row)
+        for index, row in enumerate(self.rows):
+            if index < len(result.items):
+                row.show_item(result.items[index])
+            row.setVisible(index < len(result.items))
+
+    def show_error(self, error: TallyError) -> None:
+        self.result, self.error = None, error
+        self.totals.setText("计票暂停：表决票有问题")
+        self.rule.setText("")
+        self.problems.setText("无法计票，请先更正以下问题：\n" + "\n".join(f"• {problem}" for problem in error.problems))
+        self.problems.setVisible(True)
+        for row in self.rows:
+            row.setVisible(False)
+
+    def clear(self) -> None:
+        self.result = self.error = None
+        self.totals.setText("尚未选择表决")
+        self.rule.setText("")
+        self.problems.setVisible(False)
+        for row in self.rows:
+            row.setVisible(False)
+
+    def verdicts(self) -> list[tuple[str, str]]:
+        """(item, verdict) as shown, for tests and the page's status line."""
+        return [(row.name.text(), row.verdict.text()) for row in self.rows if not row.isHidden()]
