@@ -1,7 +1,9 @@
-"""The plain data of the vote documents: 表决票 per room and 表决结果公告 built from a tally.
+"""The plain data of the vote documents: 表决票 per room, 表决结果公告 built from a tally, and the
+internal 未表决户清单 (rooms still to visit).
 
 Like print_data, values are raw (owner names in full): the ballot masks them itself. The result
 notice is made from a `tally.TallyResult` alone, so it cannot carry a name, an ID number or a phone.
+A not-voted row has no field for an ID number at all; its phone is masked (documents mask it again).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from datetime import date
 
 from desktop_app.domain.area import format_area
 from desktop_app.domain.print_data import RollRow
+from desktop_app.domain.naming import natural_sort_key
 from desktop_app.domain.tally import ItemResult, TallyResult, Votes
 from desktop_app.domain.vote_rules import Rule
 
@@ -106,3 +109,60 @@ def result_notice(result: TallyResult, *, title: str, estate_name: str, scope_la
 def votes_text(votes: Votes) -> str:
     """"1234.56㎡／12人" (both bases of one figure, as the notice prints them)."""
     return f"{format_area(votes.area_centi)}㎡／{votes.heads}人"
+
+
+@dataclass(frozen=True)
+class NotVotedRow:
+    """One room of the frozen roll that has returned no ballot yet: where it is, its area, whom to ask."""
+
+    building: str
+    unit: str
+    room: str
+    area_centi: int
+    owner_names: tuple[str, ...] = ()  # in full: the list is for the staff who knock on the door
+    owner_kind: str = "person"  # person / organisation / developer
+    phone: str = ""  # the main owner's phone, masked (`138****8000`), or ""
+
+    @property
+    def label(self) -> str:
+        """"3号楼1单元502室", as print_data.RollRow labels a room."""
+        return RollRow(self.building, self.unit, self.room, self.area_centi).label
+
+    @property
+    def sort_key(self) -> tuple:
+        """Building, unit, room in natural order ("12" after "3")."""
+        return (natural_sort_key(self.building), self.building, natural_sort_key(self.unit), self.unit,
+                natural_sort_key(self.room), self.room)
+
+
+@dataclass(frozen=True)
+class NotVotedList:
+    """未表决户清单 (internal, never posted): the rooms of a vote's frozen roll without a ballot as of a date.
+
+    `gap` is what participation still lacks to reach the 2/3 threshold in both bases (the largest over the
+    items, see `participation_gap`); None when it is not known (the tally has errors)."""
+
+    vote_title: str
+    estate_name: str
+    scope_label: str  # "3号楼" / "3号楼1单元" / "" for a whole estate
+    as_of: date
+    rows: tuple[NotVotedRow, ...]
+    total_rooms: int
+    total_area_centi: int
+    total_heads: int = 0
+    heads_not_voted: int = 0  # heads none of whose rooms returned a ballot
+    gap: Votes | None = None
+    closes_on: date | None = None
+    issuer: str = ""
+
+    @property
+    def area_centi(self) -> int:
+        """The exclusive area of the rooms not voted."""
+        return sum(row.area_centi for row in self.rows)
+
+
+def participation_gap(result: TallyResult) -> Votes:
+    """What participation still lacks, in area and in heads, for every item to reach its threshold
+    (each base the largest shortfall over the items: blanks that do not participate make items differ)."""
+    return Votes(max((item.shortfall.participation_area for item in result.items), default=0),
+                 max((item.shortfall.participation_heads for item in result.items), default=0))
