@@ -27,7 +27,7 @@ def lazy(module: str, class_name: str) -> PageFactory:
 PAGES: list[tuple[str, PageFactory | None]] = [
     ("首页", lazy("home", "HomePage")),
     ("房屋与业主", lazy("rooms_page", "RoomsPage")),
-    ("征求意见", None),
+    ("征求意见", lazy("consultations_page", "ConsultationsPage")),
     ("改造表决", None),
     ("业委会", None),
     ("加装电梯", None),
