@@ -1,0 +1,308 @@
+"""Import 12345 hotline tickets: preview what would change, then write it in one transaction, idempotently.
+
+The file is read by `exchange.ticket_reader` (the caller passes its result: services never read
+files). The preview matches each ticket's 所属小区 text to an estate (by code, by name, or by the
+estate name an address contains) and its 房号 to a room of that estate; a ticket that matches no
+estate or room keeps its address text and gets a warning. It counts new / updated / unchanged tickets
+by ticket number and writes nothing.
+
+Applying is idempotent by ticket number: a ticket already on record is updated (status forward only,
+reply, satisfaction, due date; blanks filled) and gets the handling steps it lacks between its stored
+status and the file's; nothing is duplicated, and a second import of the same file changes nothing.
+Steps the file gives no date for are dated by the next known date (答复日期, 办结日期) or the import day,
+never before the step before them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Protocol, Sequence
+
+from desktop_app.domain import complaints as rules
+from desktop_app.domain.room_entry import RoomRef, matches, parse_room_entry
+from desktop_app.domain.text import compact
+from desktop_app.domain.ticket_record import TicketNote, TicketRow
+from desktop_app.models import Complaint, ComplaintStep, Estate, db
+from desktop_app.services import audit
+from desktop_app.services.complaints import default_due_on
+from desktop_app.services.settings import operator_name
+
+IMPORT_ACTOR = "12345热线（导入）"
+NEW, UPDATED, UNCHANGED = "新增", "更新", "未变"
+
+
+class TicketSource(Protocol):
+    """What `exchange.ticket_reader.read_tickets` returns (only these attributes are used)."""
+
+    file: str
+    sheet: str
+    tickets: list[TicketRow]
+    errors: list
+    warnings: list
+    invalid_rows: set[int]
+    labels: dict[str, str]
+
+
+class TicketImportError(Exception):
+    """The import cannot be applied; the message (Chinese) says why."""
+
+
+class TicketImportCancelled(Exception):
+    """The user cancelled; the transaction was rolled back and nothing changed."""
+
+
+@dataclass(frozen=True)
+class TicketPlan:
+    """What importing one ticket does."""
+
+    ticket: TicketRow
+    kind: str  # 新增 / 更新 / 未变
+    complaint_id: int | None
+    estate_id: int | None
+    estate_name: str
+    room_id: int | None
+    values: dict  # new complaint: every column; existing: the changed columns (new values)
+    old: dict  # existing: the changed columns' stored values
+    steps: tuple[tuple[str, date], ...]  # handling steps to add, in order
+
+
+@dataclass
+class TicketImportPreview:
+    file: str
+    sheet: str
+    plans: list[TicketPlan] = field(default_factory=list)
+    errors: list = field(default_factory=list)  # the reader's CellErrors: rows that will not be imported
+    warnings: list = field(default_factory=list)  # the reader's and the matching's (TicketNote)
+    invalid_rows: set[int] = field(default_factory=set)
+    today: date = field(default_factory=date.today)
+
+    def count(self, kind: str) -> int:
+        return sum(1 for plan in self.plans if plan.kind == kind)
+
+    @property
+    def new(self) -> int:
+        return self.count(NEW)
+
+    @property
+    def updated(self) -> int:
+        return self.count(UPDATED)
+
+    @property
+    def unchanged(self) -> int:
+        return self.count(UNCHANGED)
+
+
+@dataclass(frozen=True)
+class TicketImportSummary:
+    created: int
+    updated: int
+    unchanged: int
+    steps_added: int
+
+
+class _Places:
+    """Estates by code and name, and each estate's rooms, for matching ticket addresses."""
+
+    def __init__(self) -> None:
+        self.estates = [(e.id, e.code or "", e.name) for e in Estate.select(Estate.id, Estate.code, Estate.name)]
+        self.by_key: dict[str, tuple[int, str]] = {}
+        for estate_id, code, name in self.estates:
+            for key in (compact(code), compact(name), _bare(name)):
+                if key:
+                    self.by_key.setdefault(key, (estate_id, name))
+        self.rooms: dict[int, list[tuple[str, str, str, int]]] = {}
+
+    def estate(self, text: str) -> tuple[int | None, str, str, str]:
+        """(estate id, estate name, the rest of the text after the name, reason when not found)."""
+        key = compact(text)
+        found = self.by_key.get(key) or self.by_key.get(_bare(key))
+        if found:
+            return found[0], found[1], "", ""
+        contained: dict[int, tuple[int, str, str]] = {}
+        for estate_id, _code, name in self.estates:
+            for variant in (compact(name), _bare(name)):
+                at = key.find(variant) if len(variant) >= 2 else -1
+                if at >= 0 and len(variant) > contained.get(estate_id, (0,))[0]:
+                    contained[estate_id] = (len(variant), name, key[at + len(variant):])
+        if not contained:
+            return None, "", "", "对不上任何小区（按小区名称或编码），只保留地址文字"
+        longest = max(length for length, _n, _r in contained.values())
+        best = [(estate_id, name, rest) for estate_id, (length, name, rest) in contained.items() if length == longest]
+        if len(best) > 1:
+            names = "、".join(sorted(name for _i, name, _r in best))
+            return None, "", "", f"地址中含有多个小区的名称（{names}），无法确定，只保留地址文字"
+        return best[0][0], best[0][1], best[0][2], ""
+
+    def room(self, estate_id: int, ref: RoomRef) -> list[int]:
+        if estate_id not in self.rooms:
+            self.rooms[estate_id] = list(db.execute_sql(
+                "SELECT b.name, u.name, r.number, r.id FROM room r JOIN unit u ON u.id = r.unit_id "
+                "JOIN building b ON b.id = u.building_id WHERE b.estate_id = ?", (estate_id,)).fetchall())
+        return [room_id for building, unit, number, room_id in self.rooms[estate_id]
+                if matches(ref, building, unit, number)]
+
+
+def _bare(name: str) -> str:
+    key = compact(name)
+    return key[:-2] if key.endswith("小区") and len(key) > 3 else ""
+
+
+def _stored_steps(complaint_id: int) -> list[tuple[str, str]]:
+    return [(s.step, s.on_date) for s in ComplaintStep.select(ComplaintStep.step, ComplaintStep.on_date)
+            .where(ComplaintStep.complaint == complaint_id).order_by(ComplaintStep.on_date, ComplaintStep.id)]
+
+
+def _step_dates(ticket: TicketRow, steps: Sequence[str], after: date, today: date) -> tuple[tuple[str, date], ...]:
+    """Dates for `steps` (in order): their own date when the file has one, else the next known date, else
+    today; never before `after` or the step before."""
+    known = {rules.RECEIVED: ticket.received_on, rules.REPLIED: ticket.replied_on,
+             rules.CLOSED: ticket.closed_on or ticket.replied_on}
+    later = today
+    backwards = []
+    for step in reversed(steps):
+        own = known.get(step)
+        later = own if own is not None else later
+        backwards.append((step, later))
+    dated = []
+    floor = after
+    for step, on in reversed(backwards):
+        floor = max(floor, on)
+        dated.append((step, floor))
+    return tuple(dated)
+
+
+Note = Callable[[TicketRow, str, str, str], None]  # (ticket, field, value, reason)
+
+
+def _plan(ticket: TicketRow, places: _Places, today: date, remark: Note | None = None) -> TicketPlan:
+    def note(name: str, value: str, reason: str) -> None:
+        if remark is not None:
+            remark(ticket, name, value, reason)
+
+    estate_id, estate_name, rest, reason = places.estate(ticket.estate_text)
+    if reason:
+        note("estate", ticket.estate_text, reason)
+    room_id = None
+    if estate_id is not None:
+        if ticket.room is not None:
+            found = places.room(estate_id, ticket.room)
+            if len(found) == 1:
+                room_id = found[0]
+            else:
+                why = "中没有这间房屋" if not found else f"中有 {len(found)} 间房屋都符合，请写明楼栋和单元"
+                note("room", ticket.room_text, f"小区“{estate_name}”{why}，只保留地址")
+        elif rest:
+            ref = parse_room_entry(rest)
+            found = places.room(estate_id, ref) if ref is not None and ref.building is not None else []
+            room_id = found[0] if len(found) == 1 else None
+    address = " ".join(part for part in (ticket.estate_text, ticket.room_text) if part)
+    record = Complaint.get_or_none(Complaint.ticket_no == ticket.ticket_no)
+    if record is None:
+        steps = rules.STEPS[:rules.STEPS.index(ticket.status) + 1]
+        dated = _step_dates(ticket, steps, ticket.received_on, today)
+        values = {"ticket_no": ticket.ticket_no, "source": "12345", "received_at": ticket.received_at,
+                  "category": ticket.category, "estate": estate_id, "room": room_id, "address": address,
+                  "complainant": ticket.complainant, "phone": ticket.phone, "text": ticket.text,
+                  "due_on": (ticket.due_on or default_due_on(ticket.received_on)).isoformat(),
+                  "status": ticket.status, "reply": ticket.reply, "satisfaction": ticket.satisfaction,
+                  "closed_on": dated[-1][1].isoformat() if ticket.closed else None}
+        return TicketPlan(ticket, NEW, None, estate_id, estate_name, room_id, values, {}, dated)
+    wanted: dict = {}
+    stored_index = rules.STEPS.index(record.status)
+    file_index = rules.STEPS.index(ticket.status)
+    steps: tuple[tuple[str, date], ...] = ()
+    if file_index > stored_index:
+        stored = _stored_steps(record.id)
+        last = max([date.fromisoformat(on[:10]) for _s, on in stored] + [ticket.received_on])
+        steps = _step_dates(ticket, rules.STEPS[stored_index + 1:file_index + 1], last, today)
+        wanted["status"] = ticket.status
+        if ticket.closed:
+            wanted["closed_on"] = steps[-1][1].isoformat()
+    elif file_index < stored_index:
+        note("status", ticket.status, f"库中这张工单已是“{record.status}”，状态不回退")
+    if ticket.reply and ticket.reply != record.reply:
+        wanted["reply"] = ticket.reply
+    if ticket.satisfaction and ticket.satisfaction != record.satisfaction:
+        wanted["satisfaction"] = ticket.satisfaction
+    if ticket.due_on is not None and ticket.due_on.isoformat() != record.due_on:
+        wanted["due_on"] = ticket.due_on.isoformat()
+    for name, value in (("text", ticket.text), ("complainant", ticket.complainant), ("phone", ticket.phone),
+                        ("address", address)):
+        if value and not getattr(record, name):
+            wanted[name] = value
+    if record.estate_id is None and estate_id is not None:
+        wanted["estate"] = estate_id
+    if record.room_id is None and room_id is not None and (record.estate_id in (None, estate_id)):
+        wanted["room"] = room_id
+    old = {name: getattr(record, name + "_id" if name in ("estate", "room") else name) for name in wanted}
+    kind = UPDATED if wanted or steps else UNCHANGED
+    return TicketPlan(ticket, kind, record.id, estate_id, estate_name, room_id, wanted, old, steps)
+
+
+def preview_ticket_import(source: TicketSource, *, today: date | None = None) -> TicketImportPreview:
+    """What importing the tickets read from a file would do; writes nothing."""
+    today = today or date.today()
+    preview = TicketImportPreview(file=source.file, sheet=source.sheet, errors=list(source.errors),
+                                  warnings=list(source.warnings), invalid_rows=set(source.invalid_rows), today=today)
+    places = _Places()
+
+    def remark(ticket: TicketRow, name: str, value: str, reason: str) -> None:
+        column = source.labels.get(name, name)
+        preview.warnings.append(TicketNote(source.file, source.sheet, ticket.row, column, value, reason))
+
+    preview.plans = [_plan(ticket, places, today, remark) for ticket in source.tickets]
+    preview.warnings.sort(key=lambda w: w.row)
+    return preview
+
+
+def apply_ticket_import(preview: TicketImportPreview, *, only_valid: bool = False,
+                        progress: Callable[[int, int], bool] | None = None) -> TicketImportSummary:
+    """Write the previewed tickets in one transaction (planned again inside it, so a change made since
+    the preview is seen). Errors in the file refuse the import unless `only_valid`; `progress(done,
+    total)` returning False raises TicketImportCancelled after rolling back."""
+    if preview.errors and not only_valid:
+        raise TicketImportError(f"文件中有 {len(preview.errors)} 处错误，没有导入任何工单。"
+                                "请改正后重新导入，或者选择只导入无误的行。")
+    tickets = [plan.ticket for plan in preview.plans]
+    actor = operator_name()
+    counts = {NEW: 0, UPDATED: 0, UNCHANGED: 0}
+    steps_added = 0
+
+    with db.atomic() as transaction:
+        places = _Places()
+        for done, ticket in enumerate(tickets, 1):
+            plan = _plan(ticket, places, preview.today)
+            counts[plan.kind] += 1
+            steps_added += _write(plan, actor, preview.file)
+            if progress is not None and not progress(done, len(tickets)):
+                transaction.rollback()
+                raise TicketImportCancelled("已取消导入，数据库没有任何改变。")
+        if counts[NEW] or counts[UPDATED]:
+            audit.record("import", "complaint", "", actor=actor,
+                         summary=f"导入12345工单“{preview.file}”：新增 {counts[NEW]} 件，更新 {counts[UPDATED]} 件，"
+                                 f"未变 {counts[UNCHANGED]} 件，补记办理环节 {steps_added} 个")
+    return TicketImportSummary(counts[NEW], counts[UPDATED], counts[UNCHANGED], steps_added)
+
+
+def _write(plan: TicketPlan, actor: str, file: str) -> int:
+    if plan.kind == UNCHANGED:
+        return 0
+    note = f"导入自“{file}”"
+    if plan.kind == NEW:
+        record = Complaint.create(**plan.values)
+        audit.record("create", "complaint", record.uid, actor=actor, summary=f"导入工单 {plan.ticket.ticket_no}",
+                     changes={name: (None, value) for name, value in plan.values.items()})
+    else:
+        record = Complaint.get_by_id(plan.complaint_id)
+        for name, value in plan.values.items():
+            setattr(record, name, value)
+        record.save()
+        changes = {name: (plan.old[name], value) for name, value in plan.values.items()}
+        if plan.steps:
+            changes["steps"] = ("", "、".join(step for step, _on in plan.steps))
+        audit.record("update", "complaint", record.uid, actor=actor, summary=f"导入更新工单 {plan.ticket.ticket_no}",
+                     changes=changes)
+    for step, on in plan.steps:
+        ComplaintStep.create(complaint=record, step=step, on_date=on.isoformat(), actor=IMPORT_ACTOR, note=note)
+    return len(plan.steps)
