@@ -28,7 +28,7 @@ PAGES: list[tuple[str, PageFactory | None]] = [
     ("首页", lazy("home", "HomePage")),
     ("房屋与业主", lazy("rooms_page", "RoomsPage")),
     ("征求意见", lazy("consultations_page", "ConsultationsPage")),
-    ("改造表决", None),
+    ("改造表决", lazy("votes_page", "VotesPage")),
     ("业委会", None),
     ("加装电梯", None),
     ("项目与资金", None),

@@ -1,0 +1,173 @@
+"""The item models of the 改造表决 page: the votes of the scope, the rooms not yet voted, the double-entry differences.
+
+Each holds a plain list handed over by `services.votes` (the page re-reads after data changed); nothing
+here queries the database.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop_app.domain.area import format_area
+from desktop_app.domain.tally import BLANK
+
+Index = QModelIndex | QPersistentModelIndex
+VoteIdRole = Qt.ItemDataRole.UserRole + 1
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def status_text(status: str, closes_on: date | None = None, today: date | None = None) -> str:
+    """进行中 / 已过截止日 / 已结束."""
+    if status == "closed":
+        return "已结束"
+    if closes_on is not None and (today or date.today()) > closes_on:
+        return "已过截止日"
+    return "进行中"
+
+
+def choices_text(choices: Sequence[str]) -> str:
+    """("同意", "", "弃权") -> "同意、空白、弃权"."""
+    return "、".join(choice if choice != BLANK else "空白" for choice in choices)
+
+
+def ballot_text(state: Any) -> str:
+    """A ballot state (or None) as one cell: the choices and, when not on paper, the method."""
+    if state is None:
+        return "（未录入）"
+    text = choices_text(state.choices)
+    if getattr(state, "method", "纸质") != "纸质":
+        text += f"（{state.method}{'：' + state.proxy if getattr(state, 'proxy', '') else ''}）"
+    return text
+
+
+class ListTableModel(QAbstractTableModel):
+    """A read-only table over a list of records; subclasses give the headers and the cells."""
+
+    headers: tuple[str, ...] = ()
+    right_aligned: frozenset[int] = frozenset()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.records: list[Any] = []
+
+    def set_records(self, records: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.records = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> Any:
+        return self.records[row] if 0 <= row < len(self.records) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.headers[section] if 0 <= section < len(self.headers) else None
+        return str(section + 1) if 0 <= section < len(self.records) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.records) \
+                or not 0 <= index.column() < len(self.headers):
+            return None
+        record = self.records[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.cell(record, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.right_aligned:
+            return int(_RIGHT.value)
+        return self.extra(record, index.column(), role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def cell(self, record: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def extra(self, record: Any, column: int, role: int) -> Any:
+        return None
+
+
+class VoteListModel(ListTableModel):
+    """The votes of the window's scope (`services.votes.list_votes`), newest first."""
+
+    headers = ("表决事项", "小区", "范围", "状态", "起止日期", "已表决户数")
+    right_aligned = frozenset({5})
+
+    def __init__(self, parent=None, today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self.today = today
+
+    def vote_id(self, row: int) -> int | None:
+        record = self.record(row)
+        return None if record is None else record.id
+
+    def row_of(self, vote_id: int | None) -> int:
+        for row, record in enumerate(self.records):
+            if record.id == vote_id:
+                return row
+        return -1
+
+    def cell(self, record: Any, column: int) -> str:
+        if column == 0:
+            return record.title
+        if column == 1:
+            return record.estate_name
+        if column == 2:
+            return record.scope_label or "整个小区"
+        if column == 3:
+            return status_text(record.status, record.closes_on, self.today())
+        if column == 4:
+            return f"{record.opens_on:%Y-%m-%d} 至 {record.closes_on:%Y-%m-%d}"
+        return f"{record.voted:,} / {record.rooms:,}"
+
+    def extra(self, record: Any, column: int, role: int) -> Any:
+        if role == VoteIdRole:
+            return record.id
+        if role == Qt.ItemDataRole.ForegroundRole and record.status == "closed":
+            return Qt.GlobalColor.darkGray
+        return None
+
+
+class NotVotedModel(ListTableModel):
+    """Rooms of the frozen roll without a ballot yet (`VoteSession.not_voted()`), for door-to-door follow-up."""
+
+    headers = ("房屋", "楼层", "专有面积(㎡)", "业主")
+    right_aligned = frozenset({1, 2})
+
+    def cell(self, record: Any, column: int) -> str:
+        if column == 0:
+            return record.label
+        if column == 1:
+            return "" if record.floor is None else str(record.floor)
+        if column == 2:
+            return format_area(record.area_centi)
+        names = record.owner_names
+        return "、".join(names) if isinstance(names, (tuple, list)) else str(names or "")
+
+
+class DifferencesModel(ListTableModel):
+    """Double entry: each room whose two entries differ, or that was entered only once."""
+
+    headers = ("房屋", "第一次录入", "核对录入", "不一致的事项")
+
+    def cell(self, record: Any, column: int) -> str:
+        if column == 0:
+            return record.room.label
+        if column == 1:
+            return ballot_text(record.first)
+        if column == 2:
+            return ballot_text(record.check)
+        if record.first is None or record.check is None:
+            return "只录入了一次"
+        return "、".join(record.items)
