@@ -1,0 +1,155 @@
+"""需求汇总: which items how many households want, by building, for the scope and date range: a bar chart
+and the table behind it (the same numbers), and 生成表决事项 that seeds a vote's items in one step."""
+
+from __future__ import annotations
+
+import importlib
+from fractions import Fraction
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QSplitter, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from desktop_app.domain.vote_print_data import VoteItem
+from desktop_app.services import consultations as service
+from desktop_app.ui.bar_chart import BarChart
+from desktop_app.ui.consult_models import RecordTableModel
+from desktop_app.ui.consult_tab import ConsultTab
+from desktop_app.ui.date_range import DateRange
+from desktop_app.ui.pages.base import PageContext
+
+FIXED_COLUMNS = ("需求", "类别", "户数", "占已走访户")
+
+
+def vote_wizard_class():
+    """The vote wizard (改造表决, another module), or None while it is not installed."""
+    try:
+        return importlib.import_module("desktop_app.ui.vote_wizard").VoteWizard
+    except (ImportError, AttributeError):
+        return None
+
+
+class DemandSummaryModel(RecordTableModel[service.DemandItem]):
+    """One row per demanded item; after the fixed columns, one column per building of the scope."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.summary: service.DemandSummary | None = None
+        self.columns = FIXED_COLUMNS
+
+    def set_summary(self, summary: service.DemandSummary) -> None:
+        self.summary = summary
+        self.columns = FIXED_COLUMNS + tuple(column.label for column in summary.buildings)
+        self.right_aligned = frozenset(range(2, len(self.columns)))
+        self.set_records(summary.items)
+
+    def cells(self, record: service.DemandItem) -> tuple[str, ...]:
+        buildings = self.summary.buildings if self.summary is not None else ()
+        return (record.name, record.category or "自定义", str(record.households), record.share_text,
+                *(str(record.in_building(column.building_id)) for column in buildings))
+
+    def record_id(self, record: service.DemandItem) -> None:
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal \
+                and self.summary is not None and len(FIXED_COLUMNS) <= section < len(self.columns):
+            column = self.summary.buildings[section - len(FIXED_COLUMNS)]
+            return f"{column.label}：{column.rooms} 户，已走访 {column.reached} 户"
+        return super().headerData(section, orientation, role)
+
+    def chart_data(self) -> tuple[list[tuple[str, list[int]]], list[str]]:
+        """The bars (item, households per building) and the series (buildings), in the table's row order."""
+        if self.summary is None:
+            return [], []
+        buildings = self.summary.buildings
+        bars = [(item.name, [item.in_building(column.building_id) for column in buildings]) for item in self.records]
+        return bars, [column.label for column in buildings]
+
+
+class SummaryTab(ConsultTab):
+    def __init__(self, context: PageContext, dates: DateRange, parent: QWidget | None = None) -> None:
+        super().__init__(context, dates, parent)
+        self.model = DemandSummaryModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("summary_table")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # most wanted first
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.model.layoutChanged.connect(self._show_chart)
+        self.chart = BarChart()
+        self.chart.setObjectName("demand_chart")
+        self.chart.empty_text = "所选范围和日期内还没有登记需求"
+        chart_area = QScrollArea()
+        chart_area.setWidgetResizable(True)
+        chart_area.setWidget(self.chart)
+        self.totals = QLabel()
+        self.totals.setObjectName("summary_totals")
+        self.min_share = QSpinBox()
+        self.min_share.setObjectName("min_share")
+        self.min_share.setRange(0, 100)
+        self.min_share.setSuffix("%")
+        self.catalogue_only = QCheckBox("只取目录内的改造内容")
+        self.catalogue_only.setObjectName("catalogue_only")
+        self.catalogue_only.setChecked(True)
+        self.vote_button = QPushButton("生成表决事项…")
+        self.vote_button.setObjectName("make_vote")
+        self.vote_button.clicked.connect(self.make_vote)
+        self.wizard_class = vote_wizard_class()
+        if self.wizard_class is None:
+            self.vote_button.setEnabled(False)
+            self.vote_button.setToolTip("改造表决功能尚未安装")
+        hint = QLabel("选中表格中的行只用这些需求；不选则取下列条件的全部需求")
+        hint.setStyleSheet("color: #666;")
+        bar = QHBoxLayout()
+        bar.addWidget(self.totals, 1)
+        bar.addWidget(QLabel("至少"))
+        bar.addWidget(self.min_share)
+        bar.addWidget(QLabel("的已走访户提出"))
+        bar.addWidget(self.catalogue_only)
+        bar.addWidget(self.vote_button)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(chart_area)
+        splitter.addWidget(self.table)
+        splitter.setSizes([360, 280])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(hint)
+        layout.addWidget(splitter, 1)
+
+    def refresh(self) -> None:
+        summary = service.demand_summary(self.scope, *self.date_range())
+        self.model.set_summary(summary)
+        self.table.resizeColumnsToContents()
+        self._show_chart()
+        self.totals.setText(f"房屋 {summary.rooms} 户，已走访/反馈 {summary.reached} 户，"
+                            f"提出 {len(summary.items)} 项需求")
+
+    def _show_chart(self) -> None:
+        self.chart.set_data(*self.model.chart_data())
+
+    def chosen_items(self) -> list[VoteItem]:
+        """The selected rows' items, else every item meeting the share and catalogue conditions."""
+        summary = self.model.summary
+        if summary is None:
+            return []
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if rows:
+            items = [self.model.records[row] for row in rows]
+            return [VoteItem(item.name, item.category) for item in items]
+        return service.vote_items_from_demands(summary, Fraction(self.min_share.value(), 100),
+                                               catalogue_only=self.catalogue_only.isChecked())
+
+    def make_vote(self) -> None:
+        if self.wizard_class is None:
+            return
+        wizard = self.wizard_class(self.context, initial_items=self.chosen_items(), parent=self)
+        wizard.setObjectName("vote_wizard")
+        if wizard.exec() and getattr(wizard, "vote_id", None) is not None:
+            self.totals.setText(self.totals.text() + "；已建立表决，请到“改造表决”页查看")
