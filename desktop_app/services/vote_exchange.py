@@ -15,11 +15,13 @@ what was entered. A blank 表决方式 keeps the entered method (纸质 for a ne
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from desktop_app.domain.headcount import ScopeRoll
-from desktop_app.domain.tally import Ballot, TallyError, VoteRoll, room_key_of, tally
+from desktop_app.domain.headcount import ScopeRoll, build_scope_roll
+from desktop_app.domain.roll_record import RollRecord
+from desktop_app.domain.tally import Ballot, TallyError, VoteRoll, room_key_of, roll_entry, tally
 from desktop_app.exchange.ballot_reader import BallotReadResult, read_ballots
 from desktop_app.exchange.ballot_writer import BallotExportRow, write_ballots
 from desktop_app.exchange.errors import CellError, column_label
@@ -31,6 +33,9 @@ from desktop_app.services import votes
 Progress = Callable[[int, int], bool]
 NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
 DEFAULT_METHOD = "纸质"
+NO_OWNER_NAME = "（未登记业主）"
+NO_OWNER_NOTE = "表决开始时该房屋没有登记业主"
+_UID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")  # an owner without an ID
 
 
 class BallotImportCancelled(Exception):
@@ -251,5 +256,75 @@ def export_ballots(vote_id: int, path: str | Path) -> int:
 
 
 def export_vote_roll(vote_id: int, path: str | Path) -> int:
-    """The frozen roll as a 房屋业主名册 workbook (with ID numbers: keep it safe); rows written."""
-    return write_roll(path, votes.frozen_records(vote_id))
+    """The frozen roll as a 房屋业主名册 workbook (with ID numbers: keep it safe); rows written.
+    `recount_roll` says how the rows are chosen and `roll_file_limits` what the file cannot say."""
+    return write_roll(path, recount_roll(vote_id))
+
+
+def recount_roll(vote_id: int) -> list[RollRecord]:
+    """The frozen roll as roll rows that `desktop-app tally` counts as the vote did, as far as the roll
+    layout allows: it carries one ID number per room, so a room of several identified owners is written
+    with the owner who links it to the owner's other rooms (greedily, the ID shared by most rooms of a
+    frozen head; the main owner when nothing links), the others as 共有人. A room without any owner gets
+    a placeholder name (the roll layout requires one; no ID, so it stays a head of its own)."""
+    records = votes.frozen_records(vote_id)
+    frozen = {key: (keys.split("|") if keys else [], names.split("、") if names else [], head, kind)
+              for key, keys, names, head, kind in db.execute_sql(
+                  "SELECT room_key, owner_keys, owner_names, head_key, owner_kind FROM vote_roll WHERE vote_id = ?",
+                  (vote_id,))}
+    members: dict[str, list[str]] = {}
+    for key, (_, _, head, kind) in frozen.items():
+        if kind != "developer":
+            members.setdefault(head, []).append(key)
+    chosen: dict[str, str] = {}
+    for rooms in members.values():
+        if len(rooms) > 1:
+            chosen.update(_linking_ids(rooms, {room: frozen[room][0] for room in rooms}))
+    result = []
+    for record in records:
+        keys, names, _, _ = frozen[room_key_of(record)]
+        wanted = chosen.get(room_key_of(record))
+        if wanted and keys[0] != wanted and len(names) == len(keys):
+            at = keys.index(wanted)
+            record = replace(record, id_number=wanted, owner_name=names[at],
+                             co_owners=tuple(names[:at] + names[at + 1:]))
+        if not record.owner_name and record.owner_kind != "developer":
+            record = replace(record, owner_name=NO_OWNER_NAME, note=NO_OWNER_NOTE)
+        result.append(record)
+    return result
+
+
+def _linking_ids(rooms: list[str], keys_of: dict[str, list[str]]) -> dict[str, str]:
+    """room -> the ID number to write for it: repeatedly the ID held by most of the rooms left (the
+    main owner's first, then the lowest, on a tie), so that as few of one head's rooms as possible fall apart."""
+    left = set(rooms)
+    chosen: dict[str, str] = {}
+    while left:
+        holders: dict[str, set[str]] = {}
+        for room in left:
+            for key in keys_of[room]:
+                if not _UID.match(key):
+                    holders.setdefault(key, set()).add(room)
+        if not holders:
+            break
+        best = max(sorted(holders), key=lambda key: (len(holders[key]),
+                                                     sum(keys_of[room][0] == key for room in holders[key])))
+        for room in holders[best]:
+            chosen[room] = best
+        left -= holders[best]
+    return chosen
+
+
+def roll_file_limits(vote_id: int) -> list[str]:
+    """What a recount from `export_vote_roll`'s file would count differently from the vote: each frozen
+    head (one owner or co-owners across rooms) that the file splits, in words; [] when none."""
+    vote_roll = _vote_roll(votes.VoteSession(vote_id).rooms)
+    file_heads = build_scope_roll(roll_entry(record) for record in recount_roll(vote_id)).head_of_room
+    problems = []
+    for head, rooms in vote_roll.scope.rooms_of_head.items():
+        split = {file_heads[room] for room in rooms}
+        if len(split) > 1:
+            labels = "、".join(room.split(" ", 1)[1] for room in rooms)
+            problems.append(f"{labels} 在本表决中计为同一业主（1 人），按名册文件复核时计为 {len(split)} 人："
+                            "名册每套房屋只写一个证件号码，共有人只有姓名，没有证件号码的业主无法跨房屋认出")
+    return problems
