@@ -16,7 +16,9 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop_app.domain.tally import FAILED, NOT_QUORATE, PASSED, ItemResult, TallyError, TallyResult, shortfall_text
+from desktop_app.domain.tally import (
+    FAILED, NOT_QUORATE, PASSED, Conflict, ItemResult, TallyError, TallyResult, shortfall_text,
+)
 from desktop_app.domain.vote_rules import Rule
 
 VERDICT_STYLES = {
@@ -54,6 +56,29 @@ def percent_text(share: Fraction) -> str:
 
 def share(part: int, whole: int) -> Fraction:
     return Fraction(part, whole) if whole else Fraction(0)
+
+
+def room_text(room_key: str) -> str:
+    """"E001 3号楼1单元502室" -> "3号楼1单元502室" (the estate code adds nothing inside one vote)."""
+    return room_key.split(" ", 1)[-1]
+
+
+def conflict_text(conflict: Conflict) -> str:
+    """One owner's rooms grouped by answer, the rarest answer first (most likely the typing slip)."""
+    by_choice: dict[str, list[str]] = {}
+    for room, choice in conflict.rooms:
+        by_choice.setdefault(choice, []).append(room_text(room))
+    groups = sorted(by_choice.items(), key=lambda pair: len(pair[1]))
+    answers = "；".join(f"{choice or '空白'}：{'、'.join(rooms)}" for choice, rooms in groups)
+    return (f"事项“{conflict.item}”：同一业主的 {len(conflict.rooms)} 套房屋表决意见不一致（{answers}），"
+            "请核实后更正")
+
+
+def problem_lines(error: TallyError) -> list[str]:
+    """Every problem of a TallyError, the conflicts written with the rooms grouped by answer."""
+    conflicts = {conflict.describe() for conflict in error.conflicts}
+    return [problem for problem in error.problems if problem not in conflicts] \
+        + [conflict_text(conflict) for conflict in error.conflicts]
 
 
 class ThresholdBar(QWidget):
@@ -223,6 +248,7 @@ class TallyPanel(QWidget):
         self.totals.setText(f"表决范围：专有面积 {area_text(result.total.area_centi)}㎡，"
                             f"业主 {result.total.heads:,} 人（按表决计数规则）")
         self.rule.setText(f"{RULE_NAMES[result.rule]}；参与须面积、人数均达 2/3 以上")
+        self.rule.setVisible(True)
         while len(self.rows) < len(result.items):
             row = ItemRow()
             self.rows_layout.insertWidget(len(self.rows), row)
@@ -235,8 +261,9 @@ class TallyPanel(QWidget):
     def show_error(self, error: TallyError) -> None:
         self.result, self.error = None, error
         self.totals.setText("计票暂停：表决票有问题")
-        self.rule.setText("")
-        self.problems.setText("无法计票，请先更正以下问题：\n" + "\n".join(f"• {problem}" for problem in error.problems))
+        self.rule.clear()
+        self.rule.setVisible(False)
+        self.problems.setText("无法计票，请先更正以下问题：\n" + "\n".join(f"• {problem}" for problem in problem_lines(error)))
         self.problems.setVisible(True)
         for row in self.rows:
             row.setVisible(False)

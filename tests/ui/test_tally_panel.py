@@ -107,8 +107,8 @@ def test_a_tally_error_lists_every_problem_in_red_instead_of_results(panel):
     panel.show_outcome(Outcome(None, caught.value))
     assert panel.problems.isVisible() and "#c0392b" in panel.problems.styleSheet()
     text = panel.problems.text()
-    assert "A 1号楼1单元101室为“同意”" in text and "A 1号楼1单元102室为“反对”" in text
-    assert "事项“屋面防水”" in text and "A 1号楼1单元102室为“空白”" in text
+    assert "• 事项“雨污分流”：同一业主的 2 套房屋表决意见不一致（同意：1号楼1单元101室；反对：1号楼1单元102室）" in text
+    assert "• 事项“屋面防水”：同一业主的 2 套房屋表决意见不一致（同意：1号楼1单元101室；空白：1号楼1单元102室）" in text
     assert panel.verdicts() == []
     panel.show_outcome(Outcome(tally(roll, [], ("雨污分流",), Rule.SPECIAL), None))
     assert not panel.problems.isVisible() and panel.verdicts() == [("雨污分流", "未达参与门槛")]
