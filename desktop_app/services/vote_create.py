@@ -18,7 +18,7 @@ from desktop_app.domain.headcount import RollEntry, build_scope_roll
 from desktop_app.domain.print_data import RollRow
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.domain.vote_rules import MATTERS, Rule, rule_of_matter
-from desktop_app.models import Building, Estate, Unit, Vote, VoteItem as VoteItemRow, VoteRoll, db
+from desktop_app.models import Building, Estate, Unit, Vote, VoteItem as VoteItemRow, db
 from desktop_app.services import audit
 from desktop_app.services.scope import Scope, building_label, unit_label
 from desktop_app.services.settings import operator_name
@@ -135,6 +135,12 @@ JOIN unit u ON u.id = r.unit_id JOIN building b ON b.id = u.building_id
 WHERE {where} ORDER BY os.room_id, os.role != 'owner', os.is_voter DESC, os.id"""
 
 
+_ROLL_COLUMNS = ("room_uid", "room_key", "building", "unit", "room", "floor", "area_centi", "owner_keys",
+                 "head_key", "owner_names", "owner_kind", "position")
+_INSERT_ROLL = (f"INSERT INTO vote_roll (vote_id, {', '.join(_ROLL_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * (len(_ROLL_COLUMNS) + 1))})")
+
+
 def _owner_kind(people: list[tuple]) -> str:
     """As queries.roll_entries: the main owners' kind, else any owner's, else person (max by text)."""
     main = [kind for role, kind, *_ in people if role == "owner"]
@@ -197,8 +203,10 @@ def create_vote(draft: VoteDraft, progress: Progress | None = None) -> int:
             issuer=draft.issuer.strip(), note=draft.note.strip())
         VoteItemRow.insert_many([{"vote": vote.id, "position": index, "name": item.name.strip(),
                                   "category": item.category} for index, item in enumerate(draft.items)]).execute()
+        cursor = db.cursor()
         for start in range(0, len(rows), _BATCH):
-            VoteRoll.insert_many([{**row, "vote": vote.id} for row in rows[start:start + _BATCH]]).execute()
+            cursor.executemany(_INSERT_ROLL, [(vote.id, *(row[column] for column in _ROLL_COLUMNS))
+                                              for row in rows[start:start + _BATCH]])
             if progress is not None and progress(min(start + _BATCH, len(rows)), len(rows)) is False:
                 raise VoteCancelled("已取消，未创建表决")
         audit.record("create", "vote", vote.uid, actor=actor,

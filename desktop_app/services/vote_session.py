@@ -18,13 +18,23 @@ from desktop_app.domain.headcount import ScopeRoll
 from desktop_app.domain.room_entry import matches, parse_room_entry
 from desktop_app.domain.tally import CHOICES, Ballot, TallyError, VoteRoll, tally
 from desktop_app.domain.vote_print_data import VoteItem
-from desktop_app.models import Ballot as BallotRow, BallotRevision, Vote, db
+from desktop_app.models import db
+from desktop_app.models.clock import current_origin, new_uid, now_iso
 from desktop_app.services import audit
 from desktop_app.services.settings import operator_name
 from desktop_app.services.vote_records import (
     CHECK, CLOSED, CLOSED_MESSAGE, ENTRIES, FIRST, METHODS, PROXY_METHOD, BallotState, Difference, RollRoom,
-    TallyOutcome, VoteError, VoteSummary, ballot_states, get_vote, iso, roll_rooms, summary_of,
+    TallyOutcome, VoteError, VoteSummary, ballot_state, ballot_states, get_vote, iso, roll_rooms, summary_of,
 )
+
+
+_BALLOT_COLUMNS = "id, uid, choices, method, proxy, received_on, entered_by"
+_KEEP_REVISION = ("INSERT INTO ballot_revision (vote_id, roll_id, ballot_uid, entry, at, actor, action, choices, method, "
+                  "proxy, received_on, entered_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_INSERT_BALLOT = ("INSERT INTO ballot (uid, created_at, updated_at, origin, vote_id, roll_id, entry, choices, method, "
+                  "proxy, received_on, entered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_UPDATE_BALLOT = ("UPDATE ballot SET choices = ?, method = ?, proxy = ?, received_on = ?, entered_by = ?, "
+                  "updated_at = ? WHERE id = ?")
 
 
 class VoteSession:
@@ -171,37 +181,39 @@ class VoteSession:
 
     def _write(self, room: RollRoom, state: BallotState | None, *, entry: str | None = None,
                reason: str) -> BallotState | None:
+        """One ballot row changed in a transaction, with its revision and audit row (plain SQL: peewee's
+        query building would cost more than the writes)."""
         entry = state.entry if state is not None else entry
         actor = operator_name()
         with db.atomic():
-            status = Vote.select(Vote.status).where(Vote.id == self.vote_id).scalar()
-            if status is None:
+            found = db.execute_sql("SELECT status FROM vote WHERE id = ?", (self.vote_id,)).fetchone()
+            if found is None:
                 raise VoteError("该表决已不存在")
-            self._status = status
-            if status == CLOSED:
+            self._status = found[0]
+            if self._status == CLOSED:
                 raise VoteError(CLOSED_MESSAGE)
-            row = BallotRow.get_or_none((BallotRow.vote == self.vote_id) & (BallotRow.roll == room.roll_id)
-                                        & (BallotRow.entry == entry))
-            previous = _state_of(row)
+            row = db.execute_sql(f"SELECT {_BALLOT_COLUMNS} FROM ballot WHERE vote_id = ? AND roll_id = ? AND entry = ?",
+                                 (self.vote_id, room.roll_id, entry)).fetchone()
+            previous = None if row is None else ballot_state(room.roll_id, entry, *row[2:])
             if _same(previous, state):
                 return previous
             if row is not None:
-                _keep_revision(self.vote_id, row, actor, "update" if state is not None else "delete", reason)
+                db.execute_sql(_KEEP_REVISION, (self.vote_id, room.roll_id, row[1], entry, now_iso(), actor,
+                                                "update" if state is not None else "delete", *row[2:], reason))
             if state is None:
-                row.delete_instance()
-                action, uid = "delete", row.uid
+                db.execute_sql("DELETE FROM ballot WHERE id = ?", (row[0],))
+                action, uid = "delete", row[1]
             else:
-                values = {"choices": json.dumps(list(state.choices), ensure_ascii=False), "method": state.method,
-                          "proxy": state.proxy, "received_on": iso(state.received_on), "entered_by": state.entered_by}
+                values = (json.dumps(list(state.choices), ensure_ascii=False), state.method, state.proxy,
+                          iso(state.received_on), state.entered_by)
                 if row is None:
-                    row = BallotRow.create(vote=self.vote_id, roll=room.roll_id, entry=entry, **values)
+                    uid, stamp = new_uid(), now_iso()
+                    db.execute_sql(_INSERT_BALLOT, (uid, stamp, stamp, current_origin(), self.vote_id, room.roll_id,
+                                                    entry, *values))
                     action = "create"
                 else:
-                    for key, value in values.items():
-                        setattr(row, key, value)
-                    row.save()
-                    action = "update"
-                uid = row.uid
+                    db.execute_sql(_UPDATE_BALLOT, (*values, now_iso(), row[0]))
+                    action, uid = "update", row[1]
             audit.record(action, "ballot", uid, actor=actor, summary=_summary_text(self._title, room, entry, action,
                                                                                    state, reason),
                          changes={"choices": (_choices_text(previous), _choices_text(state))})
@@ -232,25 +244,12 @@ def _vote_roll(rooms: list[RollRoom]) -> VoteRoll:
     return VoteRoll(scope, {room.room_key: room.area_centi for room in rooms})
 
 
-def _state_of(row: BallotRow | None) -> BallotState | None:
-    if row is None:
-        return None
-    return BallotState(row.roll_id, tuple(json.loads(row.choices)), row.method, row.proxy,
-                       date.fromisoformat(row.received_on) if row.received_on else None, row.entered_by, row.entry)
-
-
 def _same(old: BallotState | None, new: BallotState | None) -> bool:
     """Nothing to write: the same answers, method, proxy and date (who entered it does not matter)."""
     if old is None or new is None:
         return old is new
     return (old.choices, old.method, old.proxy, old.received_on) == \
         (new.choices, new.method, new.proxy, new.received_on)
-
-
-def _keep_revision(vote_id: int, row: BallotRow, actor: str, action: str, reason: str) -> None:
-    BallotRevision.create(vote=vote_id, roll_id=row.roll_id, ballot_uid=row.uid, entry=row.entry, actor=actor,
-                          action=action, choices=row.choices, method=row.method, proxy=row.proxy,
-                          received_on=row.received_on, entered_by=row.entered_by, reason=reason)
 
 
 def _choices_text(state: BallotState | None) -> str:
