@@ -89,7 +89,8 @@ class TicketRow:
     received_at: str  # yyyy-mm-dd or yyyy-mm-ddTHH:MM
     category: str  # one of complaints.CATEGORIES
     category_text: str = ""  # as the file has it
-    estate_text: str = ""  # 所属小区 / 地址 as given
+    estate_text: str = ""  # 所属小区 as given, else 地址
+    address: str = ""  # 地址 as given ("" when the file has none)
     room_text: str = ""  # 房号 as given ("" when the file has none)
     room: RoomRef | None = None  # parsed from room_text
     text: str = ""

@@ -38,8 +38,10 @@ TICKET_COLUMNS: tuple[RollColumn, ...] = (
                "必填。日期或日期时间，如 2024-05-06 或 2024-05-06 09:30。"),
     RollColumn("category", "诉求类别", ("问题分类", "类别", "诉求分类", "问题类别", "投诉类别", "事项分类"), 12,
                "必填。" + " / ".join(CATEGORIES) + "；热线的说法（如 施工扰民、管道破损）会自动归类，认不出的归入 其他 并提示。"),
-    RollColumn("estate", "所属小区", ("小区", "小区名称", "地址", "事发地址", "诉求地址", "小区地址"), 18,
-               "必填。小区名称或编码，也可以是含小区名称的地址；对不上小区时保留地址文字并提示。"),
+    RollColumn("estate", "所属小区", ("小区", "小区名称", "所在小区", "小区编码"), 18,
+               "小区名称或编码；与“地址”至少有一列。对不上小区时保留地址文字并提示。"),
+    RollColumn("address", "地址", ("事发地址", "诉求地址", "详细地址", "小区地址", "反映地址"), 24,
+               "工单上的地址；没有“所属小区”列时按地址中的小区名称对应小区。"),
     RollColumn("room", "房号", ("室号", "门牌号", "楼栋房号"), 12, "可空。如 3-1-502 或 3号楼1单元502室。"),
     RollColumn("text", "诉求内容", ("内容", "来电内容", "诉求描述", "问题描述", "工单内容"), 40, "可空，诉求的文字。"),
     RollColumn("due_on", "办理时限", ("截止日期", "办结时限", "处理时限", "到期时间", "截止时间"), 14,
@@ -58,7 +60,8 @@ TICKET_COLUMNS: tuple[RollColumn, ...] = (
 TICKET_FIELDS = tuple(column.field for column in TICKET_COLUMNS)
 TICKET_COLUMN = {column.field: column for column in TICKET_COLUMNS}
 TICKET_SYNONYMS = build_synonyms(TICKET_COLUMNS)
-REQUIRED = ("ticket_no", "received_at", "category", "estate")
+REQUIRED = ("ticket_no", "received_at", "category")
+PLACE_FIELDS = ("estate", "address")  # at least one of them
 EXCEL_EPOCH = date(1899, 12, 30)
 _TOTALS = ("合计", "总计", "小计")
 
@@ -117,7 +120,7 @@ def _read_sheet(result: TicketReadResult, source: SheetRows, mapping: dict[str, 
     if not head:
         result.errors.append(CellError(result.file, result.sheet, 1, "", "", "工作表是空的，没有表头，也没有工单"))
         return
-    found = find_header_row(filled, mapping, synonyms=TICKET_SYNONYMS, required=() if mapping else REQUIRED)
+    found = find_header_row(filled, mapping, synonyms=TICKET_SYNONYMS, required=REQUIRED)
     if found is None:
         found = find_header_row(filled, mapping, synonyms=TICKET_SYNONYMS)
         if found is None or mapping:
@@ -134,6 +137,10 @@ def _read_sheet(result: TicketReadResult, source: SheetRows, mapping: dict[str, 
         also = "、".join(column.synonyms[:3])
         result.errors.append(CellError(result.file, result.sheet, header_row, column.header, "",
                                        f"缺少必需的列“{column.header}”（也可以写作：{also}）"))
+    if not any(name in columns for name in PLACE_FIELDS):
+        missing.append("estate")
+        result.errors.append(CellError(result.file, result.sheet, header_row, "所属小区", "",
+                                       "缺少“所属小区”或“地址”列（也可以写作：小区、小区名称、事发地址），无法知道工单在哪个小区"))
     if missing:
         return
     parser = _TicketParser(result, columns, categories, formulas)
@@ -157,7 +164,7 @@ def _no_header_reason(mapping: dict[str, str] | None) -> str:
     if mapping:
         wanted = "、".join(f"“{text}”" for text in mapping.values())
         return f"前{HEADER_SEARCH_ROWS}行中没有同时包含 {wanted} 的表头行"
-    names = "、".join(f"“{TICKET_COLUMN[name].header}”" for name in REQUIRED)
+    names = "、".join(f"“{TICKET_COLUMN[name].header}”" for name in (*REQUIRED, "estate"))
     return f"前{HEADER_SEARCH_ROWS}行中找不到工单的表头行（应包含 {names} 等列名）"
 
 
@@ -198,9 +205,10 @@ class _TicketParser:
         received = self.received_at(row, values)
         category_text = self.text(values, "category")
         category = self.category(row, category_text)
-        estate = self.text(values, "estate")
-        if not estate:
-            self.add(errors, row, "estate", "", "所属小区不能为空（对不上小区时也请填写地址）")
+        estate, address = self.text(values, "estate"), self.text(values, "address")
+        if not estate and not address:
+            place = "estate" if "estate" in self.columns else "address"
+            self.add(errors, row, place, "", "所属小区和地址不能都为空")
         room_text = self.text(values, "room")
         room = parse_room_entry(room_text) if room_text else None
         if room_text and room is None:
@@ -224,7 +232,7 @@ class _TicketParser:
             return
         self.result.tickets.append(TicketRow(
             row=row, ticket_no=ticket_no, received_at=received, category=category, category_text=category_text,
-            estate_text=estate, room_text=room_text, room=room, text=self.text(values, "text"), due_on=due_on,
+            estate_text=estate or address, address=address, room_text=room_text, room=room, text=self.text(values, "text"), due_on=due_on,
             status=status or STEPS[0], reply=self.text(values, "reply"), satisfaction=satisfaction or "",
             complainant=self.text(values, "complainant"), phone=phone, replied_on=replied_on, closed_on=closed_on))
 
@@ -283,8 +291,8 @@ class _TicketParser:
 
     def phone(self, row: int, values: Sequence[object]) -> str:
         text = self.text(values, "phone")
-        if not text:
-            return ""
+        if not text or "*" in text:
+            return ""  # none, or masked (138****8000, as the complaint register writes it): nothing to keep
         if phone_error(text) is None:
             return normalise_phone(text)
         self.add(self.result.warnings, row, "phone", text, "不像电话号码，按原样保存")

@@ -181,8 +181,10 @@ def _plan(ticket: TicketRow, places: _Places, today: date, remark: Note | None =
             remark(ticket, name, value, reason)
 
     estate_id, estate_name, rest, reason = places.estate(ticket.estate_text)
-    if reason:
-        note("estate", ticket.estate_text, reason)
+    if estate_id is None and ticket.address and ticket.address != ticket.estate_text:
+        estate_id, estate_name, rest, _again = places.estate(ticket.address)
+    if estate_id is None:
+        note("estate" if ticket.estate_text != ticket.address else "address", ticket.estate_text, reason)
     room_id = None
     if estate_id is not None:
         if ticket.room is not None:
@@ -196,7 +198,7 @@ def _plan(ticket: TicketRow, places: _Places, today: date, remark: Note | None =
             ref = parse_room_entry(rest)
             found = places.room(estate_id, ref) if ref is not None and ref.building is not None else []
             room_id = found[0] if len(found) == 1 else None
-    address = " ".join(part for part in (ticket.estate_text, ticket.room_text) if part)
+    address = ticket.address or " ".join(part for part in (ticket.estate_text, ticket.room_text) if part)
     record = Complaint.get_or_none(Complaint.ticket_no == ticket.ticket_no)
     if record is None:
         steps = rules.STEPS[:rules.STEPS.index(ticket.status) + 1]
