@@ -197,8 +197,13 @@ def roll_rooms(vote_id: int) -> list[RollRoom]:
 def ballot_states(vote_id: int) -> dict[str, dict[int, BallotState]]:
     """entry -> roll id -> ballot, as stored."""
     states: dict[str, dict[int, BallotState]] = {entry: {} for entry in ENTRIES}
-    for roll_id, entry, *rest in db.execute_sql(
+    parsed: dict[str, tuple[str, ...]] = {}  # a vote has few distinct answer lists
+    for roll_id, entry, choices, method, proxy, received_on, entered_by in db.execute_sql(
             "SELECT roll_id, entry, choices, method, proxy, received_on, entered_by FROM ballot WHERE vote_id = ?",
             (vote_id,)):
-        states[entry][roll_id] = ballot_state(roll_id, entry, *rest)
+        answers = parsed.get(choices)
+        if answers is None:
+            answers = parsed[choices] = tuple(json.loads(choices))
+        states[entry][roll_id] = BallotState(roll_id, answers, method, proxy, parse_iso(received_on), entered_by,
+                                             entry)
     return states
