@@ -1,0 +1,185 @@
+"""改造表决 on the demo street: the list follows the scope, closing asks and locks, reopening needs a reason."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.domain.tally import AGREE, OPPOSE
+from desktop_app.models import AuditLog, Vote
+from desktop_app.services import votes
+from desktop_app.services.scope import ALL, Scope
+from desktop_app.ui.pages.votes_page import VotesPage
+from desktop_app.ui.vote_detail import CHECK_TAB, NOT_VOTED_TAB, RESULT_TAB
+from desktop_app.ui.vote_models import DifferencesModel, NotVotedModel, VoteListModel
+from desktop_app.ui.vote_wizard import VoteWizard
+from tests.ui.votes_ui_fixtures import (  # noqa: F401 (fixtures)
+    answer_boxes, building, community_of, context, demo_db, demo_template, estate, open_vote,
+)
+
+
+def make_page(qtbot, context, scope: Scope) -> VotesPage:
+    context.context.scope.set(scope)
+    page = VotesPage(context.context)
+    context.pages.append(page)
+    qtbot.addWidget(page)
+    page.resize(1280, 760)
+    page.show()
+    return page
+
+
+def titles(page) -> list[str]:
+    return [page.model.index(row, 0).data() for row in range(page.model.rowCount())]
+
+
+def vote_all(vote_id: int, choices: tuple[str, ...]) -> int:
+    session = votes.VoteSession(vote_id)
+    for room in session.rooms:
+        session.record(room.roll_id, choices)
+    return len(session.rooms)
+
+
+def test_the_list_follows_the_window_scope(qtbot, context):
+    dujuan = open_vote("杜鹃新村")
+    open_vote("梅岭小区")
+    one_building = open_vote("杜鹃新村", scopes=[Scope("building", building("杜鹃新村", "1").id)], title="1号楼加装电梯")
+    page = make_page(qtbot, context, ALL)
+    assert titles(page) == ["1号楼加装电梯", "梅岭小区改造内容表决", "杜鹃新村改造内容表决"]  # newest first
+    assert page.vote_id == one_building and page.detail.heading.text() == "1号楼加装电梯"
+    context.context.scope.set(Scope("estate", estate("杜鹃新村").id))
+    assert titles(page) == ["1号楼加装电梯", "杜鹃新村改造内容表决"]
+    page.select_vote(dujuan)
+    context.context.scope.set(community_of("杜鹃新村"))
+    assert titles(page) == ["1号楼加装电梯", "杜鹃新村改造内容表决"] and page.vote_id == dujuan  # kept
+    assert page.model.index(1, 2).data() == "整个小区" and page.model.index(0, 2).data() == "1号楼"
+    context.context.scope.set(Scope("building", building("杜鹃新村", "2").id))
+    assert titles(page) == ["1号楼加装电梯", "杜鹃新村改造内容表决"]  # a building shows its estate's votes
+    context.context.scope.set(Scope("estate", estate("双园新村").id))
+    assert titles(page) == [] and page.detail is None and page.count.text() == "本范围内还没有表决"
+    assert not page.buttons["close_vote"].isEnabled() and page.buttons["new_vote"].isEnabled()
+
+
+def test_closing_shows_each_verdict_asks_and_locks(qtbot, context):
+    vote_id = open_vote("梅岭小区")
+    rooms = vote_all(vote_id, (AGREE, OPPOSE))
+    page = make_page(qtbot, context, Scope("estate", estate("梅岭小区").id))
+    assert page.model.index(0, 5).data() == f"{rooms:,} / {rooms:,}"
+    assert not page.detail.banner.isVisible() and not page.buttons["reopen"].isEnabled()
+    seen: list[str] = []
+    answer_boxes(["取消"], seen)
+    page.buttons["close_vote"].click()
+    assert votes.vote_summary(vote_id).status == "open"
+    assert "1. 雨污分流：通过" in seen[0] and "2. 加装电梯：未通过" in seen[0]
+    answer_boxes(["结束表决"], seen)
+    page.buttons["close_vote"].click()
+    assert votes.vote_summary(vote_id).status == "closed" and votes.stored_result(vote_id) is not None
+    detail = page.detail
+    assert detail.banner.isVisible() and "已结束" in detail.banner.text()
+    assert not detail.entry.isEnabled()
+    assert page.model.index(0, 3).data() == "已结束"
+    assert not page.buttons["close_vote"].isEnabled() and page.buttons["reopen"].isEnabled()
+    assert not page.buttons["import"].isEnabled()
+    detail.show_tab(RESULT_TAB)
+    assert detail.result_tally.verdicts() == [("雨污分流", "通过"), ("加装电梯", "未通过")]
+
+
+def test_closing_refused_by_the_services_shows_why(qtbot, context):
+    """Double entry: a ballot entered once only is a difference; closing says so and changes nothing."""
+    vote_id = open_vote("梅岭小区", double_entry=True)
+    session = votes.VoteSession(vote_id)
+    first_room = session.rooms[0]
+    session.record(first_room.roll_id, (AGREE, AGREE))
+    page = make_page(qtbot, context, Scope("estate", estate("梅岭小区").id))
+    page.detail.show_tab(CHECK_TAB)
+    assert page.detail.differences.rowCount() == 1
+    assert page.detail.differences.index(0, 0).data() == first_room.label
+    assert page.detail.differences.index(0, 3).data() == "只录入了一次"
+    assert page.detail.differences_count.text() == "有 1 户需要核对"
+    seen: list[str] = []
+    answer_boxes(["结束表决", None], seen)
+    page.buttons["close_vote"].click()
+    assert len(seen) == 2 and "双人录入核对还有 1 户" in seen[1]
+    assert votes.vote_summary(vote_id).status == "open" and page.detail.entry.isEnabled()
+
+
+def test_reopening_needs_a_reason(qtbot, context):
+    vote_id = open_vote("梅岭小区")
+    votes.close_vote(vote_id)
+    page = make_page(qtbot, context, Scope("estate", estate("梅岭小区").id))
+    assert page.detail.banner.isVisible()
+    seen: list[str] = []
+    answer_boxes(["  ", None], seen)
+    page.buttons["reopen"].click()
+    assert "原因" in seen[0] and "必须填写原因" in seen[1]
+    assert votes.vote_summary(vote_id).status == "closed"
+    answer_boxes(["纸质表决票漏录 3 张，更正后重新结束"], seen)
+    page.buttons["reopen"].click()
+    assert votes.vote_summary(vote_id).status == "open"
+    assert not page.detail.banner.isVisible() and page.detail.entry.isEnabled()
+    assert page.buttons["close_vote"].isEnabled() and not page.buttons["reopen"].isEnabled()
+    uid = Vote.get_by_id(vote_id).uid
+    assert AuditLog.select().where((AuditLog.record_uid == uid) & (AuditLog.action == "reopen")
+                                   & AuditLog.summary.contains("纸质表决票漏录 3 张")).exists()
+
+
+def test_not_voted_tab_lists_the_rooms_without_a_ballot(qtbot, context):
+    vote_id = open_vote("梅岭小区")
+    session = votes.VoteSession(vote_id)
+    voted = session.rooms[:5]
+    for room in voted:
+        session.record(room.roll_id, (AGREE, AGREE))
+    page = make_page(qtbot, context, Scope("estate", estate("梅岭小区").id))
+    page.detail.show_tab(NOT_VOTED_TAB)
+    model = page.detail.not_voted
+    total = len(session.rooms)
+    assert model.rowCount() == total - 5
+    assert model.index(0, 0).data() == session.rooms[5].label
+    assert page.detail.not_voted_count.text() == f"未表决 {total - 5:,} 户（共 {total:,} 户，已表决 5 户）"
+
+
+def test_the_models_pass_the_model_tester(qtmodeltester, context):
+    open_vote("梅岭小区")
+    vote_id = open_vote("杜鹃新村", double_entry=True)
+    session = votes.VoteSession(vote_id)
+    session.record(session.rooms[0].roll_id, (AGREE, OPPOSE))
+    session.record(session.rooms[0].roll_id, (AGREE, AGREE), entry="check")
+    session.record(session.rooms[1].roll_id, (AGREE, AGREE), entry="check")
+    vote_list = VoteListModel()
+    vote_list.set_records(votes.list_votes(ALL))
+    qtmodeltester.check(vote_list, force_py=True)
+    assert vote_list.rowCount() == 2 and vote_list.headerData(5, Qt.Orientation.Horizontal) == "已表决户数"
+    not_voted = NotVotedModel()
+    not_voted.set_records(session.not_voted())
+    qtmodeltester.check(not_voted, force_py=True)
+    assert not_voted.rowCount() == len(session.rooms) - 1
+    differences = DifferencesModel()
+    differences.set_records(session.differences())
+    qtmodeltester.check(differences, force_py=True)
+    assert [differences.index(row, 3).data() for row in range(2)] == ["加装电梯", "只录入了一次"]
+    assert differences.index(0, 1).data() == "同意、反对" and differences.index(1, 1).data() == "（未录入）"
+
+
+def test_ctrl_n_on_the_votes_page_opens_the_wizard_in_the_main_window(qtbot, demo_db, runner, ui_settings):
+    from desktop_app.ui.main_window import MainWindow
+
+    window = MainWindow(runner, ui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.windowHandle().requestActivate()  # the window's own Ctrl+N (新增房屋) is live only when active
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page = window.page_titled("改造表决")
+    opened: list[str] = []
+
+    def close_wizard() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, close_wizard)
+            return
+        opened.append(type(dialog).__name__)
+        dialog.reject()
+
+    QTimer.singleShot(0, close_wizard)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert opened == [VoteWizard.__name__] and window.current_page() is page
+    window.close()
