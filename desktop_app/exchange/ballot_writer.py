@@ -10,7 +10,6 @@ No owner names, ID numbers or phones: the room is enough to recount against the 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -18,6 +17,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from desktop_app.domain.ballot_import import BallotExportRow
 from desktop_app.exchange.ballot_reader import ANSWERS, BALLOT_COLUMNS, BALLOT_SYNONYMS, METHODS
 from desktop_app.exchange.errors import column_letter
 from desktop_app.exchange.roll_columns import field_of_header, header_key
@@ -27,20 +27,6 @@ BALLOT_SHEET = "表决票汇总"
 _COLUMN = {column.field: column for column in BALLOT_COLUMNS}
 _PLACE_FIELDS = ("building", "unit", "room")
 _TAIL_FIELDS = ("method", "proxy")
-
-
-@dataclass(frozen=True)
-class BallotExportRow:
-    """One room's ballot as written: the room as the roll names it, one answer per item ("" = blank)."""
-
-    estate_code: str
-    building: str
-    unit: str
-    room: str
-    choices: tuple[str, ...]
-    method: str = ""
-    proxy: str = ""
-    estate_name: str = ""  # written (in a 小区名称 column) only when some row has no estate code
 
 
 def item_name_problem(name: str) -> str | None:
