@@ -8,9 +8,13 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings as hypothesis_settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from desktop_app.domain.tally import ABSTAIN, AGREE, BLANK, FAILED, NOT_QUORATE, OPPOSE, PASSED, room_key_of
+from desktop_app.domain.tally import (
+    ABSTAIN, AGREE, BLANK, CHOICES, FAILED, NOT_QUORATE, OPPOSE, PASSED, room_key_of,
+)
 from desktop_app.domain.tally_report import result_json
 from desktop_app.exchange.ballot_reader import read_ballots
 from desktop_app.exchange.roll_reader import read_roll
@@ -245,3 +249,39 @@ def test_the_frozen_roll_reads_back_and_recounts_to_the_stored_result(roll, tmp_
                  "--rule", "special", "--json"])
     assert code == 0
     assert json.loads(capsys.readouterr().out) == stored_result(session.vote_id)
+
+
+def outcome_key(outcome):
+    return outcome.result, outcome.error.problems if outcome.error else None
+
+
+@hypothesis_settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(("record", "remove", "undo")), st.integers(0, 7),
+                          st.tuples(st.sampled_from(CHOICES), st.sampled_from(CHOICES))), max_size=20))
+def test_any_entry_sequence_is_stored_as_held_and_undoes_to_nothing(roll, operations):
+    session = open_vote()
+    undo: list[tuple[int, object]] = []
+    revisions = 0
+    for operation, index, choices in operations:
+        room_id = session.rooms[index].roll_id
+        before = session.ballot(room_id)
+        if operation == "record":
+            assert session.record(room_id, choices) == before
+            revisions += before is not None and before.choices != choices
+            undo.append((room_id, before))
+        elif operation == "remove":
+            assert session.remove(room_id) == before
+            revisions += before is not None
+            undo.append((room_id, before))
+        elif undo:
+            room_id, previous = undo.pop()
+            current = session.ballot(room_id)
+            assert session.restore(room_id, previous) == current
+            revisions += current is not None and (previous is None or previous.choices != current.choices)
+        fresh = VoteSession(session.vote_id)
+        assert fresh.ballots() == session.ballots()
+        assert outcome_key(fresh.tally()) == outcome_key(session.tally())
+    assert BallotRevision.select().where(BallotRevision.vote == session.vote_id).count() == revisions
+    while undo:
+        session.restore(*undo.pop())
+    assert session.ballots() == VoteSession(session.vote_id).ballots() == {}
