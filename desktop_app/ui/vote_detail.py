@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desktop_app.domain.area import format_area
 from desktop_app.domain.vote_rules import rule_of_matter
-from desktop_app.ui.tally_panel import TallyPanel
+from desktop_app.ui.tally_panel import TallyPanel, area_text
 from desktop_app.ui.vote_models import DifferencesModel, NotVotedModel, status_text
 from desktop_app.ui.vote_wizard_pages import matter_text, rule_text
 
@@ -86,7 +85,7 @@ class VoteDetail(QWidget):
         entry_tab.addWidget(self.entry_tally)
         entry_tab.setStretchFactor(0, 1)
         entry_tab.setStretchFactor(1, 1)
-        entry_tab.setSizes([520, 480])
+        entry_tab.setSizes([400, 560])
 
         self.check = self._entry_widget(entry_module, "check") if summary.double_entry else None
         self.differences = DifferencesModel(self)
@@ -108,8 +107,12 @@ class VoteDetail(QWidget):
             differences_layout = QVBoxLayout(differences_box)
             differences_layout.setContentsMargins(0, 0, 0, 0)
             differences_layout.addWidget(self.differences_count)
-            differences_layout.addWidget(table(self.differences, "differences"))
+            differences_table = table(self.differences, "differences")
+            for column, width in enumerate((170, 190, 190)):
+                differences_table.setColumnWidth(column, width)
+            differences_layout.addWidget(differences_table)
             split.addWidget(differences_box)
+            split.setSizes([300, 300])
             check_layout.addWidget(split, 1)
 
         self.not_voted = NotVotedModel(self)
@@ -180,7 +183,7 @@ class VoteDetail(QWidget):
             f"事项类别：{matter_text(summary.matter)}（《民法典》第二百七十八条）",
             rule_line,
             f"范围：{summary.estate_name} {scope}；{summary.rooms:,} 套房屋，专有面积 "
-            f"{format_area(summary.total_area_centi)} ㎡，业主 {summary.total_heads:,} 人",
+            f"{area_text(summary.total_area_centi)}㎡，业主 {summary.total_heads:,} 人",
             f"表决期：{summary.opens_on:%Y-%m-%d} 至 {summary.closes_on:%Y-%m-%d}；"
             f"状态：{status_text(summary.status, summary.closes_on)}；已表决 {summary.voted:,} 户",
             "空白票" + ("计入参与表决" if summary.blank_participates else "不计入参与表决")

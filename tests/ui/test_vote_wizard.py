@@ -167,3 +167,15 @@ def test_messages_go_to_their_fields():
     assert field_of("第2个表决事项：改造内容名称不能为空") == "items"
     assert field_of("表决截止日期不能早于开始日期") == "dates"
     assert field_of("别的问题") == "general"
+
+
+def test_cancelling_the_creation_writes_nothing(qtbot, context):
+    context.context.scope.set(Scope("estate", estate("梅岭小区").id))
+    wizard = make_wizard(qtbot, context, initial_items=[VoteItem("雨污分流", "基础类")])
+    for _ in range(4):
+        click_next(wizard)
+    context.context.runner.cancel_after = 1
+    wizard.button(FINISH).click()
+    assert wizard.vote_id is None and votes.list_votes(Scope()) == [] and context.changes == 0
+    assert wizard.summary_page.failure.text() == "已取消，没有创建表决。" and wizard.isVisible()
+    assert wizard.button(FINISH).isEnabled()

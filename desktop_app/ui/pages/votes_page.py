@@ -49,7 +49,7 @@ class VotesPage(Page):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((180, 70, 80, 70, 170)):
+        for column, width in enumerate((190, 70, 70, 76, 160)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.count = QLabel()
@@ -87,7 +87,7 @@ class VotesPage(Page):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([300, 980])
+        self.splitter.setSizes([360, 920])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
