@@ -85,6 +85,7 @@ def preview_ballots(path: str | Path, context: ImportContext, sheet: str | None 
     plan = plan_import(context, rows)
     preview.ballots = plan.ballots
     preview.errors += _conflict_errors(read, plan.conflicts, {row.room_key for row in rows})
+    preview.errors.sort(key=lambda error: error.row)  # in the order of the sheet
     return preview
 
 
