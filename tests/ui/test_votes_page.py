@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desktop_app.domain.tally import AGREE, OPPOSE
 from desktop_app.models import AuditLog, Vote
@@ -13,6 +13,7 @@ from desktop_app.ui.pages.votes_page import VotesPage
 from desktop_app.ui.vote_detail import CHECK_TAB, NOT_VOTED_TAB, RESULT_TAB
 from desktop_app.ui.vote_models import DifferencesModel, NotVotedModel, VoteListModel
 from desktop_app.ui.vote_wizard import VoteWizard
+from tests.ui.conftest import type_text
 from tests.ui.votes_ui_fixtures import (  # noqa: F401 (fixtures)
     answer_boxes, building, community_of, context, demo_db, demo_template, estate, open_vote,
 )
@@ -183,3 +184,41 @@ def test_ctrl_n_on_the_votes_page_opens_the_wizard_in_the_main_window(qtbot, dem
     qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert opened == [VoteWizard.__name__] and window.current_page() is page
     window.close()
+
+
+def test_a_ballot_typed_on_the_page_updates_the_tally_and_the_list(qtbot, context):
+    vote_id = open_vote("梅岭小区")
+    page = make_page(qtbot, context, Scope("estate", estate("梅岭小区").id))
+    room = votes.VoteSession(vote_id).rooms[0]
+    page.windowHandle().requestActivate()  # keys go to the focus widget, as a user's keyboard sends them
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    field = page.detail.entry.findChild(QLineEdit, "room_field")
+    field.setFocus()
+    type_text(qtbot, field, f"{room.building}-{room.unit}-{room.room}" if room.unit else f"{room.building}-{room.room}")
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_Return):
+        qtbot.keyClick(QApplication.focusWidget(), key)
+    assert votes.VoteSession(vote_id).ballot(room.roll_id).choices == (AGREE, OPPOSE)
+    total = len(votes.VoteSession(vote_id).rooms)
+    assert page.model.index(0, 5).data() == f"1 / {total:,}"
+    first = page.detail.entry_tally.result.items[0]
+    assert (first.participating.heads, first.agree.heads, first.participating.area_centi) == (1, 1, room.area_centi)
+    page.detail.show_tab(NOT_VOTED_TAB)
+    assert page.detail.not_voted.rowCount() == total - 1
+
+
+def test_the_not_voted_list_prints_from_its_tab(qtbot, context, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    from desktop_app.ui import vote_print_actions
+
+    vote_id = open_vote("梅岭小区")
+    room = votes.VoteSession(vote_id).rooms[-1]
+    target = tmp_path / "未表决户.pdf"
+    monkeypatch.setattr(vote_print_actions, "ask_save_path", lambda *_args: str(target))
+    page = make_page(qtbot, context, Scope("estate", estate("梅岭小区").id))
+    page.detail.show_tab(NOT_VOTED_TAB)
+    seen: list[str] = []
+    answer_boxes(["确定"], seen)
+    page.detail.print_not_voted.click()
+    text = "".join(pdf_page.extract_text() for pdf_page in PdfReader(target).pages)
+    assert room.room in text and room.owner_names[0] in text and "已保存到" in seen[0]

@@ -190,8 +190,7 @@ class VotesPage(Page):
                        NOT_INSTALLED if self.exchange is None else "已结束的表决不能导入表决票"),
             "export": (summary is not None and self.exchange is not None, NOT_INSTALLED),
             "print_ballots": (summary is not None and self.print_actions is not None, NOT_INSTALLED),
-            "print_result": (closed and self.print_actions is not None,
-                             NOT_INSTALLED if self.print_actions is None else "表决结束后才能发布结果公告"),
+            "print_result": (summary is not None and self.print_actions is not None, NOT_INSTALLED),
             "close_vote": (summary is not None and not closed, "表决已结束"),
             "reopen": (closed, "只有已结束的表决可以重新开启"),
         }
