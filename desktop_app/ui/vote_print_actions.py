@@ -89,11 +89,13 @@ def tell_saved(page: QWidget, title: str, produced: Produced, extra: str = "") -
         QDesktopServices.openUrl(QUrl.fromLocalFile(produced.path))
 
 
-def write_small(render: Callable[[io.BytesIO], int], path: str, progress: Progress) -> Produced:
-    """Render a short document in memory and write it only when done (and not cancelled)."""
-    progress(0, 1)
+def write_when_done(render: Callable[[io.BytesIO, Progress], int], path: str, progress: Progress) -> Produced:
+    """Render in memory (`render(out, progress)`) and write the file only when done and not cancelled."""
     out = io.BytesIO()
-    pages = render(out)
+    try:
+        pages = render(out, progress)
+    except RenderCancelled as cancelled:
+        raise TaskCancelled(str(cancelled)) from cancelled
     if not progress(1, 1):
         raise TaskCancelled("已取消，未生成文件。")
     Path(path).write_bytes(out.getvalue())
@@ -147,7 +149,8 @@ def print_result(page, vote_id: int) -> None:
     extra = ("\n表决尚未结束，本公告按目前已录入的表决票统计，标题注明“初稿”，请勿张贴。"
              if notice.title.endswith(DRAFT_NOTE) else "")
     run_render(page, vote_id, template="vote_result", title=notice.title, caption="表决结果公告",
-               job=lambda path, progress: write_small(lambda out: render_vote_result(notice, out), path, progress),
+               job=lambda path, progress: write_when_done(lambda out, _progress: render_vote_result(notice, out), path,
+                                                          progress),
                extra=extra)
 
 
@@ -161,5 +164,6 @@ def print_not_voted(page, vote_id: int) -> None:
     extra = "\n本清单载有业主姓名，仅供入户走访内部使用，请勿张贴或外传。"
     run_render(page, vote_id, template="not_voted", title=f"{list_title(data)}（{date_text(data.as_of)}）",
                caption="未表决户清单",
-               job=lambda path, progress: write_small(lambda out: render_not_voted(data, out), path, progress),
+               job=lambda path, progress: write_when_done(
+                   lambda out, report: render_not_voted(data, out, progress=report), path, progress),
                extra=extra)

@@ -11,6 +11,7 @@ import pytest
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from desktop_app.documents.batch import RenderCancelled
 from desktop_app.documents.fonts import MissingGlyphs, load_fonts
 from desktop_app.documents.layout import CLOSING_PUNCTUATION, BLOCK_HEIGHT, BLOCK_WIDTH, BOTTOM_MARGIN, LEFT_MARGIN, PAGE_HEIGHT
 from desktop_app.documents.not_voted import INTERNAL_MARK, NOTE_HEADER, list_title, render_not_voted
@@ -184,3 +185,14 @@ def test_participation_gap_is_the_largest_over_the_items():
     gap = participation_gap(result)
     assert gap == Votes(max(first.participation_area, second.participation_area), 2)
     assert gap.area_centi == 40010 - 20001  # 3p >= 2 x 60015 from p = 40010; r0 + r1 hold 20001
+
+
+def test_progress_is_reported_and_a_cancel_writes_nothing(tmp_path):
+    data = not_voted(all_rooms(120))
+    reports: list[tuple[int, int]] = []
+    render_not_voted(data, tmp_path / "all.pdf", progress=lambda done, total: reports.append((done, total)) or True)
+    assert reports and reports[-1][0] == reports[-1][1] and all(done <= total for done, total in reports)
+    target = tmp_path / "cancelled.pdf"
+    with pytest.raises(RenderCancelled):
+        render_not_voted(data, target, progress=lambda done, total: done < 3)
+    assert not target.exists()

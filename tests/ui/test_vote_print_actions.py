@@ -205,3 +205,9 @@ def test_ballots_on_the_real_background_runner(qtbot, database, asked, tmp_path,
     assert runner.wait(10000)
     assert len(PdfReader(str(tmp_path / "文书.pdf")).pages) == len(VoteSession(vote_id).rooms)
     assert print_history()[0].template == "ballot"
+
+
+def test_cancelling_the_not_voted_list_leaves_no_file(page, asked, runner, tmp_path):
+    runner.cancel_after = 2
+    print_not_voted(page, open_vote())
+    assert len(runner.reports) == 2 and not (tmp_path / "文书.pdf").exists() and print_history() == []
