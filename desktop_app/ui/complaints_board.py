@@ -8,10 +8,10 @@ import importlib
 from datetime import date
 from typing import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTableView,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter,
     QVBoxLayout, QWidget,
 )
 
@@ -19,7 +19,7 @@ from desktop_app.domain.complaints import CATEGORIES, CLOSED_LATE, OVERDUE_OPEN,
 from desktop_app.services import complaints, queries
 from desktop_app.ui.complaint_dialog import ComplaintDialog
 from desktop_app.ui.complaint_panel import ComplaintPanel
-from desktop_app.ui.consult_models import LATE_FOREGROUND, OVERDUE_BACKGROUND, RecordTableModel
+from desktop_app.ui.consult_models import LATE_FOREGROUND, OVERDUE_BACKGROUND, RecordTableModel, record_view
 from desktop_app.ui.consult_tab import ConsultTab
 from desktop_app.ui.date_range import DateRange
 from desktop_app.ui.pages.base import PageContext
@@ -62,14 +62,8 @@ class ComplaintsTab(ConsultTab):
         self.confirm_delete: Callable[[str], bool] = self._confirm_delete  # tests answer for the user
         self.rows: list[complaints.ComplaintRow] = []
         self.model = ComplaintsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("complaints_table")
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # newest first
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = record_view("complaints_table", self.model)  # newest first until a header is clicked
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_complaint())
         self.status_filter = self._combo("status_filter", [(s, None if s == "全部" else s) for s in STATUS_FILTERS])

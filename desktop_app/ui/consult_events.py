@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from desktop_app.services import consultations as service
 from desktop_app.services.scope import scope_label
-from desktop_app.ui.consult_models import RecordTableModel
+from desktop_app.ui.consult_models import RecordTableModel, record_view
 from desktop_app.ui.consult_tab import ConsultTab
 from desktop_app.ui.date_range import DateRange
 from desktop_app.ui.event_form import EventForm
@@ -42,14 +42,8 @@ class EventsTab(ConsultTab):
         super().__init__(context, dates, parent)
         self.confirm: Callable[[QWidget, str], bool] = ask_delete  # tests answer for the user
         self.model = EventsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("events_table")
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = record_view("events_table", self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((86, 64, 200, 64, 64, 100, 90)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)

@@ -11,6 +11,7 @@ from typing import Any, Generic, Sequence, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
@@ -112,3 +113,19 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             except InvalidOperation:
                 return (1, Decimal(0), text)
         return (0, Decimal(0), text)
+
+
+def record_view(name: str, model: QAbstractTableModel, *, sortable: bool = True) -> QTableView:
+    """A read-only, row-selecting table in the style of the rooms table; sortable ones start in the service's
+    order (no sort indicator until the user clicks a header)."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.horizontalHeader().setStretchLastSection(True)
+    if sortable:
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)
+    return view

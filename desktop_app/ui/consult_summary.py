@@ -8,14 +8,14 @@ from fractions import Fraction
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QSplitter, QTableView,
+    QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QSplitter,
     QVBoxLayout, QWidget,
 )
 
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.services import consultations as service
 from desktop_app.ui.bar_chart import BarChart
-from desktop_app.ui.consult_models import RecordTableModel
+from desktop_app.ui.consult_models import RecordTableModel, record_view
 from desktop_app.ui.consult_tab import ConsultTab
 from desktop_app.ui.date_range import DateRange
 from desktop_app.ui.pages.base import PageContext
@@ -74,14 +74,8 @@ class SummaryTab(ConsultTab):
     def __init__(self, context: PageContext, dates: DateRange, parent: QWidget | None = None) -> None:
         super().__init__(context, dates, parent)
         self.model = DemandSummaryModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("summary_table")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # most wanted first
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = record_view("summary_table", self.model)  # most wanted first until a header is clicked
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.model.layoutChanged.connect(self._show_chart)
         self.chart = BarChart()
         self.chart.setObjectName("demand_chart")

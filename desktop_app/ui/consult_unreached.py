@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, \
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, \
     QWidget
 
 from desktop_app.documents.batch import RenderCancelled
@@ -16,7 +16,7 @@ from desktop_app.domain.print_data import VisitForm
 from desktop_app.services import consultations as service
 from desktop_app.services import printing
 from desktop_app.services.scope import Scope
-from desktop_app.ui.consult_models import RecordTableModel
+from desktop_app.ui.consult_models import RecordTableModel, record_view
 from desktop_app.ui.consult_tab import ConsultTab
 from desktop_app.ui.date_range import DateRange
 from desktop_app.ui.pages.base import PageContext
@@ -45,11 +45,7 @@ class UnreachedTab(ConsultTab):
         super().__init__(context, dates, parent)
         self.ask_save_path: Callable[[str], str] = self._ask_save_path  # tests answer for the user
         self.model = UnreachedModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("unreached_table")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_view("unreached_table", self.model)
         self.event_combo = QComboBox()
         self.event_combo.setObjectName("unreached_event")
         self.event_combo.setMinimumWidth(280)
