@@ -225,6 +225,11 @@ class EntryTab(ConsultTab):
                 self.given_on.setDate(QDate(held.year, held.month, held.day))
                 self.given_on.blockSignals(False)
             self.given_on.setEnabled(event_id is None)
+            if self.room is not None:  # a room half entered stays when the new session still holds it
+                try:
+                    self.room = self.session.room(self.room.room_id)
+                except KeyError:
+                    self.abandon()
         self._show_progress()
         return self.session
 

@@ -417,3 +417,16 @@ def test_the_page_plugs_into_the_main_window(qtbot, window):
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
         "活动", "入户登记", "需求汇总", "未走访户", "投诉台账", "统计"]
     assert page.scope_text.text() == "范围：全部"
+
+
+def test_a_half_entered_room_outside_the_new_scope_is_dropped(qtbot, page):
+    entry = page.tab("入户登记")
+    entry.room_edit.setFocus()
+    keys(qtbot, "1-1-101")
+    press(qtbot, Qt.Key.Key_Return)
+    keys(qtbot, "03")
+    page.context.scope.set(Scope("community", Estate.get(name="双园新村").community_id))
+    assert entry.room is not None and entry.checklist.checked() == ["雨污分流"]  # still inside: kept
+    page.context.scope.set(Scope("estate", Estate.get(name="杜鹃新村").id))
+    assert entry.room is None and entry.checklist.checked() == [] and "未保存" in entry.message.text()
+    assert opinions_here() == 0
