@@ -12,7 +12,7 @@ from pathlib import Path
 from desktop_app import APP_NAME, __version__
 from desktop_app.paths import default_database_path
 
-COMMAND_MODULES = ("roll", "demo", "print_cmd", "tally")
+COMMAND_MODULES = ("roll", "demo", "print_cmd", "tally", "ballots")
 
 
 def build_parser() -> argparse.ArgumentParser:
