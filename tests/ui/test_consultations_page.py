@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
 from desktop_app.models import Estate, Opinion, open_database
 from desktop_app.services import complaints, consultations
@@ -430,3 +430,24 @@ def test_a_half_entered_room_outside_the_new_scope_is_dropped(qtbot, page):
     page.context.scope.set(Scope("estate", Estate.get(name="杜鹃新村").id))
     assert entry.room is None and entry.checklist.checked() == [] and "未保存" in entry.message.text()
     assert opinions_here() == 0
+
+
+def test_the_ticket_import_button_rereads_the_board_after_an_import(qtbot, page):
+    board = page.tab("投诉台账")
+    before = board.model.rowCount()
+    asked: list[object] = []
+
+    def import_one(tab) -> bool:  # stands in for the user going through consult-exchange's import dialog
+        asked.append(tab)
+        add_complaint("双园新村", "资金", TODAY, ticket="IMPORTED-1")
+        return True
+
+    board.import_tickets = import_one
+    board.findChild(QPushButton, "import_tickets").setEnabled(True)
+    board.findChild(QPushButton, "import_tickets").click()
+    assert asked == [board] and asked[0].context is page.context
+    assert board.model.rowCount() == before + 1 and board.model.index(0, 0).data() == "IMPORTED-1"
+    board.import_tickets = lambda tab: False  # cancelled: nothing re-read
+    page.notified.clear()
+    board.findChild(QPushButton, "import_tickets").click()
+    assert page.notified == []
