@@ -13,6 +13,7 @@ from typing import Sequence
 
 from desktop_app.domain.opinions import DOOR_TO_DOOR, demand_error, kind_error, stance_error, unique_names
 from desktop_app.models import Consultation, Opinion, OpinionDemand, Room, db
+from desktop_app.models.clock import current_origin, new_uid, now_iso
 from desktop_app.services import audit, catalogue
 from desktop_app.services.rooms import ValidationError
 from desktop_app.services.scope import Scope, room_condition
@@ -80,49 +81,60 @@ def room_in_scope(room_id: int, scope: Scope) -> bool:
                       f"JOIN estate e ON e.id = b.estate_id WHERE r.id = ? AND {condition}", [room_id, *params]))
 
 
-def opinion_errors(draft: OpinionDraft, *, categories: dict[str, str] | None = None) -> dict[str, str]:
-    """field -> Chinese reason. `categories` (name -> category) saves reading the catalogue per keypress."""
+def form_errors(draft: OpinionDraft, categories: dict[str, str]) -> dict[str, str]:
+    """The checks that need no database: channel, date, stance, demands against the catalogue, tags."""
     errors: dict[str, str] = {}
-    if draft.room_id is None or Room.get_or_none(Room.id == draft.room_id) is None:
-        errors["room_id"] = "请选择房屋"
     if (reason := kind_error(draft.channel)) is not None:
         errors["channel"] = reason
     if draft.given_on is None:
         errors["given_on"] = "请填写意见日期"
     if (reason := stance_error(draft.stance)) is not None:
         errors["stance"] = reason
-    categories = _catalogue_categories() if categories is None else categories
     unknown = [name for name in unique_names(draft.demands) if name not in categories]
     if unknown:
         errors["demands"] = f"“{'、'.join(unknown)}”不在改造内容目录中，请作为自定义诉求填写"
     bad = [reason for name in draft.tags if name.strip() and (reason := demand_error(name))]
     if bad:
         errors["tags"] = bad[0]
+    return errors
+
+
+def opinion_errors(draft: OpinionDraft, *, categories: dict[str, str] | None = None) -> dict[str, str]:
+    """field -> Chinese reason. `categories` (name -> category) saves reading the catalogue per keypress."""
+    errors: dict[str, str] = {}
+    if draft.room_id is None or Room.get_or_none(Room.id == draft.room_id) is None:
+        errors["room_id"] = "请选择房屋"
+    errors.update(form_errors(draft, _catalogue_categories() if categories is None else categories))
     if draft.consultation_id is not None:
         held = Consultation.get_or_none(Consultation.id == draft.consultation_id)
         if held is None:
             errors["consultation_id"] = "所选征求意见活动已不存在"
         elif "room_id" not in errors and not room_in_scope(draft.room_id, Scope.from_text(held.scope)):
             errors["room_id"] = f"该房屋不在活动范围（{held.scope_label or '全部'}）内"
-    return errors
+    return dict(sorted(errors.items(), key=lambda item: _FIELDS.index(item[0])))
 
 
-def _demands_of(draft: OpinionDraft, categories: dict[str, str]) -> list[Demand]:
+_FIELDS = ("room_id", "channel", "given_on", "stance", "demands", "tags", "consultation_id")
+
+
+def demands_of(draft: OpinionDraft, categories: dict[str, str]) -> list[Demand]:
+    """The demands an opinion stores: catalogue items and tags, each once, a tag that names a catalogue item
+    with its category."""
     names = unique_names([*draft.demands, *draft.tags])
-    return [Demand(name, category_of_name(name, categories)) for name in names]
+    return [Demand(name, categories.get(name, "")) for name in names]
 
 
-def category_of_name(name: str, categories: dict[str, str]) -> str:
-    return categories.get(name.strip(), "")
+_COLUMNS = ("room_id", "person", "channel", "given_on", "stance", "text", "consultation_id")
 
 
 def _opinion_values(draft: OpinionDraft) -> dict:
-    return {"room": draft.room_id, "person": draft.person.strip(), "channel": draft.channel,
+    return {"room_id": draft.room_id, "person": draft.person.strip(), "channel": draft.channel,
             "given_on": draft.given_on.isoformat(), "stance": draft.stance, "text": draft.text.strip(),
-            "consultation": draft.consultation_id}
+            "consultation_id": draft.consultation_id}
 
 
-def _room_text(room_id: int) -> str:
+def room_text(room_id: int) -> str:
+    """"杜鹃新村 3号楼1单元502室" (for audit summaries)."""
     found = _rows("SELECT e.name, b.name, u.name, r.number FROM room r JOIN unit u ON u.id = r.unit_id "
                   "JOIN building b ON b.id = u.building_id JOIN estate e ON e.id = b.estate_id WHERE r.id = ?",
                   [room_id])
@@ -135,37 +147,43 @@ def _room_text(room_id: int) -> str:
 
 
 def write_opinion(draft: OpinionDraft, opinion_id: int | None, categories: dict[str, str], *,
-                  actor: str | None = None) -> int:
-    """Write a validated opinion and its demands (call inside a transaction); audited."""
+                  actor: str | None = None, label: str | None = None) -> int:
+    """Write a validated opinion and its demands (call inside a transaction); audited when anything changed.
+
+    Plain SQL, so door-to-door entry costs a few row writes; `label` (the room's text) saves a look-up."""
     actor = actor or operator_name()
     values = _opinion_values(draft)
-    demands = _demands_of(draft, categories)
+    demands = demands_of(draft, categories)
     if opinion_id is None:
-        record = Opinion.create(**values, entered_by=actor)
-        old_demands: list[Demand] = []
+        uid, stamp = new_uid(), now_iso()
+        cursor = db.execute_sql(
+            f"INSERT INTO opinion (uid, created_at, updated_at, origin, entered_by, {', '.join(_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * (5 + len(_COLUMNS)))})",
+            (uid, stamp, stamp, current_origin(), actor, *(values[c] for c in _COLUMNS)))
+        opinion_id = cursor.lastrowid
+        old_demands: list[Demand] | None = None
         changes = {key: (None, value) for key, value in values.items()}
         action, verb = "create", "录入意见"
     else:
-        record = Opinion.get_by_id(opinion_id)
-        old_demands = [Demand(d.name, d.category) for d in record.demands.order_by(OpinionDemand.id)]
-        changes = {key: (getattr(record, key + "_id" if key in ("room", "consultation") else key), value)
-                   for key, value in values.items()}
-        changes = {key: pair for key, pair in changes.items() if pair[0] != pair[1]}
+        uid, *old = _rows(f"SELECT uid, {', '.join(_COLUMNS)} FROM opinion WHERE id = ?", [opinion_id])[0]
+        changes = {key: (was, values[key]) for key, was in zip(_COLUMNS, old) if was != values[key]}
         if changes:
-            Opinion.update(**values).where(Opinion.id == opinion_id).execute()
-            record = Opinion.get_by_id(opinion_id)
-            record.save()
+            db.execute_sql(f"UPDATE opinion SET updated_at = ?, {', '.join(f'{c} = ?' for c in changes)} WHERE id = ?",
+                           (now_iso(), *(values[c] for c in changes), opinion_id))
+        old_demands = [Demand(*row) for row in _rows(
+            "SELECT name, category FROM opinion_demand WHERE opinion_id = ? ORDER BY id", [opinion_id])]
         action, verb = "update", "修改意见"
-    if old_demands != demands:
-        OpinionDemand.delete().where(OpinionDemand.opinion == record.id).execute()
-        if demands:
-            OpinionDemand.insert_many([{"opinion": record.id, "name": d.name, "category": d.category}
-                                       for d in demands]).execute()
-        changes["demands"] = ([d.name for d in old_demands] if opinion_id else None, [d.name for d in demands])
+    if (old_demands or []) != demands:
+        if old_demands:
+            db.execute_sql("DELETE FROM opinion_demand WHERE opinion_id = ?", (opinion_id,))
+        for demand in demands:
+            db.execute_sql("INSERT INTO opinion_demand (opinion_id, name, category) VALUES (?, ?, ?)",
+                           (opinion_id, demand.name, demand.category))
+        changes["demands"] = (None if old_demands is None else [d.name for d in old_demands], [d.name for d in demands])
     if changes:
-        audit.record(action, "opinion", record.uid, actor=actor, changes=changes,
-                     summary=f"{verb} {_room_text(draft.room_id)} {values['given_on']}")
-    return record.id
+        audit.record(action, "opinion", uid, actor=actor, changes=changes,
+                     summary=f"{verb} {label or room_text(draft.room_id)} {values['given_on']}")
+    return opinion_id
 
 
 def record_opinion(draft: OpinionDraft, opinion_id: int | None = None) -> int:
@@ -206,5 +224,5 @@ def delete_opinion(opinion_id: int, *, actor: str | None = None) -> None:
     with db.atomic():
         record = Opinion.get_by_id(opinion_id)
         audit.record("delete", "opinion", record.uid, actor=actor or operator_name(),
-                     summary=f"删除意见 {_room_text(record.room_id)} {record.given_on}")
+                     summary=f"删除意见 {room_text(record.room_id)} {record.given_on}")
         record.delete_instance()

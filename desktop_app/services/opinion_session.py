@@ -19,7 +19,7 @@ from desktop_app.domain.room_entry import matches, parse_room_entry
 from desktop_app.models import Consultation, Opinion, db
 from desktop_app.services import catalogue
 from desktop_app.services.opinion_records import OpinionDraft, OpinionRecord, ValidationError, delete_opinion, \
-    opinion_errors, opinion, write_opinion
+    demands_of, form_errors, opinion, write_opinion
 from desktop_app.services.scope import ALL, Scope, room_condition
 
 
@@ -149,14 +149,25 @@ class OpinionSession:
         wanted = OpinionState(previous.opinion_id if previous else 0, person, channel or self.channel,
                               given_on or self.given_on, stance, tuple(demands), tuple(tags), text)
         draft = self._draft(room_id, wanted)
-        errors = opinion_errors(draft, categories=self.categories)
+        errors = form_errors(draft, self.categories)  # the room is one of the scope's: no look-up needed
         if errors:
             raise ValidationError(errors)
         with db.atomic():
-            opinion_id = write_opinion(draft, previous.opinion_id if previous else None, self.categories)
-        self._states[room_id] = OpinionState.of(opinion(opinion_id))
+            opinion_id = self._write(room_id, draft, previous.opinion_id if previous else None)
+        self._states[room_id] = self._state(opinion_id, draft)
         self._undo.append((room_id, previous))
         return previous
+
+    def _write(self, room_id: int, draft: OpinionDraft, opinion_id: int | None) -> int:
+        room = self._rooms[room_id]
+        return write_opinion(draft, opinion_id, self.categories, label=f"{room.estate} {room.label}")
+
+    def _state(self, opinion_id: int, draft: OpinionDraft) -> OpinionState:
+        """The state as stored (trimmed; a tag naming a catalogue item stored as a demand), without re-reading it."""
+        demands = demands_of(draft, self.categories)
+        return OpinionState(opinion_id, draft.person.strip(), draft.channel, draft.given_on, draft.stance,
+                            tuple(d.name for d in demands if d.category), tuple(d.name for d in demands if not d.category),
+                            draft.text.strip())
 
     def remove(self, room_id: int) -> OpinionState | None:
         """Delete the room's opinion of this session (undoable); returns what was removed."""
@@ -183,12 +194,12 @@ class OpinionSession:
                 self._states.pop(room_id, None)
                 return room_id
             exists = Opinion.get_or_none(Opinion.id == previous.opinion_id) is not None
-            opinion_id = write_opinion(self._draft(room_id, previous), previous.opinion_id if exists else None,
-                                       self.categories)
+            draft = self._draft(room_id, previous)
+            opinion_id = self._write(room_id, draft, previous.opinion_id if exists else None)
         if opinion_id != previous.opinion_id:  # a removed opinion comes back under a new id
             self._undo = [(r, s if s is None or s.opinion_id != previous.opinion_id
                            else OpinionState(opinion_id, *_fields(s))) for r, s in self._undo]
-        self._states[room_id] = OpinionState.of(opinion(opinion_id))
+        self._states[room_id] = self._state(opinion_id, draft)
         return room_id
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from desktop_app.models import AuditLog, Opinion, OpinionDemand
 from desktop_app.services.consultations import (
@@ -118,3 +119,41 @@ def test_opinion_state_round_trip(round_a):
     round_a.record(room, stance="有意见", demands=["屋面修缮"], tags=["漏水"], text="顶楼漏水", given_on=date(2024, 5, 9))
     state = round_a.state(room)
     assert isinstance(state, OpinionState) and state.given_on == date(2024, 5, 9) and state.text == "顶楼漏水"
+    # what the session holds is what was stored: trimmed, a tag naming a catalogue item kept as a demand
+    round_a.record(room, stance="支持", demands=[" 屋面修缮"], tags=["停车设施", "漏水 ", "漏水"], person=" 王 ",
+                   text=" 顶楼 ")
+    stored = opinions_of_room(room)[0]
+    assert round_a.state(room) == OpinionState.of(stored)
+    assert round_a.state(room).demands == ("屋面修缮", "停车设施") and round_a.state(room).tags == ("漏水",)
+    assert OpinionSession(consultation_id=round_a.consultation_id).state(room) == round_a.state(room)
+
+
+ACTIONS = st.lists(st.one_of(
+    st.tuples(st.just("record"), st.integers(0, 3), st.sampled_from(["", "支持", "有意见", "反对"]),
+              st.lists(st.sampled_from(["加装电梯", "雨污分流", "停车设施"]), max_size=3),
+              st.lists(st.sampled_from(["楼道灯", "门禁", "加装电梯"]), max_size=2)),
+    st.tuples(st.just("remove"), st.integers(0, 3)),
+    st.tuples(st.just("undo"),)), max_size=12)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(actions=ACTIONS)
+def test_any_sequence_is_stored_as_the_session_holds_it_and_undoes_to_nothing(city, actions):
+    Opinion.delete().execute()
+    session = OpinionSession(Scope("building", city.building(city.a, "2").id), given_on=DAY)
+    rooms = [room.room_id for room in session.rooms]
+    for action in actions:
+        if action[0] == "record":
+            _, index, stance, demands, tags = action
+            session.record(rooms[index], stance=stance, demands=demands, tags=tags)
+        elif action[0] == "remove":
+            session.remove(rooms[action[1]])
+        else:
+            session.undo()
+        for room in rooms:
+            stored = opinions_of_room(room)
+            assert len(stored) <= 1
+            assert session.state(room) == (OpinionState.of(stored[0]) if stored else None)
+    while session.can_undo:
+        session.undo()
+    assert Opinion.select().count() == 0 and OpinionDemand.select().count() == 0
