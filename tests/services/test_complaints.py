@@ -13,7 +13,7 @@ from desktop_app.services.complaints import (
     OPEN, ComplaintDraft, ComplaintError, ValidationError, advance, complaint_detail, complaint_errors,
     delete_complaint, list_complaints, save_complaint, set_satisfaction,
 )
-from desktop_app.services.scope import ALL, Scope
+from desktop_app.services.scope import Scope
 from tests.services.consultation_city import build_city
 
 
