@@ -2,7 +2,8 @@
 
 The grid of the 入户走访登记表 (visit_form.FormPainter) inside the GB/T 9704 text block: the estate,
 the room and its owner (a person's name masked by the one rule), then the renovation catalogue as
-checkboxes grouped by category (the items are data: the editable catalogue), the household's view of
+checkboxes grouped by category and numbered 01, 02, … through the catalogue (the numbers typed at
+door-to-door entry; the items are data: the editable catalogue), the household's view of
 the plan (支持 / 有意见 / 反对), ruled lines for other demands and comments, signature and date. No ID
 number or phone is printed.
 """
@@ -63,6 +64,21 @@ def form_texts(form: OpinionForm) -> Iterator[tuple[str, str]]:
             yield f"{where} 改造项目", item
 
 
+def numbered(catalogue: tuple[CatalogueGroup, ...]) -> list[tuple[CatalogueGroup, list[str]]]:
+    """Each group with its items as printed: "01 供水设施改造", numbered through the catalogue in order (the
+    numbers staff type at door-to-door entry, `ui.demand_checklist`)."""
+    total = sum(len(group.items) for group in catalogue)
+    digits = max(1, len(str(total)))
+    out, number = [], 0
+    for group in catalogue:
+        labels = []
+        for name in group.items:
+            number += 1
+            labels.append(f"{number:0{digits}d} {name}")
+        out.append((group, labels))
+    return out
+
+
 class OpinionFormPainter(FormPainter):
     """Draws one form per page; the catalogue layout is computed once per catalogue."""
 
@@ -75,7 +91,7 @@ class OpinionFormPainter(FormPainter):
         found = self.layouts.get(catalogue)
         if found is None:
             inner = BLOCK_WIDTH - LABEL_WIDTH - 2 * PAD
-            names = [name for group in catalogue for name in group.items] or [""]
+            names = [label for _group, labels in numbered(catalogue) for label in labels] or [""]
             for size in ITEM_SIZES:
                 widest = max(stringWidth(name, self.body, size) for name in names) + BOX_ADVANCE * size + COLUMN_GAP
                 columns = max(1, int(inner // widest))
@@ -86,14 +102,14 @@ class OpinionFormPainter(FormPainter):
 
     def catalogue(self, y: float, form: OpinionForm) -> float:
         size, columns, width = self.catalogue_layout(form.catalogue)
-        for group in form.catalogue:
+        for group, labels in numbered(form.catalogue):
             lines = max(1, -(-len(group.items) // columns))
             height = lines * ITEM_STEP + 2 * PAD
             y -= height
             self.c.rect(self.x0, y, LABEL_WIDTH, height)
             self.c.rect(self.x0 + LABEL_WIDTH, y, BLOCK_WIDTH - LABEL_WIDTH, height)
             self.label(self.x0, y, LABEL_WIDTH, height, group.category)
-            for index, name in enumerate(group.items):
+            for index, name in enumerate(labels):
                 line, column = divmod(index, columns)
                 baseline = y + height - PAD - ITEM_STEP * (line + 0.5) - size * 0.35
                 self.checkbox(self.x0 + LABEL_WIDTH + PAD + column * width, baseline, name, size)

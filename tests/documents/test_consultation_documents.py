@@ -79,6 +79,7 @@ def test_opinion_forms_one_page_per_room_with_the_whole_catalogue(tmp_path):
             assert group.category in flat
             for item in group.items:
                 assert item.replace(" ", "") in flat
+        assert "01供水设施改造" in flat and "42邮政快递末端综合服务站" in flat  # the door-to-door entry numbers
         assert "支持" in flat and "有意见" in flat and "反对" in flat and "意见建议" in flat and "签字" in flat
         assert "请于2024年5月31日前交回幸福里社区居民委员会" in flat
         assert_inside_block(pdf, page)
