@@ -205,6 +205,8 @@ def _show(page, text: str) -> None:
 def _write_failed(page, error: BaseException) -> None:
     if isinstance(error, OSError):
         QMessageBox.warning(page, "导出失败", f"无法写入文件：{error.strerror or error}（{getattr(error, 'filename', '')}）")
+    elif isinstance(error, ValueError):  # an item name the sheet cannot carry (write_ballots says which)
+        QMessageBox.warning(page, "导出失败", str(error))
     else:
         raise error
 

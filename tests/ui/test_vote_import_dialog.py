@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
 from desktop_app.domain.tally import AGREE, OPPOSE
 from desktop_app.domain.vote_print_data import VoteItem
@@ -163,3 +163,15 @@ def test_exports_suggest_the_vote_title_and_read_back(qtbot, page, vote, tmp_pat
     assert suggested[1] == "杜鹃新村_加装电梯_表决名册.xlsx"
     roll = read_roll(roll_path)
     assert roll.errors == [] and len(roll.records) == 12
+
+
+def test_an_item_named_like_a_column_is_refused_with_a_message(qtbot, page, roll, tmp_path, monkeypatch):
+    vote_id = votes.create_vote(votes.VoteDraft(
+        title="备注表决", scopes=[Scope("estate", roll[0].id)], matter=7, items=[VoteItem("备注", "")],
+        opens_on=date(2026, 3, 1), closes_on=date(2026, 3, 31)))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(tmp_path / "b.xlsx"), "")))
+    seen: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: seen.append(text)))
+    export_ballots(page, vote_id)
+    assert len(seen) == 1 and "“备注”与名册或表决票汇总的列名相同" in seen[0]
+    assert not (tmp_path / "b.xlsx").exists()
