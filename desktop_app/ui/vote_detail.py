@@ -219,4 +219,4 @@ class VoteDetail(QWidget):
         self._tab_shown(index)
 
     def voted(self) -> int:
-        return len(self.session.rooms) - len(self.session.not_voted())
+        return len(self.session.ballots())

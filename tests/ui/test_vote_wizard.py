@@ -91,6 +91,7 @@ def test_wizard_creates_a_vote_on_chosen_buildings_and_it_appears_in_the_list(qt
     summary = votes.vote_summary(page.vote_id)
     assert summary.title == "杜鹃新村老旧小区改造内容表决"
     assert summary.scope_label == "1号楼、2号楼" and summary.rooms == len(entries)
+    assert summary.total_heads == seen["counted"][1]  # the summary page showed what was frozen
     assert [(item.name, item.category) for item in summary.items] == [
         ("雨污分流", "基础类"), ("1号楼北侧挡土墙加固", ""), ("适老化改造", "完善类")]
     assert (summary.matter, summary.rule, summary.opens_on, summary.closes_on) == (
