@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop_app.domain.consultation_figures import ConsultationFigures, percent_text
+from desktop_app.ui.bar_chart import BarChart
 from desktop_app.ui.consult_tab import ConsultTab
 from desktop_app.ui.date_range import DateRange
 from desktop_app.ui.pages.base import PageContext
@@ -51,13 +52,20 @@ class FiguresTab(ConsultTab):
             grid.addWidget(QLabel(label), index // 4 * 2, index % 4)
             grid.addWidget(value, index // 4 * 2 + 1, index % 4)
             self.headline[key] = value
+        self.category_chart = BarChart()
+        self.category_chart.setObjectName("category_chart")
+        self.category_chart.unit = "件"
+        self.category_chart.empty_text = "所选范围和日期内没有投诉"
         tables = QHBoxLayout()
         for title, name, model in (("各小区走访户数", "reach_table", self.reach_model),
                                    ("投诉按类别", "category_table", self.category_model),
                                    ("征求意见活动按方式", "kind_table", self.kind_model)):
             box = QGroupBox(title)
-            QVBoxLayout(box).addWidget(small_table(name, model))
-            tables.addWidget(box, 2 if name == "reach_table" else 1)
+            column = QVBoxLayout(box)
+            if name == "category_table":
+                column.addWidget(self.category_chart)
+            column.addWidget(small_table(name, model))
+            tables.addWidget(box, 2 if name != "kind_table" else 1)
         layout = QVBoxLayout(self)
         layout.addWidget(numbers)
         layout.addLayout(tables, 1)
@@ -97,4 +105,5 @@ class FiguresTab(ConsultTab):
             (e.name, str(e.rooms), str(e.reached), e.share_text) for e in figures.estates])
         self.category_model.set_rows(("类别", "件数", "占比"), [
             (c.category, str(c.count), c.share_text) for c in figures.by_category])
+        self.category_chart.set_data([(c.category, [c.count]) for c in figures.by_category if c.count], ["投诉"])
         self.kind_model.set_rows(("方式", "场次"), [(kind, str(count)) for kind, count in figures.by_kind])

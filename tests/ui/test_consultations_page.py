@@ -394,6 +394,8 @@ def test_figures_tab_shows_the_service_figures(qtbot, page):
     categories = {tab.category_model.index(r, 0).data(): tab.category_model.index(r, 1).data()
                   for r in range(tab.category_model.rowCount())}
     assert categories["施工管理"] == "1" and categories["物业"] == "1" and categories["资金"] == "0"
+    assert [(bar.label, bar.total) for bar in tab.category_chart.bars] == [("施工管理", 1), ("物业", 1)]
+    assert not tab.category_chart.grab().isNull()
 
 
 def test_every_model_passes_the_model_tester(qtmodeltester, qtbot, page):
