@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QTabWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -217,6 +217,12 @@ class VoteDetail(QWidget):
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
         self._tab_shown(index)
+
+    def focus_entry(self) -> None:
+        """Put the cursor in the room field of the ballot entry (ready for the first paper ballot)."""
+        self.show_tab(ENTRY_TAB)
+        field = self.entry.findChild(QLineEdit, "room_field")
+        (field or self.entry).setFocus()
 
     def voted(self) -> int:
         return len(self.session.ballots())

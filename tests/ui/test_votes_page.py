@@ -222,3 +222,19 @@ def test_the_not_voted_list_prints_from_its_tab(qtbot, context, tmp_path, monkey
     page.detail.print_not_voted.click()
     text = "".join(pdf_page.extract_text() for pdf_page in PdfReader(target).pages)
     assert room.room in text and room.owner_names[0] in text and "已保存到" in seen[0]
+
+
+def test_a_hidden_page_reads_the_votes_when_it_is_shown(qtbot, context):
+    context.context.scope.set(Scope("estate", estate("梅岭小区").id))
+    page = VotesPage(context.context)
+    qtbot.addWidget(page)
+    first = open_vote("梅岭小区")
+    page.refresh()
+    assert page.model.rowCount() == 0 and page.detail is None  # nothing loaded while hidden
+    page.show()
+    assert titles(page) == ["梅岭小区改造内容表决"] and page.vote_id == first
+    page.hide()
+    second = open_vote("梅岭小区", title="梅岭小区加装电梯")
+    page.refresh()
+    page.select_vote(second)  # a caller may select a vote the hidden page has not read yet
+    assert page.vote_id == second and titles(page) == ["梅岭小区加装电梯", "梅岭小区改造内容表决"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton,
     QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
@@ -38,6 +38,7 @@ class VotesPage(Page):
         self.exchange = optional_module("vote_import_dialog")
         self.detail: VoteDetail | None = None
         self.selecting = False
+        self.stale = True
         self.ask_reason = self._ask_reason  # replaced in tests that do not drive the dialog
         self.model = VoteListModel(self)
         self.table = QTableView()
@@ -124,7 +125,20 @@ class VotesPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the votes of the scope; the selected vote stays selected (and is re-read) if still there."""
+        """Re-read the votes of the scope; the selected vote stays selected (and is re-read) if still there.
+        A hidden page only notes it (loading a vote's roll costs a moment) and re-reads when shown."""
+        if not self.isVisible():
+            self.stale = True
+            return
+        self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self.stale:
+            self.reload()
+
+    def reload(self) -> None:
+        self.stale = False
         keep = self.vote_id
         self.model.set_records(votes.list_votes(self.context.scope.scope))
         self.count.setText(f"共 {self.model.rowCount()} 项表决" if self.model.rowCount() else "本范围内还没有表决")
@@ -132,6 +146,8 @@ class VotesPage(Page):
         self.select_row(row if row >= 0 else 0 if self.model.rowCount() else -1)
 
     def select_vote(self, vote_id: int) -> None:
+        if self.stale:
+            self.reload()
         self.select_row(self.model.row_of(vote_id))
 
     def select_row(self, row: int) -> None:
@@ -207,6 +223,8 @@ class VotesPage(Page):
         wizard.exec()
         if wizard.vote_id is not None:
             self.select_vote(wizard.vote_id)  # data_changed() already re-read the list
+            if self.detail is not None:
+                self.detail.focus_entry()
 
     def import_ballots(self) -> None:
         if self.exchange is not None and self.vote_id is not None and self.exchange.import_ballots(self, self.vote_id):
