@@ -21,9 +21,8 @@ from desktop_app.services import catalogue, printing, queries, votes
 from desktop_app.services.scope import Scope
 from desktop_app.ui.forms import error_label
 from desktop_app.ui.pages.base import PageContext
-from desktop_app.ui.vote_wizard_pages import (
-    DetailsPage, ItemsPage, MatterPage, ScopePage, WizardPage, matter_text, rule_text,
-)
+from desktop_app.ui.vote_wizard_items import ItemsPage
+from desktop_app.ui.vote_wizard_pages import DetailsPage, MatterPage, ScopePage, WizardPage, matter_text, rule_text
 
 # Which field a message of draft_errors is about, by the words it uses (first match wins);
 # anything else is shown on the summary page.
