@@ -87,8 +87,9 @@ def _room_estate(room_id: int) -> int | None:
     return int(found[0][0]) if found else None
 
 
-def complaint_errors(draft: ComplaintDraft, complaint_id: int | None = None) -> dict[str, str]:
-    """field -> Chinese reason, for the form as the user types."""
+def complaint_errors(draft: ComplaintDraft, complaint_id: int | None = None, *,
+                     today: date | None = None) -> dict[str, str]:
+    """field -> Chinese reason, for the form as the user types (a receipt after `today` is a typing error)."""
     errors: dict[str, str] = {}
     ticket = draft.ticket_no.strip()
     if ticket:
@@ -100,6 +101,8 @@ def complaint_errors(draft: ComplaintDraft, complaint_id: int | None = None) -> 
     received = _day(draft.received_at)
     if received is None:
         errors["received_at"] = "请填写受理日期"
+    elif received > (today or date.today()):
+        errors["received_at"] = f"受理日期 {received.isoformat()} 晚于今天"
     if (reason := rules.category_error(draft.category)) is not None:
         errors["category"] = reason if draft.category else "请选择投诉类别"
     if draft.estate_id is not None and Estate.get_or_none(Estate.id == draft.estate_id) is None:
@@ -144,10 +147,11 @@ def _label(values_or_record) -> str:
     return f"投诉 {get('ticket_no') or '（无工单号）'} {get('category')}"
 
 
-def save_complaint(draft: ComplaintDraft, complaint_id: int | None = None, *, actor: str | None = None) -> int:
+def save_complaint(draft: ComplaintDraft, complaint_id: int | None = None, *, actor: str | None = None,
+                   today: date | None = None) -> int:
     """Create (with its 受理 step) or update a complaint's particulars; ValidationError when the draft is wrong.
     Steps, reply and satisfaction change through `advance` / `set_satisfaction`."""
-    errors = complaint_errors(draft, complaint_id)
+    errors = complaint_errors(draft, complaint_id, today=today)
     if errors:
         raise ValidationError(errors)
     values = _values(draft)
@@ -184,11 +188,12 @@ class StepRecord:
 
 
 def advance(complaint_id: int, step: str, on_date: date, actor: str = "", note: str = "", *,
-            reply: str | None = None, satisfaction: str | None = None) -> StepRecord:
+            reply: str | None = None, satisfaction: str | None = None, today: date | None = None) -> StepRecord:
     """Move a complaint forward to `step` (skipping allowed, never backwards) on `on_date`.
 
     Writes a complaint_step row and the complaint's status; 答复/办结 may carry the reply (办结 needs one on
-    record); 办结 sets closed_on. Raises ComplaintError with the Chinese reason and writes nothing otherwise."""
+    record); 办结 sets closed_on. A date after `today` or before the last step is refused. Raises
+    ComplaintError with the Chinese reason and writes nothing otherwise."""
     with db.atomic():
         record = Complaint.get_by_id(complaint_id)
         new_reply = record.reply if reply is None else reply.strip()
@@ -197,6 +202,8 @@ def advance(complaint_id: int, step: str, on_date: date, actor: str = "", note: 
             reason = rules.satisfaction_error(satisfaction)
         last = (ComplaintStep.select().where(ComplaintStep.complaint == complaint_id)
                 .order_by(ComplaintStep.on_date.desc(), ComplaintStep.id.desc()).first())
+        if reason is None and on_date > (today or date.today()):
+            reason = f"{step}日期 {on_date.isoformat()} 晚于今天"
         if reason is None and on_date < _day(record.received_at):
             reason = f"{step}日期 {on_date.isoformat()} 早于受理日期 {record.received_at[:10]}"
         if reason is None and last is not None and on_date.isoformat() < last.on_date:

@@ -125,7 +125,7 @@ def _complaints(rng: random.Random, today: date) -> int:
             ticket_no=f"SM{received:%Y%m%d}{index + 1:04d}" if source == "12345" else "", source=source,
             received_at=received, category=category, estate_id=room.estate_id, room_id=room.room_id,
             complainant=rng.choice(("陈女士", "林先生", "黄女士", "郑先生", "吴阿姨", "刘先生")),
-            phone=f"13{rng.randint(500000000, 999999999)}", text=TEXTS[category]), actor=ACTOR)
+            phone=f"13{rng.randint(500000000, 999999999)}", text=TEXTS[category]), actor=ACTOR, today=today)
         _follow(rng, complaint_id, received, today)
     return count
 
@@ -140,4 +140,5 @@ def _follow(rng: random.Random, complaint_id: int, received: date, today: date) 
             return
         reply = rng.choice(REPLIES) if step in (REPLIED, CLOSED) else None
         satisfaction = rng.choices(("满意", "基本满意", "不满意"), (6, 3, 1))[0] if step == CLOSED else None
-        complaint_service.advance(complaint_id, step, day, ACTOR, reply=reply, satisfaction=satisfaction)
+        complaint_service.advance(complaint_id, step, day, ACTOR, reply=reply, satisfaction=satisfaction,
+                                  today=today)

@@ -81,13 +81,16 @@ def room_in_scope(room_id: int, scope: Scope) -> bool:
                       f"JOIN estate e ON e.id = b.estate_id WHERE r.id = ? AND {condition}", [room_id, *params]))
 
 
-def form_errors(draft: OpinionDraft, categories: dict[str, str]) -> dict[str, str]:
-    """The checks that need no database: channel, date, stance, demands against the catalogue, tags."""
+def form_errors(draft: OpinionDraft, categories: dict[str, str], *, today: date | None = None) -> dict[str, str]:
+    """The checks that need no database: channel, date (not after `today`), stance, demands against the
+    catalogue, tags."""
     errors: dict[str, str] = {}
     if (reason := kind_error(draft.channel)) is not None:
         errors["channel"] = reason
     if draft.given_on is None:
         errors["given_on"] = "请填写意见日期"
+    elif draft.given_on > (today or date.today()):
+        errors["given_on"] = f"意见日期 {draft.given_on.isoformat()} 晚于今天"
     if (reason := stance_error(draft.stance)) is not None:
         errors["stance"] = reason
     unknown = [name for name in unique_names(draft.demands) if name not in categories]
@@ -99,12 +102,13 @@ def form_errors(draft: OpinionDraft, categories: dict[str, str]) -> dict[str, st
     return errors
 
 
-def opinion_errors(draft: OpinionDraft, *, categories: dict[str, str] | None = None) -> dict[str, str]:
+def opinion_errors(draft: OpinionDraft, *, categories: dict[str, str] | None = None,
+                   today: date | None = None) -> dict[str, str]:
     """field -> Chinese reason. `categories` (name -> category) saves reading the catalogue per keypress."""
     errors: dict[str, str] = {}
     if draft.room_id is None or Room.get_or_none(Room.id == draft.room_id) is None:
         errors["room_id"] = "请选择房屋"
-    errors.update(form_errors(draft, _catalogue_categories() if categories is None else categories))
+    errors.update(form_errors(draft, _catalogue_categories() if categories is None else categories, today=today))
     if draft.consultation_id is not None:
         held = Consultation.get_or_none(Consultation.id == draft.consultation_id)
         if held is None:

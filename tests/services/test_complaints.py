@@ -177,3 +177,16 @@ def test_rows_say_where_and_mask_the_phone(city, board):
     assert (rows["T1"].estate, rows["T1"].room) == ("杜鹃新村", "1号楼1单元101室")
     assert (rows["T2"].room, rows["T3"].estate, rows["T3"].room, rows["T6"].estate) == ("2号楼103室", "双园新村", "", "")
     assert rows["T1"].phone_masked == "138****8000" and rows["T1"].received_on == date(2024, 5, 1)
+
+
+def test_dates_after_today_are_typing_errors(city):
+    today = date(2024, 5, 10)
+    assert complaint_errors(draft(received_at=date(2024, 5, 11)), today=today)["received_at"] == \
+        "受理日期 2024-05-11 晚于今天"
+    assert "received_at" not in complaint_errors(draft(received_at=today), today=today)
+    with pytest.raises(ValidationError):
+        save_complaint(draft(received_at=date(2024, 5, 11)), today=today)
+    complaint = save_complaint(draft(), today=today)
+    with pytest.raises(ComplaintError, match="晚于今天"):
+        advance(complaint, "办理", date(2024, 5, 11), today=today)
+    advance(complaint, "办理", today, today=today)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -96,6 +96,9 @@ def test_opinion_errors(city):
     assert opinion_errors(OpinionDraft(city.rooms["B 1-1-101"], given_on=date(2024, 5, 8), consultation_id=held)) == {}
     with pytest.raises(ValidationError):
         record_opinion(OpinionDraft(city.rooms["A 1-1-101"], given_on=None))
+    tomorrow = date.today() + timedelta(days=1)
+    assert opinion_errors(OpinionDraft(city.rooms["A 1-1-101"], given_on=tomorrow)) == {
+        "given_on": f"意见日期 {tomorrow.isoformat()} 晚于今天"}
     assert Opinion.select().count() == 0
 
 
