@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Mapping, Sequence
 
 from desktop_app.domain.complaints import CATEGORIES, CLOSED, REPLIED, SATISFACTION, STEPS
 from desktop_app.domain.room_entry import RoomRef
@@ -134,3 +135,26 @@ class TicketNote:
             where += f" {self.column}"
         shown = f"：“{self.value}”" if self.value != "" else ""
         return f"{where}{shown} — {self.reason}"
+
+
+def step_dates(steps: Sequence[str], known: Mapping[str, date | None], after: date,
+               today: date) -> tuple[tuple[str, date], ...]:
+    """Dates for handling steps a ticket reached (in order) that are not on record yet.
+
+    A step dated by the file (`known`: 受理 by the day received, 答复 by 答复日期, 办结 by 办结日期) keeps its date;
+    a step the file gives no date for takes the date of the next step that has one (it happened by then),
+    else `today` (the day it became known). No step is dated before `after` (the last step on record) or
+    before the step before it, so the dates never run backwards."""
+    later = today
+    backwards = []
+    for step in reversed(steps):
+        own = known.get(step)
+        later = own if own is not None else later
+        backwards.append((step, later))
+    dated = []
+    floor = after
+    for step, on in reversed(backwards):
+        floor = max(floor, on)
+        dated.append((step, floor))
+    return tuple(dated)
+

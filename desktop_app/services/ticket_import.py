@@ -22,7 +22,7 @@ from typing import Callable, Protocol, Sequence
 from desktop_app.domain import complaints as rules
 from desktop_app.domain.room_entry import RoomRef, matches, parse_room_entry
 from desktop_app.domain.text import compact
-from desktop_app.domain.ticket_record import TicketNote, TicketRow
+from desktop_app.domain.ticket_record import TicketNote, TicketRow, step_dates
 from desktop_app.models import Complaint, ComplaintStep, Estate, db
 from desktop_app.services import audit
 from desktop_app.services.complaints import default_due_on
@@ -154,22 +154,9 @@ def _stored_steps(complaint_id: int) -> list[tuple[str, str]]:
 
 
 def _step_dates(ticket: TicketRow, steps: Sequence[str], after: date, today: date) -> tuple[tuple[str, date], ...]:
-    """Dates for `steps` (in order): their own date when the file has one, else the next known date, else
-    today; never before `after` or the step before."""
     known = {rules.RECEIVED: ticket.received_on, rules.REPLIED: ticket.replied_on,
              rules.CLOSED: ticket.closed_on or ticket.replied_on}
-    later = today
-    backwards = []
-    for step in reversed(steps):
-        own = known.get(step)
-        later = own if own is not None else later
-        backwards.append((step, later))
-    dated = []
-    floor = after
-    for step, on in reversed(backwards):
-        floor = max(floor, on)
-        dated.append((step, floor))
-    return tuple(dated)
+    return step_dates(steps, known, after, today)
 
 
 Note = Callable[[TicketRow, str, str, str], None]  # (ticket, field, value, reason)

@@ -224,3 +224,19 @@ def test_cancel_and_unknown_sheet(tmp_path):
         read_tickets(path, cancel=lambda: True)
     with pytest.raises(ReadFailure, match="没有名为“别的”的工作表"):
         read_tickets(path, sheet="别的")
+
+
+def test_no_estate_and_no_address_column_is_one_located_error(tmp_path):
+    headers = tuple(h for h in HOTLINE_HEADERS if h != "小区")
+    rows = [tuple(v for h, v in zip(HOTLINE_HEADERS, row) if h != "小区") for row in sample_tickets()]
+    error = only(read_tickets(write_tickets(tmp_path / "t.xlsx", rows, headers=headers)).errors)
+    assert (error.row, error.column) == (2, "所属小区") and "缺少“所属小区”或“地址”列" in error.reason
+
+
+def test_an_address_column_alone_places_the_tickets(tmp_path):
+    headers = tuple("事发地址" if h == "小区" else h for h in HOTLINE_HEADERS)
+    result = read_tickets(write_tickets(tmp_path / "t.xlsx", sample_tickets(), headers=headers))
+    assert result.errors == [] and result.tickets[3].estate_text == result.tickets[3].address == "东街88号幸福里小区3号楼"
+    rows = changed(sample_tickets(), "GD2024050600001", 小区="")
+    error = only(read_tickets(write_tickets(tmp_path / "u.xlsx", rows, headers=headers)).errors)
+    assert (error.row, error.column) == (3, "事发地址（D列）") and "不能都为空" in error.reason
