@@ -61,6 +61,7 @@ class VoteSession:
         self._ballots = {roll_id: Ballot(self._by_id[roll_id].room_key, state.choices)
                          for roll_id, state in self._states[FIRST].items()}
         self._roll = _vote_roll(self.rooms)
+        self._outcome: TallyOutcome | None = None
 
     # ------------------------------------------------------------ reading
     @property
@@ -94,13 +95,15 @@ class VoteSession:
         return [room for room in self.rooms if room.roll_id not in voted]
 
     def tally(self) -> TallyOutcome:
-        summary = self._summary
-        try:
-            result = tally(self._roll, self._ballots.values(), self._item_names, summary.rule,
-                           blank_participates=summary.blank_participates)
-        except TallyError as error:
-            return TallyOutcome(None, error)
-        return TallyOutcome(result, None)
+        """The count of the counted ballots (kept until the next write, so several views may ask)."""
+        if self._outcome is None:
+            summary = self._summary
+            try:
+                self._outcome = TallyOutcome(tally(self._roll, self._ballots.values(), self._item_names, summary.rule,
+                                                   blank_participates=summary.blank_participates), None)
+            except TallyError as error:
+                self._outcome = TallyOutcome(None, error)
+        return self._outcome
 
     def differences(self) -> list[Difference]:
         """Double entry: rooms entered by one person only, or by both differently (in roll order)."""
@@ -227,6 +230,7 @@ class VoteSession:
         else:
             states[room.roll_id] = state
         if entry == FIRST:
+            self._outcome = None
             if state is None:
                 self._ballots.pop(room.roll_id, None)
             else:
