@@ -39,7 +39,8 @@ class ComplaintPanel(QGroupBox):
         self.steps.setModel(self.steps_model)
         self.steps.verticalHeader().setVisible(False)
         self.steps.horizontalHeader().setStretchLastSection(True)
-        self.steps.setMaximumHeight(150)
+        self.steps.verticalHeader().setDefaultSectionSize(24)
+        self.steps.setMaximumHeight(24 * (len(STEPS) + 1) + 8)  # every step of a complaint without scrolling
         self.on_date = QDateEdit(QDate.currentDate())
         self.on_date.setObjectName("step_date")
         self.on_date.setCalendarPopup(True)
