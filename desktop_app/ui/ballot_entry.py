@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QComboBox, QDateEdit, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QSizePolicy,
     QVBoxLayout, QWidget,
 )
 
@@ -32,10 +32,9 @@ UNDO_LEVELS = 50
 KEY_CHOICES = {Qt.Key.Key_1: AGREE, Qt.Key.Key_2: OPPOSE, Qt.Key.Key_3: ABSTAIN, Qt.Key.Key_0: BLANK,
                Qt.Key.Key_Space: BLANK}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-CHOICE_STYLES = {AGREE: "color: #1e8e3e;", OPPOSE: "color: #c0392b;", ABSTAIN: "color: #b26a00;",
-                 BLANK: "color: #777;", None: "color: #bbb;"}
+CHOICE_COLOURS = {AGREE: "#1e8e3e", OPPOSE: "#c0392b", ABSTAIN: "#b26a00", BLANK: "#777777", None: "#b0b0b0"}
 ERROR_STYLE, DONE_STYLE = "color: #c0392b;", "color: #1e8e3e; font-weight: bold;"
-CURRENT_ROW_STYLE = "QFrame#choice_row { background: #dbe9fb; border-radius: 3px; }"
+CURRENT_ROW, CURRENT_ROW_UNFOCUSED = QColor("#cfe2fb"), QColor("#eeeeee")
 HINT = ("房号回车 · 1 同意 · 2 反对 · 3 弃权 · 0/空格 空白 · ↑↓ 移动 · Backspace 退回 · F2 表决方式 · "
         "回车 保存 · Ctrl+Z 撤销上一张 · Esc 重输房号")
 
@@ -68,7 +67,9 @@ class Saved:
 
 
 class ChoiceList(QFrame):
-    """The items of the vote, one per row, with the answer typed for each and the current row marked."""
+    """The items of the vote, one per row, with the answer typed for each and the current row marked.
+
+    Painted in one widget: a keypress changes one row and repaints, it never relays out the page."""
 
     save_requested = Signal()
 
@@ -77,60 +78,72 @@ class ChoiceList(QFrame):
         self.setObjectName("choices")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.items = list(items)
         self.choices: list[str | None] = [None] * len(items)
         self.current = 0
-        self.rows: list[QFrame] = []
-        self.answers: list[QLabel] = []
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(1)
-        for index, name in enumerate(items):
-            row = QFrame()
-            row.setObjectName("choice_row")
-            grid = QGridLayout(row)
-            grid.setContentsMargins(6, 2, 6, 2)
-            number, label, answer = QLabel(f"{index + 1}."), QLabel(name), QLabel()
-            answer.setMinimumWidth(56)
-            answer.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(number, 0, 0)
-            grid.addWidget(label, 0, 1)
-            grid.addWidget(answer, 0, 2)
-            grid.setColumnStretch(1, 1)
-            layout.addWidget(row)
-            self.rows.append(row)
-            self.answers.append(answer)
-        self.done_hint = QLabel("全部事项已录入，按回车保存")
-        self.done_hint.setStyleSheet("color: #1f5f99;")
-        layout.addWidget(self.done_hint)
-        self.set_choices([None] * len(items))
+        self.row_height = self.fontMetrics().height() + 8
+        self.bold = QFont(self.font())
+        self.bold.setBold(True)
+        self.setMinimumHeight(self.row_height * (len(items) + 1) + 2 * self.frameWidth() + 8)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(320, self.minimumHeight())
 
     def set_choices(self, choices: list[str | None]) -> None:
         self.choices = list(choices)
-        for index, choice in enumerate(self.choices):
-            self._show_answer(index)
-        self.move_to(0)
-
-    def _show_answer(self, index: int) -> None:
-        choice = self.choices[index]
-        self.answers[index].setText(choice_text(choice))
-        self.answers[index].setStyleSheet("font-weight: bold; " + CHOICE_STYLES[choice])
+        self.current = 0
+        self.update()
 
     def move_to(self, position: int) -> None:
         """Rows 0..n-1 are the items; n means "past the last item, ready to save"."""
-        previous, self.current = self.current, max(0, min(position, len(self.rows)))
-        if previous < len(self.rows):
-            self.rows[previous].setStyleSheet("")
-        if self.current < len(self.rows):
-            self.rows[self.current].setStyleSheet(CURRENT_ROW_STYLE)
-        self.done_hint.setVisible(self.current == len(self.rows))
+        self.current = max(0, min(position, len(self.items)))
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().paintEvent(event)
+        painter = QPainter(self)
+        area = self.contentsRect().adjusted(4, 4, -4, -4)
+        enabled = self.isEnabled()
+        plain = self.palette().color(QPalette.ColorRole.WindowText) if enabled else QColor("#a0a0a0")
+        left, width = area.left(), area.width()
+        middle = int(Qt.AlignmentFlag.AlignVCenter)
+        metrics = self.fontMetrics()
+        for index, (name, choice) in enumerate(zip(self.items, self.choices)):
+            top = area.top() + index * self.row_height
+            if enabled and index == self.current:
+                painter.fillRect(QRect(left, top, width, self.row_height),
+                                 CURRENT_ROW if self.hasFocus() else CURRENT_ROW_UNFOCUSED)
+            painter.setPen(plain)
+            painter.setFont(self.font())
+            painter.drawText(QRect(left + 6, top, 30, self.row_height), middle, f"{index + 1}.")
+            painter.drawText(QRect(left + 34, top, width - 110, self.row_height), middle,
+                             metrics.elidedText(name, Qt.TextElideMode.ElideRight, width - 110))
+            painter.setPen(QColor(CHOICE_COLOURS[choice]) if enabled else plain)
+            painter.setFont(self.bold)
+            painter.drawText(QRect(left + width - 70, top, 64, self.row_height),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), choice_text(choice))
+        if enabled and self.current == len(self.items):
+            painter.setPen(QColor("#1f5f99"))
+            painter.setFont(self.font())
+            painter.drawText(QRect(left + 6, area.top() + len(self.items) * self.row_height, width - 12,
+                                   self.row_height), middle, "全部事项已录入，按回车保存")
+        painter.end()
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().focusOutEvent(event)
+        self.update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         key = Qt.Key(event.key())
         plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
         if plain and key in KEY_CHOICES:
-            if self.current < len(self.rows):
+            if self.current < len(self.items):
                 self.choices[self.current] = KEY_CHOICES[key]
-                self._show_answer(self.current)
                 self.move_to(self.current + 1)
         elif key == Qt.Key.Key_Up:
             self.move_to(self.current - 1)
@@ -138,9 +151,8 @@ class ChoiceList(QFrame):
             self.move_to(self.current + 1)
         elif key == Qt.Key.Key_Backspace:
             self.move_to(self.current - 1)
-            if self.current < len(self.rows):
+            if self.current < len(self.items):
                 self.choices[self.current] = None
-                self._show_answer(self.current)
         elif key in ENTER_KEYS:
             self.save_requested.emit()
         else:

@@ -9,12 +9,13 @@ figures stand next to them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Protocol
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.domain.tally import (
     FAILED, NOT_QUORATE, PASSED, Conflict, ItemResult, TallyError, TallyResult, shortfall_text,
@@ -81,119 +82,175 @@ def problem_lines(error: TallyError) -> list[str]:
         + [conflict_text(conflict) for conflict in error.conflicts]
 
 
-class ThresholdBar(QWidget):
-    """A progress bar with a mark at its threshold; green once the threshold is reached."""
+@dataclass(frozen=True)
+class Line:
+    """One threshold line of an item: caption, share, threshold mark, whether reached, exact figures."""
+
+    caption: str
+    value: Fraction
+    mark: Fraction
+    reached: bool
+    text: str
+
+
+class Gauges(QWidget):
+    """An item's four threshold lines painted in one widget: caption, a bar with its mark (green once
+    reached) and the exact figures. Painted rather than built from labels so that a new tally is one
+    repaint and never a relayout (the panel follows every keypress)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.value = Fraction(0)
-        self.mark = Fraction(0)
-        self.reached = False
+        self.lines: tuple[Line, ...] = ()
+        self.caption_width = self.fontMetrics().horizontalAdvance("同意面积 ≥3/4") + 10
+        self.text_width = 0
+        self.line_height = self.fontMetrics().height() + 4
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumWidth(90)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(160, 14)
+        return QSize(self.caption_width + 160 + self.text_width, self.line_height * max(1, len(self.lines)))
 
-    def set_state(self, value: Fraction, mark: Fraction, reached: bool) -> None:
-        value = min(max(value, Fraction(0)), Fraction(1))
-        if (value, mark, reached) != (self.value, self.mark, self.reached):
-            self.value, self.mark, self.reached = value, mark, reached
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(self.caption_width + 80 + self.text_width, self.line_height * max(1, len(self.lines)))
+
+    def set_lines(self, lines: tuple[Line, ...], text_width: int) -> None:
+        """Show new lines; `text_width` is the figures column the panel shares between items. Only the
+        bars and figures of lines that changed are repainted (captions stay as they are)."""
+        if len(lines) != len(self.lines) or text_width != self.text_width:
+            self.text_width = text_width
+            self.lines = lines
+            self.setFixedHeight(self.line_height * max(1, len(lines)))
+            self.updateGeometry()
             self.update()
+        elif lines != self.lines:
+            changed = [index for index, (old, new) in enumerate(zip(self.lines, lines)) if old != new]
+            self.lines = lines
+            for index in changed:
+                self.update(QRect(self.caption_width, index * self.line_height,
+                                  self.width() - self.caption_width, self.line_height))
+        else:
+            return
+        self.setToolTip("\n".join(line.text for line in lines))
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
         painter = QPainter(self)
-        track = QRectF(self.rect()).adjusted(0.5, 2.5, -0.5, -2.5)
-        painter.fillRect(track, TRACK)
-        filled = QRectF(track)
-        filled.setWidth(track.width() * float(self.value))
-        painter.fillRect(filled, REACHED if self.reached else SHORT)
-        painter.setPen(QPen(QColor("#9a9a9a"), 1))
-        painter.drawRect(track)
-        x = track.left() + track.width() * float(self.mark)
-        painter.setPen(QPen(MARK, 2))
-        painter.drawLine(int(round(x)), 0, int(round(x)), self.height())
+        text_colour, caption_colour = self.palette().color(QPalette.ColorRole.WindowText), QColor("#555555")
+        bar_left = self.caption_width
+        bar_width = max(20, self.width() - self.caption_width - self.text_width - 10)
+        dirty = event.rect()
+        for index, line in enumerate(self.lines):
+            top = index * self.line_height
+            if top > dirty.bottom() or top + self.line_height <= dirty.top():
+                continue
+            if dirty.left() < self.caption_width:
+                painter.setPen(caption_colour)
+                painter.drawText(QRectF(0, top, self.caption_width, self.line_height),
+                                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), line.caption)
+            track = QRectF(bar_left + 0.5, top + 4.5, bar_width - 1, self.line_height - 9)
+            painter.fillRect(track, TRACK)
+            filled = QRectF(track)
+            filled.setWidth(track.width() * float(min(line.value, Fraction(1))))
+            painter.fillRect(filled, REACHED if line.reached else SHORT)
+            painter.setPen(QPen(QColor("#9a9a9a"), 1))
+            painter.drawRect(track)
+            x = round(track.left() + track.width() * float(line.mark))
+            painter.setPen(QPen(MARK, 2))
+            painter.drawLine(x, top + 2, x, top + self.line_height - 2)
+            painter.setPen(text_colour)
+            painter.drawText(QRectF(bar_left + bar_width + 10, top, self.text_width, self.line_height),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), line.text)
+        painter.end()
+
+
+class TextLines(QWidget):
+    """A few lines of text painted without relayout (elided at the width, the whole text as tooltip)."""
+
+    def __init__(self, colour: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.colour = QColor(colour)
+        self.lines: tuple[str, ...] = ()
+        self.line_height = self.fontMetrics().height() + 2
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(0)
+
+    def text(self) -> str:
+        return "；".join(self.lines)
+
+    def set_lines(self, lines: tuple[str, ...]) -> None:
+        if lines == self.lines:
+            return
+        if len(lines) != len(self.lines):
+            self.setFixedHeight(self.line_height * len(lines))
+        self.lines = lines
+        self.setToolTip("\n".join(lines))
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        painter = QPainter(self)
+        painter.setPen(self.colour)
+        metrics = self.fontMetrics()
+        for index, line in enumerate(self.lines):
+            painter.drawText(QRectF(0, index * self.line_height, self.width(), self.line_height),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                             metrics.elidedText(line, Qt.TextElideMode.ElideRight, self.width()))
         painter.end()
 
 
 class ItemRow(QFrame):
-    """One item of the vote: name, verdict, four bars with exact figures, the other answers, the shortfall."""
-
-    CAPTIONS = ("参与面积", "参与人数", "同意面积", "同意人数")
+    """One item of the vote: name, verdict, four threshold lines, the other answers, the shortfall."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.name = QLabel()
-        self.name.setStyleSheet("font-weight: bold; font-size: 14px;")
+        font = self.name.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.name.setFont(font)
         self.name.setWordWrap(True)
         self.verdict = QLabel()
         self.verdict_shown = ""
         head = QHBoxLayout()
         head.addWidget(self.name, 1)
         head.addWidget(self.verdict, 0, Qt.AlignmentFlag.AlignTop)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(2)
-        self.captions: list[QLabel] = []
-        self.bars: list[ThresholdBar] = []
-        self.figures: list[QLabel] = []
-        for line, caption in enumerate(self.CAPTIONS):
-            label, bar, figures = QLabel(caption), ThresholdBar(), QLabel()
-            label.setStyleSheet("color: #555;")
-            grid.addWidget(label, line, 0)
-            grid.addWidget(bar, line, 1)
-            grid.addWidget(figures, line, 2)
-            self.captions.append(label)
-            self.bars.append(bar)
-            self.figures.append(figures)
-        grid.setColumnStretch(1, 1)
-        self.others = QLabel()
-        self.others.setStyleSheet("color: #555;")
-        self.others.setWordWrap(True)
-        self.shortfall = QLabel()
-        self.shortfall.setStyleSheet("color: #a84300;")
-        self.shortfall.setWordWrap(True)
+        self.gauges = Gauges()
+        self.others = TextLines("#555555")
+        self.shortfall = TextLines("#a84300")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(3)
         layout.addLayout(head)
-        layout.addLayout(grid)
+        layout.addWidget(self.gauges)
         layout.addWidget(self.others)
         layout.addWidget(self.shortfall)
 
-    def show_item(self, item: ItemResult) -> None:
+    @staticmethod
+    def lines_of(item: ItemResult) -> tuple[Line, ...]:
+        total, part, agree, missing = item.total, item.participating, item.agree, item.shortfall
+        approval, sign = APPROVAL[item.rule], APPROVAL_SIGN[item.rule]
+        shares = (share(part.area_centi, total.area_centi), share(part.heads, total.heads),
+                  share(agree.area_centi, part.area_centi), share(agree.heads, part.heads))
+        texts = (f"参与 {area_text(part.area_centi)}㎡ / {area_text(total.area_centi)}㎡",
+                 f"参与 {part.heads:,} / {total.heads:,} 人",
+                 f"同意 {area_text(agree.area_centi)}㎡ / {area_text(part.area_centi)}㎡",
+                 f"同意 {agree.heads:,} / {part.heads:,} 人")
+        reached = (missing.participation_area == 0, missing.participation_heads == 0,
+                   part.heads > 0 and missing.agree_area == 0, part.heads > 0 and missing.agree_heads == 0)
+        captions = ("参与面积 ≥2/3", "参与人数 ≥2/3", f"同意面积 {sign}", f"同意人数 {sign}")
+        marks = (QUORUM, QUORUM, approval, approval)
+        return tuple(Line(caption, value, mark, ok, f"{text} · {percent_text(value)}")
+                     for caption, value, mark, ok, text in zip(captions, shares, marks, reached, texts))
+
+    def show_item(self, item: ItemResult, lines: tuple[Line, ...], text_width: int) -> None:
         self.name.setText(item.item)
         verdict = item.verdict
         if verdict != self.verdict_shown:
             self.verdict.setText(verdict)
             self.verdict.setStyleSheet(VERDICT_BASE_STYLE + VERDICT_STYLES[verdict])
             self.verdict_shown = verdict
-        total, part, agree, missing = item.total, item.participating, item.agree, item.shortfall
-        approval, sign = APPROVAL[item.rule], APPROVAL_SIGN[item.rule]
-        self.captions[0].setText("参与面积 ≥2/3")
-        self.captions[1].setText("参与人数 ≥2/3")
-        self.captions[2].setText(f"同意面积 {sign}")
-        self.captions[3].setText(f"同意人数 {sign}")
-        lines = (
-            (share(part.area_centi, total.area_centi), QUORUM, missing.participation_area == 0,
-             f"参与 {area_text(part.area_centi)}㎡ / {area_text(total.area_centi)}㎡"),
-            (share(part.heads, total.heads), QUORUM, missing.participation_heads == 0,
-             f"参与 {part.heads:,} / {total.heads:,} 人"),
-            (share(agree.area_centi, part.area_centi), approval, part.heads > 0 and missing.agree_area == 0,
-             f"同意 {area_text(agree.area_centi)}㎡ / {area_text(part.area_centi)}㎡"),
-            (share(agree.heads, part.heads), approval, part.heads > 0 and missing.agree_heads == 0,
-             f"同意 {agree.heads:,} / {part.heads:,} 人"),
-        )
-        for bar, label, (value, mark, reached, text) in zip(self.bars, self.figures, lines):
-            bar.set_state(value, mark, reached)
-            label.setText(f"{text} · {percent_text(value)}")
-        self.others.setText(
-            "，".join(f"{name} {votes.heads:,} 人 {area_text(votes.area_centi)}㎡"
-                     for name, votes in (("反对", item.oppose), ("弃权", item.abstain), ("空白", item.blank))))
-        missing_text = "" if item.passed else shortfall_text(item)
-        self.shortfall.setText(missing_text)
-        self.shortfall.setVisible(bool(missing_text))
+        self.gauges.set_lines(lines, text_width)
+        self.others.set_lines(("，".join(f"{name} {votes.heads:,} 人 {area_text(votes.area_centi)}㎡" for name, votes
+                                         in (("反对", item.oppose), ("弃权", item.abstain), ("空白", item.blank))),))
+        self.shortfall.set_lines(() if item.passed else tuple(part for part in shortfall_text(item).split("；") if part))
 
 
 class TallyPanel(QWidget):
@@ -217,6 +274,7 @@ class TallyPanel(QWidget):
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems.setVisible(False)
         self.rows: list[ItemRow] = []
+        self.text_width = 0
         self.rows_box = QWidget()
         self.rows_layout = QVBoxLayout(self.rows_box)
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
@@ -253,10 +311,16 @@ class TallyPanel(QWidget):
             row = ItemRow()
             self.rows_layout.insertWidget(len(self.rows), row)
             self.rows.append(row)
+        lines = [ItemRow.lines_of(item) for item in result.items]
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(line.text) for item in lines for line in item), default=0)
+        if widest > self.text_width or widest < self.text_width - 40:
+            self.text_width = widest + 20  # a little room, so a growing figure seldom widens the column
         for index, row in enumerate(self.rows):
             if index < len(result.items):
-                row.show_item(result.items[index])
-            row.setVisible(index < len(result.items))
+                row.show_item(result.items[index], lines[index], self.text_width)
+            if row.isHidden() == (index < len(result.items)):
+                row.setVisible(index < len(result.items))
 
     def show_error(self, error: TallyError) -> None:
         self.result, self.error = None, error

@@ -44,14 +44,15 @@ def test_exactly_two_thirds_taking_part_and_exactly_three_quarters_agreeing_pass
     panel.show_outcome(outcome)
     assert panel.verdicts() == [("雨污分流", "通过")]
     row = panel.rows[0]
-    assert [label.text() for label in row.figures] == [
+    assert [line.text for line in row.gauges.lines] == [
         "参与 800.00㎡ / 1,200.00㎡ · 66.6%", "参与 8 / 12 人 · 66.6%",
         "同意 600.00㎡ / 800.00㎡ · 75.0%", "同意 6 / 8 人 · 75.0%"]
-    assert all(bar.reached for bar in row.bars)
-    assert [bar.mark for bar in row.bars] == [Fraction(2, 3)] * 2 + [Fraction(3, 4)] * 2
-    assert row.bars[0].value == Fraction(2, 3) and row.bars[2].value == Fraction(3, 4)
+    assert all(line.reached for line in row.gauges.lines)
+    assert [line.mark for line in row.gauges.lines] == [Fraction(2, 3)] * 2 + [Fraction(3, 4)] * 2
+    assert row.gauges.lines[0].value == Fraction(2, 3) and row.gauges.lines[2].value == Fraction(3, 4)
+    assert [line.caption for line in row.gauges.lines] == ["参与面积 ≥2/3", "参与人数 ≥2/3", "同意面积 ≥3/4", "同意人数 ≥3/4"]
     assert "#1e8e3e" in row.verdict.styleSheet()  # green
-    assert row.shortfall.isHidden()
+    assert row.shortfall.text() == "" and row.shortfall.height() == 0
     assert panel.totals.text() == "表决范围：专有面积 1,200.00㎡，业主 12 人（按表决计数规则）"
 
 
@@ -62,15 +63,15 @@ def test_one_short_of_each_boundary_fails_and_says_what_is_missing(panel):
     row = panel.rows[0]
     assert panel.verdicts() == [("屋面防水", "未达参与门槛")]
     assert "#8a8a8a" in row.verdict.styleSheet()  # grey
-    assert not row.bars[0].reached and row.bars[2].reached
-    assert row.shortfall.text() == "参与面积还差 100.00㎡，参与人数还差 1 人"
+    assert not row.gauges.lines[0].reached and row.gauges.lines[2].reached
+    assert row.shortfall.lines == ("参与面积还差 100.00㎡，参与人数还差 1 人",)
     assert row.shortfall.text() == shortfall_text(below_quorum.result.items[0])
 
     below_approval = counted(roll, [(AGREE,)] * 5 + [(OPPOSE,), (OPPOSE,), (BLANK,)], ("屋面防水",), Rule.SPECIAL)
     panel.show_outcome(below_approval)
     assert panel.verdicts() == [("屋面防水", "未通过")]
     assert "#c0392b" in row.verdict.styleSheet()  # red
-    assert row.shortfall.text() == "同意面积还差 100.00㎡，同意人数还差 1 人"
+    assert row.shortfall.lines == ("同意面积还差 100.00㎡，同意人数还差 1 人",)
     assert row.others.text() == "反对 2 人 200.00㎡，弃权 0 人 0.00㎡，空白 1 人 100.00㎡"
 
 
@@ -79,9 +80,10 @@ def test_exactly_half_fails_the_ordinary_rule_and_the_mark_is_at_half(panel):
     panel.show_outcome(outcome)
     row = panel.rows[0]
     assert panel.verdicts() == [("选聘物业", "未通过")]
-    assert row.bars[2].mark == Fraction(1, 2) and row.bars[2].value == Fraction(1, 2) and not row.bars[2].reached
-    assert row.captions[2].text() == "同意面积 >1/2"
-    assert row.figures[3].text() == "同意 4 / 8 人 · 50.0%"
+    line = row.gauges.lines[2]
+    assert line.mark == Fraction(1, 2) and line.value == Fraction(1, 2) and not line.reached
+    assert line.caption == "同意面积 >1/2"
+    assert row.gauges.lines[3].text == "同意 4 / 8 人 · 50.0%"
 
 
 def test_rows_are_updated_in_place_and_extra_rows_hidden(panel):
@@ -91,7 +93,7 @@ def test_rows_are_updated_in_place_and_extra_rows_hidden(panel):
     rows = list(panel.rows)
     panel.show_outcome(counted(roll, [(AGREE,) * 10] * 21, items, Rule.SPECIAL))
     assert panel.rows == rows and len(rows) == 10
-    assert rows[9].figures[1].text() == "参与 21 / 30 人 · 70.0%"
+    assert rows[9].gauges.lines[1].text == "参与 21 / 30 人 · 70.0%"
     panel.show_outcome(counted(roll, [(OPPOSE, AGREE)] * 25, items[:2], Rule.ORDINARY))
     assert panel.rows == rows
     assert panel.verdicts() == [("事项0", "未通过"), ("事项1", "通过")]
@@ -124,3 +126,28 @@ def test_area_text(centi, text):
                                         (Fraction(0), "0.0%")])
 def test_percent_is_rounded_down_so_it_never_overstates(share, text):
     assert percent_text(share) == text
+
+
+def test_an_updated_panel_shows_the_same_pixels_as_a_fresh_one(qtbot):
+    """Only changed lines are repainted; what the screen holds must still be the whole new result."""
+    from PySide6.QtWidgets import QApplication
+
+    roll = equal_roll(30)
+    items = ("雨污分流", "屋面防水")
+    answers = [(AGREE, OPPOSE), (AGREE, AGREE), (AGREE, ABSTAIN)] * 10
+    before = counted(roll, answers[:21], items, Rule.SPECIAL)
+    after = counted(roll, answers[:24], items, Rule.SPECIAL)  # same verdicts: the partial repaint path
+    updated, fresh = TallyPanel(), TallyPanel()
+    for panel, first in ((updated, before), (fresh, after)):
+        qtbot.addWidget(panel)
+        panel.resize(560, 500)
+        panel.show()
+        qtbot.waitExposed(panel)
+        panel.show_outcome(first)
+    qtbot.wait(20)
+    text_width = updated.text_width
+    updated.show_outcome(after)
+    assert updated.text_width == text_width
+    qtbot.wait(20)
+    screen = QApplication.primaryScreen()
+    assert screen.grabWindow(updated.winId()).toImage() == screen.grabWindow(fresh.winId()).toImage()
