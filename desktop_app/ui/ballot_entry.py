@@ -29,6 +29,7 @@ from desktop_app.services.votes import BallotState, RollRoom, VoteError, VoteSes
 METHODS = ("纸质", "现场", "委托", "入户")
 PROXY_METHOD = "委托"
 UNDO_LEVELS = 50
+CLOSED_TEXT = "本表决已结束，不能再录入或更正表决票；如需更正，请先重新开启表决并填写原因。"
 KEY_CHOICES = {Qt.Key.Key_1: AGREE, Qt.Key.Key_2: OPPOSE, Qt.Key.Key_3: ABSTAIN, Qt.Key.Key_0: BLANK,
                Qt.Key.Key_Space: BLANK}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -275,7 +276,7 @@ class BallotEntryWidget(QWidget):
     # ------------------------------------------------------------ room
     def look_up(self) -> None:
         if self.session.closed:
-            return self.refresh()
+            return self._closed()
         text = self.room_field.text().strip()
         if not text:
             return self._error("请输入房号，如 3-1-502 或 3 1 502")
@@ -355,7 +356,7 @@ class BallotEntryWidget(QWidget):
     # ------------------------------------------------------------ save and undo
     def save(self) -> None:
         if self.session.closed:
-            return self.refresh()
+            return self._closed()
         if self.room is None:
             return self._retype("请先输入房号并回车")
         missing = [index for index, choice in enumerate(self.choice_list.choices) if choice is None]
@@ -408,7 +409,7 @@ class BallotEntryWidget(QWidget):
     def refresh(self) -> None:
         """Follow the vote's status (closed: read-only with a banner) and recount the ballots entered."""
         closed = self.session.closed
-        self.banner.setText("本表决已结束，不能再录入或更正表决票；如需更正，请先重新开启表决并填写原因。")
+        self.banner.setText(CLOSED_TEXT)
         self.banner.setVisible(closed)
         for widget in (self.room_field, self.choice_list, self.method, self.proxy, self.received):
             widget.setEnabled(not closed)
@@ -416,6 +417,10 @@ class BallotEntryWidget(QWidget):
             self.choice_list.setEnabled(self.room is not None)
             self.proxy.setEnabled(self.method.currentText() == PROXY_METHOD)
         self._show_count()
+
+    def _closed(self) -> None:
+        self.refresh()
+        self._error(CLOSED_TEXT)
 
     def recount(self) -> None:
         """After ballots were written elsewhere (an import): count again; the undo history no longer applies."""

@@ -210,7 +210,8 @@ def test_a_save_refused_by_the_service_is_shown_and_nothing_is_lost(qtbot, sessi
     close_vote(session.vote_id)  # closed by someone else meanwhile; the session learns it on writing
     keys(qtbot, Qt.Key.Key_Return)
     assert "表决已结束" in widget.message.text()
-    assert widget.banner.isVisible()
+    assert widget.banner.isVisible() and not widget.room_field.isEnabled()
+    assert session.ballot(session.find("1-1-201")[0].roll_id) is None
 
 
 def test_the_received_date_typed_once_is_kept_and_a_correction_keeps_its_own(qtbot, session, widget):
