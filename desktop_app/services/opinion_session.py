@@ -16,10 +16,10 @@ from desktop_app.domain.catalogue import CatalogueEntry
 from desktop_app.domain.opinions import DOOR_TO_DOOR
 from desktop_app.domain.print_data import RollRow
 from desktop_app.domain.room_entry import matches, parse_room_entry
-from desktop_app.models import Consultation, Opinion, db
+from desktop_app.models import Consultation, db
 from desktop_app.services import catalogue
 from desktop_app.services.opinion_records import OpinionDraft, OpinionRecord, ValidationError, delete_opinion, \
-    demands_of, form_errors, opinion, write_opinion
+    demands_of, form_errors, write_opinion
 from desktop_app.services.scope import ALL, Scope, room_condition
 
 
@@ -98,18 +98,28 @@ class OpinionSession:
         self._load_states()
 
     def _load_states(self) -> None:
-        query = Opinion.select()
+        """The latest opinion of each room in this session (two queries, however many rooms)."""
         if self.consultation_id is not None:
-            query = query.where(Opinion.consultation == self.consultation_id)
+            where, params = "o.consultation_id = ?", [self.consultation_id]
         else:
-            query = query.where(Opinion.consultation.is_null() & (Opinion.channel == self.channel)
-                                & (Opinion.given_on == self.given_on.isoformat()))
-        latest: dict[int, int] = {}
-        for row in query.order_by(Opinion.id):
-            if row.room_id in self._rooms:
-                latest[row.room_id] = row.id
-        for room_id, opinion_id in latest.items():
-            self._states[room_id] = OpinionState.of(opinion(opinion_id))
+            where = "o.consultation_id IS NULL AND o.channel = ? AND o.given_on = ?"
+            params = [self.channel, self.given_on.isoformat()]
+        latest: dict[int, tuple] = {}
+        for row in db.execute_sql("SELECT o.id, o.room_id, o.person, o.channel, o.given_on, o.stance, o.text "
+                                  f"FROM opinion o WHERE {where} ORDER BY o.id", tuple(params)):
+            if row[1] in self._rooms:
+                latest[row[1]] = row
+        demands: dict[int, list[tuple[str, str]]] = {}
+        for opinion_id, name, category in db.execute_sql(
+                f"SELECT d.opinion_id, d.name, d.category FROM opinion_demand d JOIN opinion o ON o.id = d.opinion_id "
+                f"WHERE {where} ORDER BY d.id", tuple(params)):
+            demands.setdefault(opinion_id, []).append((name, category))
+        for room_id, (opinion_id, _room, person, channel, given_on, stance, text) in latest.items():
+            named = demands.get(opinion_id, [])
+            self._states[room_id] = OpinionState(
+                opinion_id, person, channel, date.fromisoformat(given_on), stance,
+                tuple(name for name, category in named if category), tuple(name for name, category in named if not category),
+                text)
 
     # ------------------------------------------------------------ finding rooms
     def find(self, text: str) -> list[SessionRoom]:
@@ -182,7 +192,10 @@ class OpinionSession:
         return bool(self._undo)
 
     def undo(self) -> int | None:
-        """Put back the state before the last record/remove; returns the room concerned (None: nothing to undo)."""
+        """Put back the state before the last record/remove; returns the room concerned (None: nothing to undo).
+
+        The room's current opinion is the one changed (a removed opinion comes back as a new record: SQLite may
+        have given its old id to another room's opinion since)."""
         if not self._undo:
             return None
         room_id, previous = self._undo.pop()
@@ -193,15 +206,7 @@ class OpinionSession:
                     delete_opinion(current.opinion_id)
                 self._states.pop(room_id, None)
                 return room_id
-            exists = Opinion.get_or_none(Opinion.id == previous.opinion_id) is not None
             draft = self._draft(room_id, previous)
-            opinion_id = self._write(room_id, draft, previous.opinion_id if exists else None)
-        if opinion_id != previous.opinion_id:  # a removed opinion comes back under a new id
-            self._undo = [(r, s if s is None or s.opinion_id != previous.opinion_id
-                           else OpinionState(opinion_id, *_fields(s))) for r, s in self._undo]
+            opinion_id = self._write(room_id, draft, current.opinion_id if current else None)
         self._states[room_id] = self._state(opinion_id, draft)
         return room_id
-
-
-def _fields(state: OpinionState) -> tuple:
-    return (state.person, state.channel, state.given_on, state.stance, state.demands, state.tags, state.text)

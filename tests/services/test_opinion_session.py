@@ -136,7 +136,7 @@ ACTIONS = st.lists(st.one_of(
     st.tuples(st.just("undo"),)), max_size=12)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(actions=ACTIONS)
 def test_any_sequence_is_stored_as_the_session_holds_it_and_undoes_to_nothing(city, actions):
     Opinion.delete().execute()
