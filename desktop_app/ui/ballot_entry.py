@@ -35,7 +35,7 @@ KEY_CHOICES = {Qt.Key.Key_1: AGREE, Qt.Key.Key_2: OPPOSE, Qt.Key.Key_3: ABSTAIN,
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 CHOICE_COLOURS = {AGREE: "#1e8e3e", OPPOSE: "#c0392b", ABSTAIN: "#b26a00", BLANK: "#777777", None: "#b0b0b0"}
 ERROR_STYLE, DONE_STYLE = "color: #c0392b;", "color: #1e8e3e; font-weight: bold;"
-CURRENT_ROW, CURRENT_ROW_UNFOCUSED = QColor("#cfe2fb"), QColor("#eeeeee")
+CURRENT_ROW, CURRENT_ROW_UNFOCUSED = QColor("#cfe2fb"), QColor("#dde2e8")
 HINT = ("房号回车 · 1 同意 · 2 反对 · 3 弃权 · 0/空格 空白 · ↑↓ 移动 · Backspace 退回 · F2 表决方式 · "
         "回车 保存 · Ctrl+Z 撤销上一张 · Esc 重输房号")
 
