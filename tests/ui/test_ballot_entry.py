@@ -226,3 +226,16 @@ def test_the_received_date_typed_once_is_kept_and_a_correction_keeps_its_own(qtb
     assert widget.received.date().toPython() == date(2026, 11, 20)  # the corrected ballot's own date
     keys(qtbot, "3", Qt.Key.Key_Return, "1-1-302", Qt.Key.Key_Return)
     assert widget.received.date().toPython() == date(2026, 11, 22)
+
+
+def test_escape_drops_the_ballot_being_typed_and_the_chooser(qtbot, session, widget):
+    keys(qtbot, "1-1-201", Qt.Key.Key_Return, "12", Qt.Key.Key_Escape)
+    assert widget.room is None and focused() is widget.room_field and widget.room_field.text() == ""
+    assert session.ballot(session.find("1-1-201")[0].roll_id) is None
+    keys(qtbot, "101", Qt.Key.Key_Return)
+    assert focused() is widget.chooser
+    keys(qtbot, Qt.Key.Key_Escape)
+    assert not widget.chooser.isVisible() and focused() is widget.room_field
+    assert widget.room_field.selectedText() == "101"  # ready to be typed over
+    keys(qtbot, "1-2-3-4", Qt.Key.Key_Return)
+    assert widget.message.text() == "无法识别“1-2-3-4”：请按 楼-单元-房号 输入，如 3-1-502 或 3 1 502"

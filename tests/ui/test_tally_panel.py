@@ -74,6 +74,11 @@ def test_one_short_of_each_boundary_fails_and_says_what_is_missing(panel):
     assert row.shortfall.lines == ("同意面积还差 100.00㎡，同意人数还差 1 人",)
     assert row.others.text() == "反对 2 人 200.00㎡，弃权 0 人 0.00㎡，空白 1 人 100.00㎡"
 
+    short_of_both = counted(roll, [(AGREE,)] * 4 + [(OPPOSE,)] * 3, ("屋面防水",), Rule.SPECIAL)
+    panel.show_outcome(short_of_both)  # each part of the 还差 sentence on its own line
+    assert row.shortfall.lines == ("参与面积还差 100.00㎡，参与人数还差 1 人", "同意面积还差 125.00㎡，同意人数还差 2 人")
+    assert row.shortfall.height() == 2 * row.shortfall.line_height
+
 
 def test_exactly_half_fails_the_ordinary_rule_and_the_mark_is_at_half(panel):
     outcome = counted(equal_roll(12), [(AGREE,)] * 4 + [(OPPOSE,)] * 4, ("选聘物业",), Rule.ORDINARY)
