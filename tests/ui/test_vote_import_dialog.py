@@ -175,3 +175,23 @@ def test_an_item_named_like_a_column_is_refused_with_a_message(qtbot, page, roll
     export_ballots(page, vote_id)
     assert len(seen) == 1 and "“备注”与名册或表决票汇总的列名相同" in seen[0]
     assert not (tmp_path / "b.xlsx").exists()
+
+
+def test_the_real_runner_reads_and_imports_in_the_background(qtbot, vote, tmp_path, monkeypatch):
+    from desktop_app.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    page = Page(PageContext(runner, ScopeState(), lambda: None))
+    qtbot.addWidget(page)
+    answer_open(monkeypatch, sheet(tmp_path, [("1", "1", "301", "同意", "反对", "", "")]))
+
+    def act(dialog: BallotImportDialog):
+        qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
+        dialog.import_all.click()
+        qtbot.waitUntil(lambda: dialog.summary is not None, timeout=20000)
+        return dialog.counts.text()
+
+    seen = with_dialog(act)
+    assert import_ballots(page, vote) is True
+    assert runner.wait() and seen[0].startswith("导入完成：新增 1 张")
+    assert votes.VoteSession(vote).summary.voted == 3
