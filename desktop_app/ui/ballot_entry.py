@@ -172,6 +172,7 @@ class BallotEntryWidget(QWidget):
         self.room: RollRoom | None = None
         self.matches: list[RollRoom] = []
         self.undo_stack: list[Saved] = []
+        self.showing_previous = False  # method, proxy and date on screen come from a saved ballot
         self.item_names = [item.name for item in session.items]
 
         self.banner = QLabel()
@@ -315,6 +316,7 @@ class BallotEntryWidget(QWidget):
         self.room_field.setText(room.label)
         self.room_info.setText(f"{room.label}　{format_area(room.area_centi)}㎡　业主 {owners_text(room)}")
         previous = self.session.ballot(room.roll_id, self.entry)
+        shown_previous, self.showing_previous = self.showing_previous, previous is not None
         if previous is not None:
             self.previous_info.setText(f"已录入，将更正：{ballot_text(previous)}")
             self.choice_list.set_choices(list(previous.choices))
@@ -322,11 +324,12 @@ class BallotEntryWidget(QWidget):
             self.proxy.setText(previous.proxy)
             if previous.received_on is not None:
                 self.received.setDate(QDate(previous.received_on))
-        else:
+        else:  # a method chosen (F2) before the room was typed stays; one shown from a corrected ballot goes
             self.previous_info.clear()
             self.choice_list.set_choices([None] * len(self.item_names))
-            self.method.setCurrentText(METHODS[0])
-            self.proxy.clear()
+            if shown_previous:
+                self.method.setCurrentText(METHODS[0])
+                self.proxy.clear()
             self.received.setDate(self.usual_date)
         self.choice_list.setEnabled(True)
         self.choice_list.setFocus()
@@ -334,6 +337,7 @@ class BallotEntryWidget(QWidget):
     def clear_ballot(self) -> None:
         """Drop the ballot being typed and go back to the room field (the received date stays)."""
         self.room = None
+        self.showing_previous = False
         self.chooser.setVisible(False)
         self.matches = []
         self.room_field.clear()

@@ -239,3 +239,15 @@ def test_escape_drops_the_ballot_being_typed_and_the_chooser(qtbot, session, wid
     assert widget.room_field.selectedText() == "101"  # ready to be typed over
     keys(qtbot, "1-2-3-4", Qt.Key.Key_Return)
     assert widget.message.text() == "无法识别“1-2-3-4”：请按 楼-单元-房号 输入，如 3-1-502 或 3 1 502"
+
+
+def test_the_method_chosen_before_the_room_is_kept_and_a_corrected_ballots_is_not(qtbot, session, widget):
+    keys(qtbot, Qt.Key.Key_F2, "1-1-201", Qt.Key.Key_Return)
+    assert widget.method.currentText() == "现场"
+    keys(qtbot, "111", Qt.Key.Key_Return)
+    assert session.ballot(session.find("1-1-201")[0].roll_id).method == "现场"
+    keys(qtbot, "1-1-201", Qt.Key.Key_Return)
+    assert widget.method.currentText() == "现场"  # shown from the saved ballot
+    keys(qtbot, Qt.Key.Key_Backtab, Qt.Key.Key_Home, (Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier),
+         "1-1-202", Qt.Key.Key_Return)
+    assert widget.room.label == "1号楼1单元202室" and widget.method.currentText() == "纸质"
