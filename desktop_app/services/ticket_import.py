@@ -15,6 +15,7 @@ never before the step before them.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Protocol, Sequence
@@ -24,11 +25,13 @@ from desktop_app.domain.room_entry import RoomRef, matches, parse_room_entry
 from desktop_app.domain.text import compact
 from desktop_app.domain.ticket_record import TicketNote, TicketRow, step_dates
 from desktop_app.models import Complaint, ComplaintStep, Estate, db
+from desktop_app.models.clock import current_origin, new_uid, now_iso
 from desktop_app.services import audit
 from desktop_app.services.complaints import default_due_on
 from desktop_app.services.settings import operator_name
 
 IMPORT_ACTOR = "12345热线（导入）"
+CHUNK = 500  # ticket numbers per IN (...) query, under SQLite's bound-parameter limit
 NEW, UPDATED, UNCHANGED = "新增", "更新", "未变"
 
 
@@ -102,9 +105,10 @@ class TicketImportSummary:
 
 
 class _Places:
-    """Estates by code and name, and each estate's rooms, for matching ticket addresses."""
+    """What planning needs from the database, read once: estates by code and name, each estate's rooms,
+    the complaints on record for the file's ticket numbers, the due dates by day received."""
 
-    def __init__(self) -> None:
+    def __init__(self, tickets: Sequence[TicketRow] = ()) -> None:
         self.estates = [(e.id, e.code or "", e.name) for e in Estate.select(Estate.id, Estate.code, Estate.name)]
         self.by_key: dict[str, tuple[int, str]] = {}
         for estate_id, code, name in self.estates:
@@ -112,6 +116,17 @@ class _Places:
                 if key:
                     self.by_key.setdefault(key, (estate_id, name))
         self.rooms: dict[int, list[tuple[str, str, str, int]]] = {}
+        self.records: dict[str, Complaint] = {}
+        numbers = [ticket.ticket_no for ticket in tickets]
+        for at in range(0, len(numbers), CHUNK):
+            for record in Complaint.select().where(Complaint.ticket_no.in_(numbers[at:at + CHUNK])):
+                self.records[record.ticket_no] = record
+        self.due: dict[date, date] = {}
+
+    def due_on(self, received: date) -> date:
+        if received not in self.due:
+            self.due[received] = default_due_on(received)
+        return self.due[received]
 
     def estate(self, text: str) -> tuple[int | None, str, str, str]:
         """(estate id, estate name, the rest of the text after the name, reason when not found)."""
@@ -186,14 +201,14 @@ def _plan(ticket: TicketRow, places: _Places, today: date, remark: Note | None =
             found = places.room(estate_id, ref) if ref is not None and ref.building is not None else []
             room_id = found[0] if len(found) == 1 else None
     address = ticket.address or " ".join(part for part in (ticket.estate_text, ticket.room_text) if part)
-    record = Complaint.get_or_none(Complaint.ticket_no == ticket.ticket_no)
+    record = places.records.get(ticket.ticket_no)
     if record is None:
         steps = rules.STEPS[:rules.STEPS.index(ticket.status) + 1]
         dated = _step_dates(ticket, steps, ticket.received_on, today)
         values = {"ticket_no": ticket.ticket_no, "source": "12345", "received_at": ticket.received_at,
                   "category": ticket.category, "estate": estate_id, "room": room_id, "address": address,
                   "complainant": ticket.complainant, "phone": ticket.phone, "text": ticket.text,
-                  "due_on": (ticket.due_on or default_due_on(ticket.received_on)).isoformat(),
+                  "due_on": (ticket.due_on or places.due_on(ticket.received_on)).isoformat(),
                   "status": ticket.status, "reply": ticket.reply, "satisfaction": ticket.satisfaction,
                   "closed_on": dated[-1][1].isoformat() if ticket.closed else None}
         return TicketPlan(ticket, NEW, None, estate_id, estate_name, room_id, values, {}, dated)
@@ -234,7 +249,7 @@ def preview_ticket_import(source: TicketSource, *, today: date | None = None) ->
     today = today or date.today()
     preview = TicketImportPreview(file=source.file, sheet=source.sheet, errors=list(source.errors),
                                   warnings=list(source.warnings), invalid_rows=set(source.invalid_rows), today=today)
-    places = _Places()
+    places = _Places(source.tickets)
 
     def remark(ticket: TicketRow, name: str, value: str, reason: str) -> None:
         column = source.labels.get(name, name)
@@ -255,34 +270,71 @@ def apply_ticket_import(preview: TicketImportPreview, *, only_valid: bool = Fals
                                 "请改正后重新导入，或者选择只导入无误的行。")
     tickets = [plan.ticket for plan in preview.plans]
     actor = operator_name()
-    counts = {NEW: 0, UPDATED: 0, UNCHANGED: 0}
-    steps_added = 0
+    total = 2 * len(tickets)  # planned, then written
 
-    with db.atomic() as transaction:
-        places = _Places()
+    def report(done: int) -> None:
+        if progress is not None and not progress(done, total):
+            raise TicketImportCancelled("已取消导入，数据库没有任何改变。")
+
+    with db.atomic():  # an exception (TicketImportCancelled included) rolls everything back
+        places = _Places(tickets)
+        plans = []
         for done, ticket in enumerate(tickets, 1):
-            plan = _plan(ticket, places, preview.today)
-            counts[plan.kind] += 1
-            steps_added += _write(plan, actor, preview.file)
-            if progress is not None and not progress(done, len(tickets)):
-                transaction.rollback()
-                raise TicketImportCancelled("已取消导入，数据库没有任何改变。")
-        if counts[NEW] or counts[UPDATED]:
+            plans.append(_plan(ticket, places, preview.today))
+            if done % 100 == 0:
+                report(done)
+        report(len(tickets))
+        summary = _write(plans, actor, preview.file, lambda done: report(len(tickets) + done))
+        if summary.created or summary.updated:
             audit.record("import", "complaint", "", actor=actor,
-                         summary=f"导入12345工单“{preview.file}”：新增 {counts[NEW]} 件，更新 {counts[UPDATED]} 件，"
-                                 f"未变 {counts[UNCHANGED]} 件，补记办理环节 {steps_added} 个")
-    return TicketImportSummary(counts[NEW], counts[UPDATED], counts[UNCHANGED], steps_added)
+                         summary=f"导入12345工单“{preview.file}”：新增 {summary.created} 件，更新 {summary.updated} 件，"
+                                 f"未变 {summary.unchanged} 件，补记办理环节 {summary.steps_added} 个")
+    return summary
 
 
-def _write(plan: TicketPlan, actor: str, file: str) -> int:
-    if plan.kind == UNCHANGED:
-        return 0
+_COMPLAINT_COLUMNS = ("ticket_no", "source", "received_at", "category", "estate_id", "room_id", "address",
+                      "complainant", "phone", "text", "due_on", "status", "reply", "satisfaction", "closed_on")
+_SYNCED = ("uid", "created_at", "updated_at", "origin")
+_STEP_COLUMNS = ("complaint_id", "step", "on_date", "actor", "note")
+_AUDIT_COLUMNS = ("at", "actor", "action", "table_name", "record_uid", "summary", "changes")
+
+
+def _insert(table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+    """Many rows in one statement per row batch (sqlite3 executemany: ten times peewee's insert_many)."""
+    if rows:
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        db.cursor().executemany(sql, rows)
+
+
+def _audit_row(action: str, uid: str, actor: str, summary: str, changes: dict) -> tuple:
+    """An audit_log row as `audit.record` writes it."""
+    return (now_iso(), actor, action, "complaint", uid, summary,
+            json.dumps({k: [v[0], v[1]] for k, v in changes.items()}, ensure_ascii=False, default=str))
+
+
+def _write(plans: list[TicketPlan], actor: str, file: str, report: Callable[[int], None]) -> TicketImportSummary:
+    """New complaints, the updated ones, their steps and audit rows (inside the caller's transaction)."""
     note = f"导入自“{file}”"
-    if plan.kind == NEW:
-        record = Complaint.create(**plan.values)
-        audit.record("create", "complaint", record.uid, actor=actor, summary=f"导入工单 {plan.ticket.ticket_no}",
-                     changes={name: (None, value) for name, value in plan.values.items()})
-    else:
+    new = [plan for plan in plans if plan.kind == NEW]
+    updated = [plan for plan in plans if plan.kind == UPDATED]
+    audits: list[tuple] = []
+    steps: list[tuple] = []
+    origin = current_origin()
+    for at in range(0, len(new), CHUNK):
+        chunk = new[at:at + CHUNK]
+        stamp = now_iso()
+        uids = [new_uid() for _plan in chunk]
+        _insert("complaint", _COMPLAINT_COLUMNS + _SYNCED,
+                [tuple(plan.values[name.removesuffix("_id")] for name in _COMPLAINT_COLUMNS) + (uid, stamp, stamp, origin)
+                 for plan, uid in zip(chunk, uids)])
+        ids = dict(db.execute_sql(f"SELECT uid, id FROM complaint WHERE uid IN ({', '.join('?' * len(uids))})",
+                                  uids).fetchall())
+        for plan, uid in zip(chunk, uids):
+            audits.append(_audit_row("create", uid, actor, f"导入工单 {plan.ticket.ticket_no}",
+                                     {name: (None, value) for name, value in plan.values.items()}))
+            steps += [(ids[uid], step, on.isoformat(), IMPORT_ACTOR, note) for step, on in plan.steps]
+        report(at + len(chunk))
+    for done, plan in enumerate(updated, 1):
         record = Complaint.get_by_id(plan.complaint_id)
         for name, value in plan.values.items():
             setattr(record, name, value)
@@ -290,8 +342,12 @@ def _write(plan: TicketPlan, actor: str, file: str) -> int:
         changes = {name: (plan.old[name], value) for name, value in plan.values.items()}
         if plan.steps:
             changes["steps"] = ("", "、".join(step for step, _on in plan.steps))
-        audit.record("update", "complaint", record.uid, actor=actor, summary=f"导入更新工单 {plan.ticket.ticket_no}",
-                     changes=changes)
-    for step, on in plan.steps:
-        ComplaintStep.create(complaint=record, step=step, on_date=on.isoformat(), actor=IMPORT_ACTOR, note=note)
-    return len(plan.steps)
+        audits.append(_audit_row("update", record.uid, actor, f"导入更新工单 {plan.ticket.ticket_no}", changes))
+        steps += [(record.id, step, on.isoformat(), IMPORT_ACTOR, note) for step, on in plan.steps]
+        if done % 100 == 0:
+            report(len(new) + done)
+    stamp = now_iso()
+    _insert("complaint_step", _STEP_COLUMNS + _SYNCED, [row + (new_uid(), stamp, stamp, origin) for row in steps])
+    _insert("audit_log", _AUDIT_COLUMNS, audits)
+    report(len(plans))
+    return TicketImportSummary(len(new), len(updated), len(plans) - len(new) - len(updated), len(steps))

@@ -45,10 +45,12 @@ def write_tickets(path: Path, rows: Iterable[Sequence], *, headers: Sequence[str
     for title in title_rows:
         worksheet.append(list(title))
     worksheet.append(list(headers))
+    number = len(title_rows) + 1
     for row in rows:
         worksheet.append(list(row))
+        number += 1
         for column in text_columns:
-            worksheet.cell(worksheet.max_row, column + 1).number_format = "@"
+            worksheet.cell(number, column + 1).number_format = "@"
     workbook.save(path)
     return path
 
