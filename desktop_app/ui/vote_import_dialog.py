@@ -180,6 +180,8 @@ def _counts_text(preview: BallotImportPreview) -> str:
             "文件中没有的房屋保持已录入的表决票不变。")
     if not preview.header_row:
         text = "找不到表头行。"
+    elif preview.header_failed:
+        text = f"工作表“{preview.sheet}”第 {preview.header_row} 行的表头有错误（见下表），数据行尚未检查。"
     if preview.closed:
         return text + "\n表决已结束，不能导入；如需更正请先重新开启表决并填写原因。"
     if preview.errors:

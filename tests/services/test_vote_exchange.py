@@ -315,3 +315,12 @@ def test_an_unknown_room_and_a_room_outside_the_vote_are_located(database, tmp_p
     preview = preview_ballot_import(vote_id, path)
     assert located(preview) == [(2, "房号（C列）", "999"), (3, "房号（C列）", "101")]
     assert preview.ballots == [] and not preview.can_import(only_valid=True)
+
+
+def test_a_roll_column_in_the_header_stops_every_row(database, tmp_path):
+    vote_id, _ = small_vote(tmp_path)
+    path = ballot_file(tmp_path, [("1", "1", "201", "同意", "同意", "同意", "张三")],
+                       headers=("楼栋", "单元", "房号", *ITEMS, "业主姓名"))
+    preview = preview_ballot_import(vote_id, path)
+    assert located(preview) == [(1, "业主姓名（G列）", "业主姓名")] and preview.header_failed
+    assert preview.valid == [] and not preview.can_import(only_valid=True)

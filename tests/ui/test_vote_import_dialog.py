@@ -195,3 +195,14 @@ def test_the_real_runner_reads_and_imports_in_the_background(qtbot, vote, tmp_pa
     assert import_ballots(page, vote) is True
     assert runner.wait() and seen[0].startswith("导入完成：新增 1 张")
     assert votes.VoteSession(vote).summary.voted == 3
+
+
+def test_a_wrong_item_column_is_a_header_error_and_nothing_can_be_imported(qtbot, page, vote, tmp_path, monkeypatch):
+    answer_open(monkeypatch, write_workbook(tmp_path / "x.xlsx", [("1", "1", "301", "同意", "反对")],
+                                            headers=("楼栋", "单元", "房号", "加装电梯", "外墙防水"), sheet="表决票汇总"))
+    seen = with_dialog(lambda dialog: (dialog.counts.text(), [row[1:4] for row in dialog.errors.rows],
+                                       dialog.import_all.isEnabled(), dialog.import_valid.isEnabled()))
+    assert import_ballots(page, vote) is False
+    counts, errors, *buttons = seen[0]
+    assert "第 1 行的表头有错误" in counts and buttons == [False, False]
+    assert errors == [("1", "外墙防水（E列）", "外墙防水"), ("1", "外墙保温", "")]
