@@ -103,6 +103,7 @@ class TicketRow:
     phone: str = ""
     replied_on: date | None = None
     closed_on: date | None = None
+    source: str = "12345"  # complaints.SOURCES
 
     @property
     def received_on(self) -> date:

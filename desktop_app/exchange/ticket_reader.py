@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from desktop_app.domain.complaints import CATEGORIES, SATISFACTION, STEPS
+from desktop_app.domain.complaints import CATEGORIES, SATISFACTION, SOURCES, STEPS
 from desktop_app.domain.identity import looks_like_scientific_notation, normalise_phone, phone_error
 from desktop_app.domain.room_entry import parse_room_entry
 from desktop_app.domain.text import as_text, compact, to_half_width
@@ -53,6 +53,8 @@ TICKET_COLUMNS: tuple[RollColumn, ...] = (
                " / ".join(SATISFACTION) + "，或留空（未回访）。"),
     RollColumn("complainant", "来电人", ("来电人姓名", "诉求人", "姓名", "反映人"), 10, "可空。"),
     RollColumn("phone", "联系电话", ("来电号码", "电话", "手机", "手机号码", "联系方式"), 16, "可空。"),
+    RollColumn("source", "来源", ("工单来源", "来源渠道", "受理渠道"), 8,
+               " / ".join(SOURCES) + "，为空按 12345。"),
     RollColumn("replied_on", "答复日期", ("答复时间", "回复时间", "回复日期"), 14, "可空。"),
     RollColumn("closed_on", "办结日期", ("办结时间", "结案时间", "结案日期", "完成时间"), 14,
                "可空。已办结工单的办结日期（算办理天数用）。"),
@@ -221,6 +223,9 @@ class _TicketParser:
         if satisfaction is None:
             self.add(errors, row, "satisfaction", self.text(values, "satisfaction"),
                      "满意度应为 " + "、".join(SATISFACTION) + " 或留空")
+        source = compact(self.text(values, "source")) or SOURCES[0]
+        if source not in SOURCES:
+            self.add(errors, row, "source", self.text(values, "source"), "来源应为 " + "、".join(SOURCES) + " 或留空")
         due_on = self.date(row, values, "due_on")
         replied_on = self.date(row, values, "replied_on")
         closed_on = self.date(row, values, "closed_on")
@@ -234,7 +239,7 @@ class _TicketParser:
             row=row, ticket_no=ticket_no, received_at=received, category=category, category_text=category_text,
             estate_text=estate or address, address=address, room_text=room_text, room=room, text=self.text(values, "text"), due_on=due_on,
             status=status or STEPS[0], reply=self.text(values, "reply"), satisfaction=satisfaction or "",
-            complainant=self.text(values, "complainant"), phone=phone, replied_on=replied_on, closed_on=closed_on))
+            complainant=self.text(values, "complainant"), phone=phone, source=source, replied_on=replied_on, closed_on=closed_on))
 
     def ticket_no(self, row: int, values: Sequence[object]) -> str:
         raw = self.cell(values, "ticket_no")

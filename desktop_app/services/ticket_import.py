@@ -205,7 +205,7 @@ def _plan(ticket: TicketRow, places: _Places, today: date, remark: Note | None =
     if record is None:
         steps = rules.STEPS[:rules.STEPS.index(ticket.status) + 1]
         dated = _step_dates(ticket, steps, ticket.received_on, today)
-        values = {"ticket_no": ticket.ticket_no, "source": "12345", "received_at": ticket.received_at,
+        values = {"ticket_no": ticket.ticket_no, "source": ticket.source, "received_at": ticket.received_at,
                   "category": ticket.category, "estate": estate_id, "room": room_id, "address": address,
                   "complainant": ticket.complainant, "phone": ticket.phone, "text": ticket.text,
                   "due_on": (ticket.due_on or places.due_on(ticket.received_on)).isoformat(),

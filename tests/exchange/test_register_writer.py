@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 import python_calamine
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from desktop_app.domain.complaints import CATEGORIES, SATISFACTION, SOURCES, STEPS
 from desktop_app.domain.consultation_print_data import ComplaintLine, OpinionLine
 from desktop_app.exchange.register_writer import (
     COMPLAINT_COLUMNS, COMPLAINT_SHEET, OPINION_COLUMNS, OPINION_SHEET, write_complaint_register,
@@ -100,3 +103,34 @@ def test_libreoffice_opens_both_registers(tmp_path):
     assert "138****8000" in lines[1] and "2024-05-27" in lines[1]
     opinion_lines = (tmp_path / "csv" / f"opinions-{OPINION_SHEET}.csv").read_text(encoding="utf-8").splitlines()
     assert opinion_lines[1].startswith("2024-05-06,幸福里小区,3,1,502,张*,入户走访,支持,屋面防水、加装电梯")
+
+
+@st.composite
+def complaint_line(draw, number: int) -> ComplaintLine:
+    received = draw(st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2030, 1, 1)))
+    with_time = draw(st.booleans()) and (received.hour or received.minute)
+    received_at = received.strftime("%Y-%m-%dT%H:%M") if with_time else received.date().isoformat()
+    status = draw(st.sampled_from(STEPS))
+    due = draw(st.none() | st.integers(0, 60).map(lambda days: received.date() + timedelta(days)))
+    closed = received.date() + timedelta(draw(st.integers(0, 90))) if status == "办结" else None
+    estate = draw(st.sampled_from(["幸福里小区", "和平小区", ""]))
+    return ComplaintLine(
+        ticket_no=f"GD{number:08d}", source=draw(st.sampled_from(SOURCES)), received_at=received_at,
+        category=draw(st.sampled_from(CATEGORIES)), estate=estate, room=draw(st.sampled_from(["", "3号楼1单元502室"])),
+        address=draw(st.sampled_from(["东街88号", ""])) or ("" if estate else "西街1号"), complainant="张伟",
+        phone="13800138000", text=draw(st.text(alphabet="施工噪音漏水 ,，", max_size=10)), due_on=due,
+        status=status, closed_on=closed, reply="", satisfaction=draw(st.sampled_from(("", *SATISFACTION))),
+        overdue_state="", days_to_close=None)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(1, 6).flatmap(lambda n: st.tuples(*(complaint_line(i) for i in range(n)))))
+def test_any_register_reads_back_as_the_same_tickets(tmp_path, lines):
+    path = tmp_path / "r.xlsx"
+    write_complaint_register(path, lines)
+    read = read_tickets(path)
+    assert read.errors == [] and not [w for w in read.warnings if w.row > 1]
+    assert [(t.ticket_no, t.source, t.received_at, t.category, t.status, t.satisfaction, t.due_on, t.closed_on,
+             t.estate_text, t.phone) for t in read.tickets] == \
+        [(l.ticket_no, l.source, l.received_at, l.category, l.status, l.satisfaction, l.due_on, l.closed_on,
+          l.estate or l.address, "") for l in lines]
