@@ -16,7 +16,11 @@ from desktop_app.services.queries import elderly_cutoff
 from desktop_app.services.scope import Scope, building_label, room_condition, scope_label, unit_label
 from desktop_app.services.settings import operator_name
 
-TEMPLATE_LABELS = {"notice": "通知/公告/公示", "roll": "楼栋业主名册", "visit_form": "入户走访登记表"}
+TEMPLATE_LABELS = {
+    "notice": "通知/公告/公示", "roll": "楼栋业主名册", "visit_form": "入户走访登记表",
+    "ballot": "表决票", "vote_result": "表决结果公告", "not_voted": "未表决户清单",
+    "opinion_form": "征求意见表", "opinion_summary": "意见汇总", "complaint_ledger": "投诉台账",
+}
 ROLL_LEVELS = ("estate", "building", "unit")
 
 

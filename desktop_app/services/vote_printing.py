@@ -19,10 +19,8 @@ from desktop_app.domain.vote_print_data import (
 )
 from desktop_app.domain.vote_rules import MATTERS, Rule
 from desktop_app.models import db
-from desktop_app.models.tables import PrintJob
-from desktop_app.services.printing import PrintRecord, default_issuer
-from desktop_app.services.scope import Scope, scope_label
-from desktop_app.services.settings import operator_name
+from desktop_app.services.printing import PrintRecord, default_issuer, record_print_job
+from desktop_app.services.scope import Scope
 from desktop_app.services.vote_records import VoteError, VoteSummary, get_vote, roll_rooms
 from desktop_app.services.votes import VoteSession, stored_result, vote_summary
 
@@ -137,12 +135,5 @@ def record_vote_print(vote_id: int, template: str, title: str, *, file_path: str
     """Put a produced vote document in the print history (template ballot / vote_result / not_voted)."""
     if template not in VOTE_TEMPLATES:
         raise ValueError(f"unknown vote template {template!r}")
-    # As printing.record_print_job writes it; that function accepts only the templates of printing.TEMPLATE_LABELS,
-    # which does not list the vote templates yet (its owner is to add them; then this calls it).
-    scope = vote_scope(vote_id)
-    with db.atomic():
-        job = PrintJob.create(template=template, title=title, scope=scope.to_text(), scope_label=scope_label(scope),
-                              output=output, file_path=file_path, page_count=page_count, produced_by=operator_name())
-    job = PrintJob.get_by_id(job.id)  # with the defaults the database filled in
-    return PrintRecord(job.id, job.template, job.title, job.scope_label, job.output, job.file_path, job.page_count,
-                       job.produced_at, job.produced_by, job.period_start, job.period_end)
+    return record_print_job(template, title, vote_scope(vote_id), output=output, file_path=file_path,
+                            page_count=page_count)

@@ -113,7 +113,7 @@ def test_print_history_records_what_when_and_for_which_scope(estate):
     assert history[0].output == "printer" and history[0].produced_by
     assert history[1].produced_at <= history[0].produced_at
     with pytest.raises(ValueError):
-        printing.record_print_job("ballot", "x", scope)
+        printing.record_print_job("poster", "x", scope)
 
 
 def test_rooms_count(estate):
