@@ -22,7 +22,7 @@ from desktop_app.documents.layout import (
     BLOCK_WIDTH, BOTTOM_MARGIN, SMALL_SIZE, TABLE_SIZE, TITLE_SIZE, balanced_lines, draw_page_number, draw_text, para,
 )
 from desktop_app.documents.owner_roll import owner_cell
-from desktop_app.documents.visit_form import LABEL_WIDTH, PAD, ROW_HEIGHT, FormPainter
+from desktop_app.documents.visit_form import LABEL_WIDTH, PAD, ROW_HEIGHT, VALUE_WIDTH, FormPainter
 from desktop_app.domain.consultation_print_data import CatalogueGroup, OpinionForm
 from desktop_app.domain.dates_text import date_text
 from desktop_app.domain.opinions import STANCES
@@ -85,6 +85,7 @@ class OpinionFormPainter(FormPainter):
     def __init__(self, canvas, fonts: FontSet) -> None:
         super().__init__(canvas, fonts)
         self.layouts: dict[tuple[CatalogueGroup, ...], tuple[float, int, float]] = {}
+        self.statics: dict[tuple, tuple[str, tuple[float, float, float]]] = {}
 
     def catalogue_layout(self, catalogue: tuple[CatalogueGroup, ...]) -> tuple[float, int, float]:
         """(font size, columns, column width) so the longest item name fits its column."""
@@ -135,7 +136,9 @@ class OpinionFormPainter(FormPainter):
     def ruled(self, y: float, label: str, lines: int) -> float:
         return self.wide_row(y, label, [], lines * LINE_STEP, ruled=lines)
 
-    def draw(self, form: OpinionForm) -> None:  # type: ignore[override]
+    def draw_static(self, form: OpinionForm) -> tuple[float, float, float]:
+        """Everything the forms of one batch share; returns the baselines / row bottoms the room's values
+        go on: (社区 and 编号 line, 小区 row, 业主 row)."""
         c = self.c
         c.setLineWidth(0.8)
         y = self.top
@@ -143,11 +146,10 @@ class OpinionFormPainter(FormPainter):
             y -= TITLE_SIZE * 1.4
             draw_text(c, self.x0 + BLOCK_WIDTH / 2, y, line, self.fonts, "title", TITLE_SIZE, anchor="centre")
         y -= GAP + SMALL_SIZE
-        draw_text(c, self.x0, y, f"社区：{form.community}", self.fonts, "body", SMALL_SIZE)
-        draw_text(c, self.x0 + BLOCK_WIDTH, y, f"编号：{form.serial}", self.fonts, "body", SMALL_SIZE, anchor="right")
+        heading = y
         y -= 2 * mm
-        y = self.pair_row(y, ("小区", form.estate_name, "房屋", form.home.label))
-        y = self.pair_row(y, ("业主", owner_cell(form.home), "填表人", ""))
+        estate_row = y = self.pair_row(y, ("小区", "", "房屋", ""))
+        owner_row = y = self.pair_row(y, ("业主", "", "填表人", ""))
         y -= GAP
         note = para(intro(form), self.cell_styles[1], self.fonts)
         _, used = note.wrapOn(c, BLOCK_WIDTH, 40 * mm)
@@ -162,6 +164,29 @@ class OpinionFormPainter(FormPainter):
         if y < BOTTOM_MARGIN:
             raise OpinionFormTooLong(f"{form.estate_name}{form.home.label}的征求意见表：改造项目太多，一页排不下，"
                                      "请在改造内容目录中隐去不用的项目")
+        return heading, estate_row, owner_row
+
+    def draw(self, form: OpinionForm) -> None:  # type: ignore[override]
+        """The shared part is drawn once per batch as a PDF form XObject and placed on every page (a
+        thousand forms cost little more than their values); then the room's own values."""
+        c = self.c
+        key = (form.title, form.catalogue, intro(form))
+        found = self.statics.get(key)
+        if found is None:
+            name = f"OpinionForm{len(self.statics)}"
+            c.beginForm(name)
+            rows = self.draw_static(form)
+            c.endForm()
+            found = self.statics[key] = (name, rows)
+        name, (heading, estate_row, owner_row) = found
+        c.doForm(name)
+        draw_text(c, self.x0, heading, f"社区：{form.community}", self.fonts, "body", SMALL_SIZE)
+        draw_text(c, self.x0 + BLOCK_WIDTH, heading, f"编号：{form.serial}", self.fonts, "body", SMALL_SIZE,
+                  anchor="right")
+        second = self.x0 + 2 * LABEL_WIDTH + VALUE_WIDTH
+        self.value(self.x0 + LABEL_WIDTH, estate_row, VALUE_WIDTH, ROW_HEIGHT, form.estate_name)
+        self.value(second, estate_row, VALUE_WIDTH, ROW_HEIGHT, form.home.label)
+        self.value(self.x0 + LABEL_WIDTH, owner_row, VALUE_WIDTH, ROW_HEIGHT, owner_cell(form.home))
         draw_page_number(c, self.fonts)
         c.showPage()
 

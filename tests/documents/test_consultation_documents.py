@@ -148,3 +148,12 @@ def test_the_documents_render_to_images(tmp_path):
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
                         str(tmp_path / f"{name}.pdf"), str(tmp_path / name)], check=True, timeout=60)
         assert (tmp_path / f"{name}.png").stat().st_size > 10_000
+
+
+def test_the_shared_part_of_the_forms_is_stored_once():
+    one, twenty = io.BytesIO(), io.BytesIO()
+    render_opinion_forms(forms(1), one)
+    render_opinion_forms(forms(20), twenty)
+    assert len(twenty.getvalue()) < 2 * len(one.getvalue())  # the catalogue grid is one form XObject
+    pdf = Pdf(twenty.getvalue())
+    assert "3号楼1单元2002室" in pdf.flat(19) and "42邮政快递末端综合服务站" in pdf.flat(19)
