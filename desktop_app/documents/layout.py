@@ -17,6 +17,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.lib import textsplit as textsplit_module
+from reportlab.platypus import paragraph as paragraph_module
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from desktop_app import APP_NAME
@@ -38,6 +40,13 @@ CHARS_PER_LINE = 28
 LEADING = int(BLOCK_HEIGHT / LINES_PER_PAGE * 100) / 100  # 28.99 pt: 22 lines fill the block
 PAGE_NUMBER_GAP = 7 * mm  # from the bottom of the text block to the top of the page number
 CLOSING_PUNCTUATION = frozenset("，。、；：？！）》」』】〕”’,.;:?!)]}…—·")
+
+# reportlab's CJK wrapping hangs a character that cannot start a line at the end of the previous one, but
+# its list (textsplit.ALL_CANNOT_START, also copied into paragraph.py at import; one is used for a
+# one-font paragraph, the other for mixed fonts) lacks the full-width comma, semicolon, colon, marks and
+# closing quotes of Chinese text. There is no option for it, so both copies are extended once.
+for _module in (textsplit_module, paragraph_module):
+    _module.ALL_CANNOT_START += "".join(sorted(CLOSING_PUNCTUATION - set(_module.ALL_CANNOT_START)))
 
 
 def style(name: str, fonts: FontSet, role: str = "body", size: float = BODY_SIZE, *,

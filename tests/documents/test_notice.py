@@ -214,3 +214,21 @@ def test_closing_paragraphs_follow_the_table_and_the_posting_period():
     flat = pdf.flat()
     order = [flat.index(text) for text in ("屋面防水", "公示期：", "如有异议请向社区反映。", "幸福里社区居民委员会")]
     assert order == sorted(order)
+
+
+@pytest.mark.parametrize("mark", ["，", "；", "：", "！", "？", "”", "。", "、", "）"])
+def test_no_body_line_starts_with_chinese_closing_punctuation(mark):
+    from reportlab.platypus import Paragraph
+
+    from desktop_app.documents.fonts import load_fonts
+    from desktop_app.documents.layout import BLOCK_WIDTH, CLOSING_PUNCTUATION, body_style
+
+    # The first line holds 26 characters after the two-character indent: the mark would open line two.
+    text = "改" * 26 + mark + "造" * 40
+    paragraph = Paragraph(text, body_style(load_fonts()))
+    paragraph.wrap(BLOCK_WIDTH, 10_000)
+    lines = ["".join(line[1]) if isinstance(line, tuple) else "".join(word.text for word in line.words)
+             for line in paragraph.blPara.lines]
+    assert len(lines) >= 2
+    assert lines[0].endswith(mark)
+    assert all(line[0] not in CLOSING_PUNCTUATION for line in lines[1:] if line)
