@@ -238,3 +238,36 @@ def test_a_hidden_page_reads_the_votes_when_it_is_shown(qtbot, context):
     page.refresh()
     page.select_vote(second)  # a caller may select a vote the hidden page has not read yet
     assert page.vote_id == second and titles(page) == ["梅岭小区加装电梯", "梅岭小区改造内容表决"]
+
+
+def test_ballots_exported_from_one_vote_import_into_another_through_the_page(qtbot, context, tmp_path,
+                                                                             monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from desktop_app.ui.vote_import_dialog import BallotImportDialog
+
+    source = open_vote("梅岭小区", title="第一次表决")
+    rooms = vote_all(source, (AGREE, OPPOSE))
+    target = open_vote("梅岭小区", title="第二次表决")
+    sheet = tmp_path / "表决票汇总.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(sheet), "")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(sheet), "")))
+    page = make_page(qtbot, context, Scope("estate", estate("梅岭小区").id))
+    page.select_vote(source)
+    page.buttons["export"].click()
+    assert sheet.exists()
+    page.select_vote(target)
+    assert page.model.index(page.model.row_of(target), 5).data() == f"0 / {rooms:,}"
+
+    def confirm() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, BallotImportDialog):
+            QTimer.singleShot(20, confirm)
+            return
+        dialog.findChild(QPushButton, "import_all").click()
+        dialog.findChild(QPushButton, "close").click()
+
+    QTimer.singleShot(0, confirm)
+    page.buttons["import"].click()
+    assert page.vote_id == target and page.model.index(page.model.row_of(target), 5).data() == f"{rooms:,} / {rooms:,}"
+    assert page.detail.entry_tally.verdicts() == [("雨污分流", "通过"), ("加装电梯", "未通过")]

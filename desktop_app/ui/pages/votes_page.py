@@ -60,7 +60,8 @@ class VotesPage(Page):
         bar = QHBoxLayout()
         for name, text, slot in (
                 ("new_vote", "新建表决", self.new_vote), ("import", "导入表决票…", self.import_ballots),
-                ("export", "导出表决票汇总…", self.export_ballots), ("print_ballots", "打印表决票…", self.print_ballots),
+                ("export", "导出表决票汇总…", self.export_ballots), ("export_roll", "导出复核名册…", self.export_roll),
+                ("print_ballots", "打印表决票…", self.print_ballots),
                 ("print_result", "结果公告…", self.print_result), ("close_vote", "结束表决", self.close_vote),
                 ("reopen", "重新开启", self.reopen_vote)):
             button = QPushButton(text)
@@ -70,6 +71,7 @@ class VotesPage(Page):
             self.buttons[name] = button
         bar.addStretch(1)
         self.buttons["new_vote"].setToolTip("新建表决（Ctrl+N）")
+        self.buttons["export_roll"].setToolTip("表决开始时冻结的名册（含证件号码），与表决票汇总一起供 desktop-app tally 复核计票")
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -205,6 +207,7 @@ class VotesPage(Page):
             "import": (summary is not None and not closed and self.exchange is not None,
                        NOT_INSTALLED if self.exchange is None else "已结束的表决不能导入表决票"),
             "export": (summary is not None and self.exchange is not None, NOT_INSTALLED),
+            "export_roll": (summary is not None and self.exchange is not None, NOT_INSTALLED),
             "print_ballots": (summary is not None and self.print_actions is not None, NOT_INSTALLED),
             "print_result": (summary is not None and self.print_actions is not None, NOT_INSTALLED),
             "close_vote": (summary is not None and not closed, "表决已结束"),
@@ -227,8 +230,12 @@ class VotesPage(Page):
                 self.detail.focus_entry()
 
     def import_ballots(self) -> None:
-        if self.exchange is not None and self.vote_id is not None and self.exchange.import_ballots(self, self.vote_id):
-            self.context.data_changed()
+        if self.exchange is not None and self.vote_id is not None:
+            self.exchange.import_ballots(self, self.vote_id)  # it calls data_changed() when it wrote
+
+    def export_roll(self) -> None:
+        if self.exchange is not None and self.vote_id is not None:
+            self.exchange.export_vote_roll(self, self.vote_id)
 
     def export_ballots(self) -> None:
         if self.exchange is not None and self.vote_id is not None:
