@@ -66,10 +66,15 @@ class VoteSession:
     # ------------------------------------------------------------ reading
     @property
     def summary(self) -> VoteSummary:
+        """The vote with its current status and count of counted ballots."""
+        self.closed  # noqa: B018 (reads the status)
         return replace(self._summary, status=self._status, voted=len(self._states[FIRST]))
 
     @property
     def closed(self) -> bool:
+        """Read from the database each time: another window may have closed or reopened the vote."""
+        found = db.execute_sql("SELECT status FROM vote WHERE id = ?", (self.vote_id,)).fetchone()
+        self._status = found[0] if found else CLOSED
         return self._status == CLOSED
 
     def room(self, roll_id: int) -> RollRoom:

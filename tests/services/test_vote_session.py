@@ -158,10 +158,12 @@ def test_double_entry_differences_block_closing(roll):
 def test_closing_stores_the_result_and_locks_until_reopened_with_a_reason(roll):
     session = open_vote()
     other_window = VoteSession(session.vote_id)
+    assert not other_window.closed
     for text in ("3-1-101", "3-1-102", "3-1-201", "3-1-202", "3-2-101"):
         session.record(roll_id(session, text), (AGREE, OPPOSE))
     expected = session.tally().result
     assert close_vote(session.vote_id) == expected
+    assert other_window.summary.status == "closed" and other_window.closed
     assert stored_result(session.vote_id) == result_json("special", expected)
     vote = Vote.get_by_id(session.vote_id)
     assert (vote.status, vote.closed_by, bool(vote.closed_at)) == ("closed", "王录入", True)
