@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QDate, QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QSizePolicy,
+    QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QSizePolicy,
     QVBoxLayout, QWidget,
 )
 
@@ -219,10 +219,14 @@ class BallotEntryWidget(QWidget):
         room_line = QHBoxLayout()
         room_line.addWidget(QLabel("房号"))
         room_line.addWidget(self.room_field, 1)
-        how = QHBoxLayout()
-        for caption, widget in (("表决方式（F2）", self.method), ("代理人", self.proxy), ("收到日期", self.received)):
-            how.addWidget(QLabel(caption))
-            how.addWidget(widget, 1 if widget is self.proxy else 0)
+        how = QGridLayout()
+        how.addWidget(QLabel("表决方式（F2）"), 0, 0)
+        how.addWidget(self.method, 0, 1)
+        how.addWidget(QLabel("收到日期"), 0, 2, Qt.AlignmentFlag.AlignRight)
+        how.addWidget(self.received, 0, 3)
+        how.addWidget(QLabel("代理人"), 1, 0)
+        how.addWidget(self.proxy, 1, 1, 1, 3)
+        how.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(head)

@@ -29,6 +29,7 @@ VERDICT_STYLES = {
 }
 VERDICT_BASE_STYLE = "border-radius: 3px; padding: 1px 8px; font-weight: bold;"
 REACHED, SHORT, TRACK, MARK = QColor("#2e9e4f"), QColor("#3b78c4"), QColor("#e6e6e6"), QColor("#202020")
+CAPTION = QColor("#555555")
 RULE_NAMES = {Rule.SPECIAL: "双四分之三（同意面积、人数均达参与的 3/4 以上）",
               Rule.ORDINARY: "双过半（同意面积、人数均超过参与的 1/2）"}
 QUORUM = Fraction(2, 3)
@@ -96,7 +97,10 @@ class Line:
 class Gauges(QWidget):
     """An item's four threshold lines painted in one widget: caption, a bar with its mark (green once
     reached) and the exact figures. Painted rather than built from labels so that a new tally is one
-    repaint and never a relayout (the panel follows every keypress)."""
+    repaint and never a relayout (the panel follows every keypress). Where the figures leave the bar
+    too little room, each line takes two rows: caption and figures, then the bar across the width."""
+
+    MIN_BAR = 100
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,61 +108,85 @@ class Gauges(QWidget):
         self.caption_width = self.fontMetrics().horizontalAdvance("同意面积 ≥3/4") + 10
         self.text_width = 0
         self.line_height = self.fontMetrics().height() + 4
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def wide(self, width: int) -> bool:
+        return width - self.caption_width - self.text_width - 10 >= self.MIN_BAR
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt API)
+        return self.line_height * (1 if self.wide(width) else 2) * max(1, len(self.lines))
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(self.caption_width + 160 + self.text_width, self.line_height * max(1, len(self.lines)))
+        width = self.caption_width + 10 + self.MIN_BAR + 60 + self.text_width
+        return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(self.caption_width + 80 + self.text_width, self.line_height * max(1, len(self.lines)))
+        return QSize(self.caption_width + 60, self.heightForWidth(self.caption_width + 60))
 
     def set_lines(self, lines: tuple[Line, ...], text_width: int) -> None:
         """Show new lines; `text_width` is the figures column the panel shares between items. Only the
-        bars and figures of lines that changed are repainted (captions stay as they are)."""
+        lines that changed are repainted (in the wide form, not even their captions)."""
         if len(lines) != len(self.lines) or text_width != self.text_width:
             self.text_width = text_width
             self.lines = lines
-            self.setFixedHeight(self.line_height * max(1, len(lines)))
             self.updateGeometry()
             self.update()
         elif lines != self.lines:
             changed = [index for index, (old, new) in enumerate(zip(self.lines, lines)) if old != new]
             self.lines = lines
+            wide = self.wide(self.width())
             for index in changed:
-                self.update(QRect(self.caption_width, index * self.line_height,
-                                  self.width() - self.caption_width, self.line_height))
+                if wide:
+                    self.update(QRect(self.caption_width, index * self.line_height,
+                                      self.width() - self.caption_width, self.line_height))
+                else:
+                    self.update(QRect(0, 2 * index * self.line_height, self.width(), 2 * self.line_height))
         else:
             return
         self.setToolTip("\n".join(line.text for line in lines))
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
         painter = QPainter(self)
-        text_colour, caption_colour = self.palette().color(QPalette.ColorRole.WindowText), QColor("#555555")
-        bar_left = self.caption_width
-        bar_width = max(20, self.width() - self.caption_width - self.text_width - 10)
+        wide, height, width = self.wide(self.width()), self.line_height, self.width()
         dirty = event.rect()
         for index, line in enumerate(self.lines):
-            top = index * self.line_height
-            if top > dirty.bottom() or top + self.line_height <= dirty.top():
+            top = index * height * (1 if wide else 2)
+            if top > dirty.bottom() or top + height * (1 if wide else 2) <= dirty.top():
                 continue
+            if wide:
+                bar = QRectF(self.caption_width + 0.5, top + 4.5, width - self.caption_width - self.text_width - 11,
+                             height - 9)
+                text = QRectF(width - self.text_width, top, self.text_width, height)
+                align = Qt.AlignmentFlag.AlignLeft
+            else:
+                bar = QRectF(0.5, top + height + 4.5, width - 1, height - 9)
+                text = QRectF(self.caption_width, top, width - self.caption_width, height)
+                align = Qt.AlignmentFlag.AlignRight
             if dirty.left() < self.caption_width:
-                painter.setPen(caption_colour)
-                painter.drawText(QRectF(0, top, self.caption_width, self.line_height),
+                painter.setPen(CAPTION)
+                painter.drawText(QRectF(0, top, self.caption_width, height),
                                  int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), line.caption)
-            track = QRectF(bar_left + 0.5, top + 4.5, bar_width - 1, self.line_height - 9)
-            painter.fillRect(track, TRACK)
-            filled = QRectF(track)
-            filled.setWidth(track.width() * float(min(line.value, Fraction(1))))
-            painter.fillRect(filled, REACHED if line.reached else SHORT)
-            painter.setPen(QPen(QColor("#9a9a9a"), 1))
-            painter.drawRect(track)
-            x = round(track.left() + track.width() * float(line.mark))
-            painter.setPen(QPen(MARK, 2))
-            painter.drawLine(x, top + 2, x, top + self.line_height - 2)
-            painter.setPen(text_colour)
-            painter.drawText(QRectF(bar_left + bar_width + 10, top, self.text_width, self.line_height),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), line.text)
+            self.paint_bar(painter, bar, line)
+            painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+            painter.drawText(text, int(align | Qt.AlignmentFlag.AlignVCenter), line.text)
         painter.end()
+
+    @staticmethod
+    def paint_bar(painter: QPainter, track: QRectF, line: Line) -> None:
+        painter.fillRect(track, TRACK)
+        filled = QRectF(track)
+        filled.setWidth(track.width() * float(min(line.value, Fraction(1))))
+        painter.fillRect(filled, REACHED if line.reached else SHORT)
+        painter.setPen(QPen(QColor("#9a9a9a"), 1))
+        painter.drawRect(track)
+        x = round(track.left() + track.width() * float(line.mark))
+        painter.setPen(QPen(MARK, 2))
+        painter.drawLine(x, round(track.top()) - 2, x, round(track.bottom()) + 2)
 
 
 class TextLines(QWidget):

@@ -133,7 +133,8 @@ def test_percent_is_rounded_down_so_it_never_overstates(share, text):
     assert percent_text(share) == text
 
 
-def test_an_updated_panel_shows_the_same_pixels_as_a_fresh_one(qtbot):
+@pytest.mark.parametrize("width", [560, 360])  # bars beside the figures, and under them
+def test_an_updated_panel_shows_the_same_pixels_as_a_fresh_one(qtbot, width):
     """Only changed lines are repainted; what the screen holds must still be the whole new result."""
     from PySide6.QtWidgets import QApplication
 
@@ -145,7 +146,7 @@ def test_an_updated_panel_shows_the_same_pixels_as_a_fresh_one(qtbot):
     updated, fresh = TallyPanel(), TallyPanel()
     for panel, first in ((updated, before), (fresh, after)):
         qtbot.addWidget(panel)
-        panel.resize(560, 500)
+        panel.resize(width, 500)
         panel.show()
         qtbot.waitExposed(panel)
         panel.show_outcome(first)
@@ -153,6 +154,7 @@ def test_an_updated_panel_shows_the_same_pixels_as_a_fresh_one(qtbot):
     text_width = updated.text_width
     updated.show_outcome(after)
     assert updated.text_width == text_width
+    assert updated.rows[0].gauges.wide(updated.rows[0].gauges.width()) == (width > 400)
     qtbot.wait(20)
     screen = QApplication.primaryScreen()
     assert screen.grabWindow(updated.winId()).toImage() == screen.grabWindow(fresh.winId()).toImage()
