@@ -89,6 +89,7 @@ class VoteDetail(QWidget):
 
         self.check = self._entry_widget(entry_module, "check") if summary.double_entry else None
         self.differences = DifferencesModel(self)
+        self.differences_table: QTableView | None = None
         self.differences_count = QLabel()
         self.differences_count.setObjectName("differences_count")
         check_tab = QWidget()
@@ -107,7 +108,9 @@ class VoteDetail(QWidget):
             differences_layout = QVBoxLayout(differences_box)
             differences_layout.setContentsMargins(0, 0, 0, 0)
             differences_layout.addWidget(self.differences_count)
-            differences_table = table(self.differences, "differences")
+            self.differences_table = differences_table = table(self.differences, "differences")
+            differences_table.setToolTip("双击一行，在上面的核对录入中打开该房屋")
+            differences_table.activated.connect(self._open_difference)
             for column, width in enumerate((170, 190, 190)):
                 differences_table.setColumnWidth(column, width)
             differences_layout.addWidget(differences_table)
@@ -132,6 +135,8 @@ class VoteDetail(QWidget):
         top.addWidget(self.print_not_voted)
         not_voted_layout.addLayout(top)
         self.not_voted_table = table(self.not_voted, "not_voted")
+        self.not_voted_table.setToolTip("双击一行（或回车），在“录入表决票”中打开该房屋")
+        self.not_voted_table.activated.connect(self._open_not_voted)
         for column, width in enumerate((200, 50, 100)):
             self.not_voted_table.setColumnWidth(column, width)
         not_voted_layout.addWidget(self.not_voted_table)
@@ -217,6 +222,17 @@ class VoteDetail(QWidget):
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
         self._tab_shown(index)
+
+    def _open_not_voted(self, index) -> None:
+        room = self.not_voted.record(index.row())
+        if room is not None and hasattr(self.entry, "load_room") and self.entry.isEnabled():
+            self.show_tab(ENTRY_TAB)
+            self.entry.load_room(room)
+
+    def _open_difference(self, index) -> None:
+        difference = self.differences.record(index.row())
+        if difference is not None and hasattr(self.check, "load_room") and self.check.isEnabled():
+            self.check.load_room(difference.room)
 
     def focus_entry(self) -> None:
         """Put the cursor in the room field of the ballot entry (ready for the first paper ballot)."""

@@ -80,7 +80,7 @@ def test_closing_shows_each_verdict_asks_and_locks(qtbot, context):
     assert page.model.index(0, 3).data() == "已结束"
     assert not page.buttons["close_vote"].isEnabled() and page.buttons["reopen"].isEnabled()
     assert not page.buttons["import"].isEnabled()
-    detail.show_tab(RESULT_TAB)
+    assert detail.tabs.currentIndex() == RESULT_TAB  # closing shows the result
     assert detail.result_tally.verdicts() == [("雨污分流", "通过"), ("加装电梯", "未通过")]
 
 
@@ -96,6 +96,8 @@ def test_closing_refused_by_the_services_shows_why(qtbot, context):
     assert page.detail.differences.index(0, 0).data() == first_room.label
     assert page.detail.differences.index(0, 3).data() == "只录入了一次"
     assert page.detail.differences_count.text() == "有 1 户需要核对"
+    page.detail.differences_table.activated.emit(page.detail.differences.index(0, 0))
+    assert page.detail.check.room == first_room  # opened in the check entry for the second person
     seen: list[str] = []
     answer_boxes(["结束表决", None], seen)
     page.buttons["close_vote"].click()
@@ -136,6 +138,8 @@ def test_not_voted_tab_lists_the_rooms_without_a_ballot(qtbot, context):
     assert model.rowCount() == total - 5
     assert model.index(0, 0).data() == session.rooms[5].label
     assert page.detail.not_voted_count.text() == f"未表决 {total - 5:,} 户（共 {total:,} 户，已表决 5 户）"
+    page.detail.not_voted_table.activated.emit(model.index(1, 0))  # double-click or Enter on a row
+    assert page.detail.tabs.currentIndex() == 0 and page.detail.entry.room == session.rooms[6]
 
 
 def test_the_models_pass_the_model_tester(qtmodeltester, context):

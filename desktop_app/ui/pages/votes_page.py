@@ -22,7 +22,7 @@ from desktop_app.domain.tally import summary_text
 from desktop_app.services import votes
 from desktop_app.services.scope import Scope
 from desktop_app.ui.pages.base import Page, PageContext
-from desktop_app.ui.vote_detail import VoteDetail, optional_module
+from desktop_app.ui.vote_detail import RESULT_TAB, VoteDetail, optional_module
 from desktop_app.ui.vote_models import VoteListModel
 
 NEW_VOTE_KEY = QKeySequence("Ctrl+N")
@@ -276,6 +276,8 @@ class VotesPage(Page):
             QMessageBox.warning(self, "不能结束表决", str(error))
             return
         self.context.data_changed()
+        if self.detail is not None:
+            self.detail.show_tab(RESULT_TAB)
 
     def reopen_vote(self) -> None:
         session = self.session
