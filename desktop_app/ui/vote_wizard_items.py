@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
@@ -61,7 +61,7 @@ class ItemsPage(WizardPage):
         add = QPushButton("添加")
         add.setObjectName("add_item")
         add.clicked.connect(self.add_free)
-        self.free_name.returnPressed.connect(self.add_free)
+        self.free_name.installEventFilter(self)  # Enter adds the item; it must not also press 下一步
         self.free_message = error_label()
         self.free_message.setObjectName("error_free_item")
         free = QHBoxLayout()
@@ -91,6 +91,13 @@ class ItemsPage(WizardPage):
         self.tree.itemChanged.connect(self._tree_changed)
         for item in initial:
             self.add(item)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.free_name and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.add_free()
+            return True
+        return super().eventFilter(watched, event)
 
     def items(self) -> list[VoteItem]:
         return [self.chosen.item(row).data(ItemRole) for row in range(self.chosen.count())]

@@ -55,6 +55,13 @@ def test_wizard_creates_a_vote_on_chosen_buildings_and_it_appears_in_the_list(qt
         if not isinstance(wizard, VoteWizard):
             QTimer.singleShot(20, drive)
             return
+        try:
+            fill(wizard)
+        except BaseException as error:  # close the wizard so the test fails instead of waiting forever
+            seen["error"] = error
+            wizard.reject()
+
+    def fill(wizard: VoteWizard) -> None:
         scope_page = wizard.scope_page
         scope_page.estate.setCurrentIndex(scope_page.estate.findData(estate("杜鹃新村").id))
         scope_page.modes["building"].click()
@@ -69,7 +76,11 @@ def test_wizard_creates_a_vote_on_chosen_buildings_and_it_appears_in_the_list(qt
         free = wizard.findChild(QLineEdit, "free_item")
         free.setFocus()
         type_text(qtbot, free, "1号楼北侧挡土墙加固")
+        qtbot.keyClick(free, Qt.Key.Key_Return)  # adds the item and stays on the page
+        assert wizard.currentPage() is wizard.items_page and free.text() == ""
+        type_text(qtbot, free, "雨污分流")
         wizard.findChild(QPushButton, "add_item").click()
+        assert wizard.findChild(QLabel, "error_free_item").text() == "“雨污分流”已在表决事项中"
         wizard.items_page.chosen.setCurrentRow(2)
         wizard.findChild(QPushButton, "move_up").click()  # the typed item second
         click_next(wizard)
@@ -84,6 +95,8 @@ def test_wizard_creates_a_vote_on_chosen_buildings_and_it_appears_in_the_list(qt
     QTimer.singleShot(0, drive)
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    if "error" in seen:
+        raise seen["error"]
     assert seen["scope_message"].startswith("请选择表决范围")
     assert seen["counted"] == (len(entries), build_scope_roll(entries).total_heads)
     assert f"{len(entries):,}</b> 套房屋" in seen["summary"]

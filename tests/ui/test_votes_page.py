@@ -268,8 +268,10 @@ def test_ballots_exported_from_one_vote_import_into_another_through_the_page(qtb
         if not isinstance(dialog, BallotImportDialog):
             QTimer.singleShot(20, confirm)
             return
-        dialog.findChild(QPushButton, "import_all").click()
-        dialog.findChild(QPushButton, "close").click()
+        try:
+            dialog.findChild(QPushButton, "import_all").click()
+        finally:
+            dialog.findChild(QPushButton, "close").click()
 
     QTimer.singleShot(0, confirm)
     page.buttons["import"].click()
