@@ -289,7 +289,7 @@ class DetailsPage(WizardPage):
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for label, widget, field in (("表决名称", self.title_edit, "title"), ("开始日期", self.opens_on, None),
-                                     ("截止日期", self.closes_on, "dates"), ("发起单位", self.issuer, "issuer"),
+                                     ("截止日期", self.closes_on, "dates"), ("发起单位", self.issuer, None),
                                      ("备注", self.note, None)):
             if field is None:
                 form.addRow(label, widget)

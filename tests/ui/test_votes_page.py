@@ -277,3 +277,20 @@ def test_ballots_exported_from_one_vote_import_into_another_through_the_page(qtb
     page.buttons["import"].click()
     assert page.vote_id == target and page.model.index(page.model.row_of(target), 5).data() == f"{rooms:,} / {rooms:,}"
     assert page.detail.entry_tally.verdicts() == [("雨污分流", "通过"), ("加装电梯", "未通过")]
+
+
+def test_closing_a_vote_whose_tally_has_a_conflict_names_the_rooms_and_asks_nothing(qtbot, context):
+    vote_id = open_vote("杜鹃新村")
+    session = votes.VoteSession(vote_id)
+    rooms_of: dict[str, list] = {}
+    for room in session.rooms:
+        rooms_of.setdefault(room.head_key, []).append(room)
+    first, second = next(rooms for rooms in rooms_of.values() if len(rooms) > 1)[:2]
+    session.record(first.roll_id, (AGREE, AGREE))
+    session.record(second.roll_id, (OPPOSE, AGREE))  # one owner, two answers to 雨污分流
+    page = make_page(qtbot, context, Scope("estate", estate("杜鹃新村").id))
+    seen: list[str] = []
+    answer_boxes([None], seen)
+    page.buttons["close_vote"].click()
+    assert len(seen) == 1 and seen[0].startswith("计票有问题") and first.label in seen[0] and second.label in seen[0]
+    assert votes.vote_summary(vote_id).status == "open"
