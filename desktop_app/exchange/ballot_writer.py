@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -52,10 +53,20 @@ def write_ballots(path: str | Path, items: Sequence[str], rows: Iterable[BallotE
     rows = list(rows)
     for row in rows:
         _check_row(row, len(items))
+    with open(path, "wb") as target:  # a place that cannot be written fails here, before the sheet is built
+        try:
+            _write_book(target, items, rows)
+        except BaseException:
+            target.close()
+            Path(path).unlink(missing_ok=True)  # no half-written file
+            raise
+    return len(rows)
+
+
+def _write_book(target: BinaryIO, items: list[str], rows: list[BallotExportRow]) -> None:
     with_name = any(not row.estate_code for row in rows)
     estate_fields = ("estate_code", "estate_name") if with_name else ("estate_code",)
     layout = [*estate_fields, *_PLACE_FIELDS, *(("item", name) for name in items), *_TAIL_FIELDS]
-
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(BALLOT_SHEET)
     sheet.freeze_panes = "A2"
@@ -72,8 +83,7 @@ def write_ballots(path: str | Path, items: Sequence[str], rows: Iterable[BallotE
         sheet.append(estate + place + [choice or None for choice in row.choices]
                      + [row.method or None, row.proxy or None])
     _instruction_sheet(workbook, items)
-    workbook.save(str(path))
-    return len(rows)
+    workbook.save(target)
 
 
 def _check_row(row: BallotExportRow, items: int) -> None:

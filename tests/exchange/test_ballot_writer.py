@@ -117,3 +117,12 @@ def test_libreoffice_opens_the_file_and_sees_the_chinese_text(tmp_path):
     assert lines[2] == "E001,A,,101,,,同意,委托,王小明"
     instructions = (tmp_path / "csv" / "ballots-说明.csv").read_text(encoding="utf-8")
     assert "填写说明" in instructions and "空白票" in instructions
+
+
+def test_a_place_that_cannot_be_written_fails_before_anything_is_built(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        write_ballots(tmp_path / "missing" / "ballots.xlsx", ITEMS, ROWS)
+    (tmp_path / "ballots.xlsx").write_bytes(b"old")
+    with pytest.raises(ValueError):  # a bad row: the old file is left as it was
+        write_ballots(tmp_path / "ballots.xlsx", ITEMS, [BallotExportRow("E001", "3", "1", "502", (AGREE,))])
+    assert (tmp_path / "ballots.xlsx").read_bytes() == b"old"
