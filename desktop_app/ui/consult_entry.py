@@ -248,6 +248,12 @@ class EntryTab(ConsultTab):
             self._say(f"本范围内没有房屋“{text}”，请检查楼栋、单元和房号。", error=True)
             self.room_edit.selectAll()
             return
+        estates = list(dict.fromkeys(room.estate for room in found))
+        if len(estates) > 1:
+            self._say(f"“{text}”在 {len(estates)} 个小区都有：{'、'.join(estates[:4])}"
+                      f"{'等' if len(estates) > 4 else ''}。请先在窗口上方的范围中选择小区。", error=True)
+            self.room_edit.selectAll()
+            return
         if len(found) > 1:
             labels = "、".join(room.label for room in found[:6]) + ("等" if len(found) > 6 else "")
             self._say(f"“{text}”对应 {len(found)} 套房屋：{labels}。请写明楼栋和单元，如 3-1-502。", error=True)
@@ -258,7 +264,7 @@ class EntryTab(ConsultTab):
     def start_room(self, room, *, demands=(), stance: str = "", person: str = "", tags=(), text: str = "") -> None:
         self.room = room
         self.room_edit.setText(room.label)
-        info = f"{room.label}　业主：{room.owner_names or '（未登记）'}"
+        info = f"{room.estate} {room.label}　业主：{room.owner_names or '（未登记）'}"
         if self.session is not None and self.session.state(room.room_id) is not None and not demands \
                 and not stance and not person and not tags and not text:
             held = self.session.state(room.room_id)

@@ -184,6 +184,11 @@ def test_rooms_that_name_none_or_several_are_refused(qtbot, page):
     press(qtbot, Qt.Key.Key_Return)
     assert "对应" in entry.message.text() and "请写明楼栋和单元" in entry.message.text()
     assert QApplication.focusWidget() is entry.room_edit
+    page.context.scope.set(Scope("community", Estate.get(name="双园新村").community_id))
+    entry.room_edit.clear()
+    keys(qtbot, "1-1-101")
+    press(qtbot, Qt.Key.Key_Return)
+    assert "个小区都有" in entry.message.text() and "双园新村" in entry.message.text() and entry.room is None
     press(qtbot, Qt.Key.Key_Return)  # nothing found: Enter in the panel would have nothing to save
     assert opinions_here() == 0
 
