@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.services import consultations as service
-from desktop_app.ui.bar_chart import BarChart
+from desktop_app.ui.bar_chart import PALETTE, BarChart
 from desktop_app.ui.consult_models import RecordTableModel, record_view
 from desktop_app.ui.consult_tab import ConsultTab
 from desktop_app.ui.date_range import DateRange
@@ -62,10 +62,13 @@ class DemandSummaryModel(RecordTableModel[service.DemandItem]):
         return super().headerData(section, orientation, role)
 
     def chart_data(self) -> tuple[list[tuple[str, list[int]]], list[str]]:
-        """The bars (item, households per building) and the series (buildings), in the table's row order."""
+        """The bars (item, households per building) and the series (buildings), in the table's row order;
+        one total per item when the scope has more buildings than the chart has colours."""
         if self.summary is None:
             return [], []
         buildings = self.summary.buildings
+        if len(buildings) > len(PALETTE):  # colours would repeat: one bar per item, the table splits it
+            return [(item.name, [item.households]) for item in self.records], ["合计"]
         bars = [(item.name, [item.in_building(column.building_id) for column in buildings]) for item in self.records]
         return bars, [column.label for column in buildings]
 

@@ -212,6 +212,10 @@ def test_the_chart_paints_the_numbers_of_the_table(qtbot, page):
     summary.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert [(bar.label, bar.values) for bar in chart.bars] == table_numbers()
     assert [bar.label for bar in chart.bars] == sorted(bar.label for bar in chart.bars)
+    page.context.scope.set(Scope("community", Estate.get(name="双园新村").community_id))  # 3 estates, 20+ buildings
+    assert chart.series == ["合计"] and model.columnCount() > 14
+    assert [(bar.label, bar.total) for bar in chart.bars] == [
+        (model.index(r, 0).data(), int(model.index(r, 2).data())) for r in range(model.rowCount())]
 
 
 def test_summary_seeds_the_vote_wizard(qtbot, page):
