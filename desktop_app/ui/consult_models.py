@@ -29,14 +29,21 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self.records: list[R] = []
         self._cells: list[tuple[str, ...]] = []
 
-    def set_records(self, records: Sequence[R]) -> None:
+    def set_records(self, records: Sequence[R], columns: Sequence[str] | None = None) -> None:
+        """Show `records`; `columns` replaces the headers too (inside the same reset)."""
         self.beginResetModel()
+        if columns is not None:
+            self.columns = tuple(columns)
+            self.right_aligned = self.aligned_right(self.columns)
         self.records = list(records)
         self._cells = [self.cells(record) for record in self.records]
         self.endResetModel()
 
     def cells(self, record: R) -> tuple[str, ...]:
         raise NotImplementedError
+
+    def aligned_right(self, columns: tuple[str, ...]) -> frozenset[int]:
+        return self.right_aligned
 
     def record_id(self, record: R) -> int | None:
         return getattr(record, "id", None)

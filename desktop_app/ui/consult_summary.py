@@ -41,9 +41,10 @@ class DemandSummaryModel(RecordTableModel[service.DemandItem]):
 
     def set_summary(self, summary: service.DemandSummary) -> None:
         self.summary = summary
-        self.columns = FIXED_COLUMNS + tuple(column.label for column in summary.buildings)
-        self.right_aligned = frozenset(range(2, len(self.columns)))
-        self.set_records(summary.items)
+        self.set_records(summary.items, FIXED_COLUMNS + tuple(column.label for column in summary.buildings))
+
+    def aligned_right(self, columns: tuple[str, ...]) -> frozenset[int]:
+        return frozenset(range(2, len(columns)))
 
     def cells(self, record: service.DemandItem) -> tuple[str, ...]:
         buildings = self.summary.buildings if self.summary is not None else ()
