@@ -18,7 +18,7 @@ from desktop_app.ui.consult_models import OVERDUE_BACKGROUND
 from desktop_app.ui.pages.base import PageContext, ScopeState
 from desktop_app.ui.pages.consultations_page import ConsultationsPage
 from desktop_app.ui.tasks import SyncTaskRunner
-from tests.ui.conftest import type_text
+from tests.ui.conftest import answer_next_box, type_text
 
 TODAY = date.today()
 
@@ -462,3 +462,30 @@ def test_the_ticket_import_button_rereads_the_board_after_an_import(qtbot, page)
     page.notified.clear()
     board.findChild(QPushButton, "import_tickets").click()
     assert page.notified == []
+
+
+def test_export_the_complaint_register_from_the_files_menu(qtbot, page, tmp_path):
+    from openpyxl import load_workbook
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QFileDialog
+
+    add_complaint("双园新村", "施工管理", TODAY - timedelta(days=3), ticket="REG-1")
+    add_complaint("杜鹃新村", "物业", TODAY - timedelta(days=3), ticket="REG-2")
+    target = tmp_path / "投诉登记簿.xlsx"
+    seen: list[str] = []
+
+    def save_as() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, save_as)
+            return
+        dialog.selectFile(str(target))
+        dialog.accept()
+        answer_next_box("OK", seen)
+
+    QTimer.singleShot(0, save_as)
+    page.files_button.menu().findChild(QAction, "export_complaint_register").trigger()
+    rows = [[cell for cell in row if cell is not None] for row in load_workbook(target).active.iter_rows(values_only=True)]
+    tickets = {value for row in rows for value in row if str(value).startswith("REG-")}
+    assert tickets == {"REG-1"}  # the scope is 双园新村
+    assert seen and "已导出" in seen[0]

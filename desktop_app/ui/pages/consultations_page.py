@@ -1,12 +1,13 @@
 """征求意见: consultation events, door-to-door entry, the demand summary, households not reached, the
 complaints board and the district figures, one tab each, all following the window's scope and the page's
-date range. A tab re-reads when it is shown after the scope, the dates or the data changed."""
+date range. A tab re-reads when it is shown after the scope, the dates or the data changed. 打印与导出 offers
+the documents and registers of the scope and dates (consult-exchange's `ui.consultation_files`)."""
 
 from __future__ import annotations
 
 import importlib
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from desktop_app.services.scope import Scope, scope_label
 from desktop_app.ui.consult_tab import ConsultTab
@@ -60,15 +61,53 @@ class ConsultationsPage(Page):
             tab.setObjectName(f"tab_{module}")
             self.tab_pages[title] = tab
             self.tabs.addTab(tab, title)
+        self.files_button = QToolButton()
+        self.files_button.setObjectName("files_button")
+        self.files_button.setText("打印与导出")
+        self.files_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.files_button.setMenu(self._files_menu())
         head = QHBoxLayout()
         head.addWidget(self.scope_text, 1)
         head.addWidget(self.dates)
+        head.addWidget(self.files_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _index: self._refresh_current())
         self.dates.changed.connect(self.refresh)
         self.refresh()
+
+    def _files_menu(self) -> QMenu:
+        """The documents and registers of consult-exchange (`ui.consultation_files`) for the scope and dates."""
+        menu = QMenu(self)
+        try:
+            files = importlib.import_module("desktop_app.ui.consultation_files")
+        except ImportError as error:
+            self.files_button.setEnabled(False)
+            self.files_button.setToolTip(f"打印与导出暂不可用：{error}")
+            return menu
+
+        def category() -> str | None:
+            board = self.tab_pages.get("投诉台账")
+            return getattr(getattr(board, "category_filter", None), "currentData", lambda: None)()
+
+        for text, name, action in (
+                ("征求意见表（本范围每户一页）…", "print_opinion_forms", lambda: files.print_opinion_forms(self)),
+                ("意见汇总…", "print_opinion_summary", lambda: files.print_opinion_summary(self, *self.dates.range())),
+                ("投诉台账…", "print_complaint_ledger",
+                 lambda: files.print_complaint_ledger(self, *self.dates.range(), category=category())),
+                (None, None, None),
+                ("导出意见登记簿（Excel）…", "export_opinion_register",
+                 lambda: files.export_opinion_register(self, *self.dates.range())),
+                ("导出投诉登记簿（Excel）…", "export_complaint_register",
+                 lambda: files.export_complaint_register(self, *self.dates.range()))):
+            if text is None:
+                menu.addSeparator()
+                continue
+            entry = menu.addAction(text)
+            entry.setObjectName(name)
+            entry.triggered.connect(action)
+        return menu
 
     def tab(self, title: str) -> ConsultTab:
         """The tab titled `title`, shown (and re-read if it was stale)."""
