@@ -80,6 +80,7 @@ class SummaryTab(ConsultTab):
         self.model = DemandSummaryModel(self)
         self.table = record_view("summary_table", self.model)  # most wanted first until a header is clicked
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.horizontalHeader().setStretchLastSection(False)  # building columns stay narrow
         self.model.layoutChanged.connect(self._show_chart)
         self.chart = BarChart()
         self.chart.setObjectName("demand_chart")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.services.scope import Scope, scope_label
 from desktop_app.ui.consult_tab import ConsultTab
@@ -61,10 +61,8 @@ class ConsultationsPage(Page):
             tab.setObjectName(f"tab_{module}")
             self.tab_pages[title] = tab
             self.tabs.addTab(tab, title)
-        self.files_button = QToolButton()
+        self.files_button = QPushButton("打印与导出")
         self.files_button.setObjectName("files_button")
-        self.files_button.setText("打印与导出")
-        self.files_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.files_button.setMenu(self._files_menu())
         head = QHBoxLayout()
         head.addWidget(self.scope_text, 1)
