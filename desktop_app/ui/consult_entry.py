@@ -167,7 +167,7 @@ class EntryTab(ConsultTab):
         self.event_combo.blockSignals(True)
         self.event_combo.clear()
         self.event_combo.addItem("不关联活动", None)
-        for event in service.list_events(self.scope):
+        for event in service.list_events(self.scope, covering=True):
             if event.kind == DOOR_TO_DOOR:
                 self.event_combo.addItem(f"{event.held_on.isoformat()} {event.title or event.kind}", event.id)
         self.event_combo.setCurrentIndex(max(0, self.event_combo.findData(current)))
@@ -182,6 +182,13 @@ class EntryTab(ConsultTab):
             self.checklist.set_entries(entries)
         self.session_key = None
         self._ensure_session()
+
+    def choose_event(self, event_id: int) -> None:
+        """Enter the opinions of this 入户走访 event (its scope and date), from the room field."""
+        index = self.event_combo.findData(event_id)
+        if index >= 0:
+            self.event_combo.setCurrentIndex(index)
+        self.room_edit.setFocus()
 
     def written(self) -> None:
         """Tell the other pages once the typing pauses (re-reading them all costs 50–150 ms, a save 8 ms)."""

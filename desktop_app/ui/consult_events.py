@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
+from desktop_app.domain.opinions import DOOR_TO_DOOR
 from desktop_app.services import consultations as service
 from desktop_app.services.scope import scope_label
 from desktop_app.ui.consult_models import RecordTableModel, record_view
@@ -38,6 +39,8 @@ def ask_delete(parent: QWidget, text: str) -> bool:
 
 
 class EventsTab(ConsultTab):
+    enter_opinions = Signal(int)  # 按此活动入户登记: the page shows 入户登记 for this event
+
     def __init__(self, context: PageContext, dates: DateRange, parent: QWidget | None = None) -> None:
         super().__init__(context, dates, parent)
         self.confirm: Callable[[QWidget, str], bool] = ask_delete  # tests answer for the user
@@ -56,6 +59,11 @@ class EventsTab(ConsultTab):
         self.delete_button = QPushButton("删除活动")
         self.delete_button.setObjectName("delete_event")
         self.delete_button.clicked.connect(self.delete_event)
+        self.enter_button = QPushButton("按此活动入户登记")
+        self.enter_button.setObjectName("enter_opinions")
+        self.enter_button.setToolTip("到“入户登记”逐户录入这次入户走访的意见")
+        self.enter_button.clicked.connect(lambda: self.form.event_id is not None
+                                          and self.enter_opinions.emit(self.form.event_id))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -63,6 +71,7 @@ class EventsTab(ConsultTab):
         bar.addWidget(self.count, 1)
         bar.addWidget(new)
         bar.addWidget(self.delete_button)
+        bar.addWidget(self.enter_button)
         left_layout.addLayout(bar)
         left_layout.addWidget(self.table)
         splitter = QSplitter()
@@ -71,6 +80,7 @@ class EventsTab(ConsultTab):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         QVBoxLayout(self).addWidget(splitter)
+        self._update_buttons()
 
     def refresh(self) -> None:
         current = self.form.event_id
@@ -82,7 +92,7 @@ class EventsTab(ConsultTab):
         elif not self.form.dirty:
             self.table.clearSelection()
             self.form.start_new(self.scope)
-        self.delete_button.setEnabled(self.form.event_id is not None)
+        self._update_buttons()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         record = self.model.record(current.row()) if current.isValid() else None
@@ -92,7 +102,12 @@ class EventsTab(ConsultTab):
             self._select(self.form.event_id)
             return
         self.form.load(record.id)
-        self.delete_button.setEnabled(True)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        saved = self.form.event_id is not None
+        self.delete_button.setEnabled(saved)
+        self.enter_button.setEnabled(saved and self.form.kind.currentText() == DOOR_TO_DOOR)
 
     def _select(self, event_id: int | None) -> None:
         row = self.model.row_of_id(event_id) if event_id is not None else -1
@@ -115,13 +130,13 @@ class EventsTab(ConsultTab):
             return
         self._select(None)
         self.form.start_new(self.scope)
-        self.delete_button.setEnabled(False)
+        self._update_buttons()
         self.form.focus_first()
 
     def _saved(self, event_id: int) -> None:
         self.written()
         self._select(event_id)
-        self.delete_button.setEnabled(True)
+        self._update_buttons()
 
     def delete_event(self) -> None:
         event_id = self.form.event_id

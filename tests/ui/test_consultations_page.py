@@ -489,3 +489,31 @@ def test_export_the_complaint_register_from_the_files_menu(qtbot, page, tmp_path
     tickets = {value for row in rows for value in row if str(value).startswith("REG-")}
     assert tickets == {"REG-1"}  # the scope is 双园新村
     assert seen and "已导出" in seen[0]
+
+
+def test_a_door_to_door_event_opens_its_entry(qtbot, page):
+    scope = page.context.scope.scope
+    event_id = consultations.save_event(consultations.EventDraft("入户走访", TODAY - timedelta(days=7), scope, "第一轮入户"))
+    consultations.save_event(consultations.EventDraft("座谈会", TODAY, scope, "座谈"))
+    page.refresh()
+    tab = page.tab("活动")
+    tab.table.selectRow(tab.model.row_of_id(event_id))
+    assert tab.form.event_id == event_id and tab.enter_button.isEnabled()
+    tab.enter_button.click()
+    entry = page.tabs.currentWidget()
+    assert entry is page.tab_pages["入户登记"] and entry.event_combo.currentData() == event_id
+    assert QApplication.focusWidget() is entry.room_edit and not entry.given_on.isEnabled()
+    keys(qtbot, "1-1-101")
+    press(qtbot, Qt.Key.Key_Return)
+    keys(qtbot, "03")
+    press(qtbot, Qt.Key.Key_Return)
+    room_id = entry.session.find("1-1-101")[0].room_id
+    saved = consultations.opinions_of_room(room_id)[0]
+    assert (saved.consultation_id, saved.given_on) == (event_id, TODAY - timedelta(days=7))
+    assert entry.progress.text() == "本次活动 已走访 1 / 242 户"
+    page.tab("活动")
+    tab.table.selectRow(tab.model.row_of_id(event_id))
+    assert tab.model.index(tab.model.row_of_id(event_id), 4).data() == "1"  # 登记意见
+    other = next(r for r in tab.model.records if r.kind == "座谈会")
+    tab.table.selectRow(tab.model.row_of_id(other.id))
+    assert not tab.enter_button.isEnabled()

@@ -71,6 +71,9 @@ class ConsultationsPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.tabs, 1)
+        events = self.tab_pages["活动"]
+        if hasattr(events, "enter_opinions"):
+            events.enter_opinions.connect(self.enter_opinions)
         self.tabs.currentChanged.connect(lambda _index: self._refresh_current())
         self.dates.changed.connect(self.refresh)
         self.refresh()
@@ -112,6 +115,12 @@ class ConsultationsPage(Page):
         self.tabs.setCurrentWidget(self.tab_pages[title])
         self._refresh_current()
         return self.tab_pages[title]
+
+    def enter_opinions(self, event_id: int) -> None:
+        """入户登记 for one 入户走访 event (from the 活动 tab)."""
+        entry = self.tab("入户登记")
+        if hasattr(entry, "choose_event"):
+            entry.choose_event(event_id)
 
     def scope_changed(self, scope: Scope) -> None:
         self.refresh()
