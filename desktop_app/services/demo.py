@@ -83,11 +83,15 @@ def _spec(generator: RollGenerator, index: int, estate: _DemoEstate) -> EstateSp
 
 
 def create_demo(progress: Progress | None = None) -> ImportSummary:
-    """Write the demo street; a second run finds everything in place and changes nothing."""
+    """Write the demo street, with its consultations, opinions and complaints; a second run finds everything
+    in place and changes nothing."""
+    from desktop_app.services.consultation_demo import create_consultation_demo
+
     plans = demo_plans()
     with db.atomic():
         summary = write_plans(plans, progress=progress)
         write_residents(plans)
+        create_consultation_demo()
     return summary
 
 

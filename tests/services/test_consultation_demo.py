@@ -30,16 +30,31 @@ def test_nothing_without_the_demo_street(database):
     assert Consultation.select().count() == 0
 
 
-def test_the_demo_round_is_written_once_and_the_same_every_time(database, tmp_path):
+def demo_roll_only() -> None:
+    """The demo street without its consultation round (create_demo writes both)."""
     create_demo()
+    for model in (OpinionDemand, Opinion, ComplaintStep, Complaint, Consultation):
+        model.delete().execute()
+    AuditLog.delete().where(AuditLog.table_name.in_(["opinion", "complaint", "consultation"])).execute()
+
+
+def test_the_demo_writes_its_round_once(database):
+    create_demo()
+    assert Consultation.select().count() == 5 and Complaint.select().count() == 40
+    first = contents()
+    create_demo()
+    assert create_consultation_demo(TODAY).events == 0 and contents() == first  # a second run changes nothing
+
+
+def test_the_demo_round_is_the_same_every_time(database, tmp_path):
+    demo_roll_only()
     summary = create_consultation_demo(TODAY)
     assert (summary.events, summary.complaints) == (5, 40) and 180 <= summary.opinions <= 220
     first = contents()
-    assert create_consultation_demo(TODAY).events == 0 and contents() == first  # a second run changes nothing
     assert AuditLog.select().where(AuditLog.table_name == "opinion").count() == summary.opinions
     other = open_database(tmp_path / "other.sqlite3")
     try:
-        create_demo()
+        demo_roll_only()
         assert Consultation.select().count() == 0
         assert create_consultation_demo(TODAY).opinions == summary.opinions
         assert contents() == first
@@ -48,7 +63,7 @@ def test_the_demo_round_is_written_once_and_the_same_every_time(database, tmp_pa
 
 
 def test_the_demo_gives_every_figure_something_to_show(database):
-    create_demo()
+    demo_roll_only()
     create_consultation_demo(TODAY)
     figures = district_figures(demo_scope(), today=TODAY)
     assert figures.consultations == 5 and figures.complaints == 40
