@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from desktop_app.models import Building, Community, Complaint, ComplaintStep, Estate, Room, Street, Unit
 from desktop_app.ui.pages.base import Page, PageContext, ScopeState
 from desktop_app.ui.ticket_import_dialog import TicketImportDialog, import_tickets
-from tests.exchange.ticket_workbooks import HOTLINE_HEADERS, changed, sample_tickets, write_tickets
+from tests.exchange.ticket_workbooks import changed, sample_tickets, write_tickets
 
 SCREENSHOT_ENV = "SAVE_SCREENSHOTS"  # set it to refresh docs/screenshots/ticket_import_dialog.png
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "ticket_import_dialog.png"
@@ -121,4 +121,3 @@ def test_import_tickets_asks_for_the_file_and_reports_what_was_written(qtbot, pa
     assert import_tickets(page) is False  # nothing new the second time
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
     assert import_tickets(page) is False
-    assert HOTLINE_HEADERS[0] == "工单号"
