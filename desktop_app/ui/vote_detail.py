@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.vote_rules import rule_of_matter
 from desktop_app.ui.tally_panel import TallyPanel, area_text
-from desktop_app.ui.vote_models import DifferencesModel, NotVotedModel, status_text
+from desktop_app.ui.vote_models import NotVotedModel, status_text
 from desktop_app.ui.vote_wizard_pages import matter_text, rule_text
 
 ENTRY_TAB, CHECK_TAB, NOT_VOTED_TAB, RESULT_TAB = range(4)
@@ -88,14 +88,13 @@ class VoteDetail(QWidget):
         entry_tab.setSizes([400, 560])
 
         self.check = self._entry_widget(entry_module, "check") if summary.double_entry else None
-        self.differences = DifferencesModel(self)
-        self.differences_table: QTableView | None = None
-        self.differences_count = QLabel()
-        self.differences_count.setObjectName("differences_count")
+        self.differences: Any = None  # ui.ballot_differences.BallotDifferencesWidget when double entry is on
         check_tab = QWidget()
         check_layout = QVBoxLayout(check_tab)
-        if self.check is None:
-            note = QLabel("本表决未启用双人核对录入（新建表决时可以选择）。")
+        differences_module = optional_module("ballot_differences")
+        if self.check is None or differences_module is None:
+            note = QLabel("本表决未启用双人核对录入（新建表决时可以选择）。" if self.check is None
+                          else "核对功能尚未安装。")
             note.setStyleSheet(MISSING_STYLE)
             check_layout.addWidget(note)
             check_layout.addStretch(1)
@@ -104,17 +103,12 @@ class VoteDetail(QWidget):
                                           "全部核对一致后才能结束表决。"))
             split = QSplitter(Qt.Orientation.Vertical)
             split.addWidget(self.check)
-            differences_box = QWidget()
-            differences_layout = QVBoxLayout(differences_box)
-            differences_layout.setContentsMargins(0, 0, 0, 0)
-            differences_layout.addWidget(self.differences_count)
-            self.differences_table = differences_table = table(self.differences, "differences")
-            differences_table.setToolTip("双击一行，在上面的核对录入中打开该房屋")
-            differences_table.activated.connect(self._open_difference)
-            for column, width in enumerate((170, 190, 190)):
-                differences_table.setColumnWidth(column, width)
-            differences_layout.addWidget(differences_table)
-            split.addWidget(differences_box)
+            self.differences = differences_module.BallotDifferencesWidget(session)
+            self.differences.setObjectName("differences")
+            self.differences.table.setToolTip("双击一行，在上面的核对录入中打开该房屋")
+            self.differences.table.activated.connect(self._open_difference)
+            self.differences.changed.connect(self.ballots_changed)
+            split.addWidget(self.differences)
             split.setSizes([300, 300])
             check_layout.addWidget(split, 1)
 
@@ -207,10 +201,8 @@ class VoteDetail(QWidget):
         if index not in self.stale_tabs:
             return
         self.stale_tabs.discard(index)
-        if index == CHECK_TAB and self.check is not None:
-            found = self.session.differences()
-            self.differences.set_records(found)
-            self.differences_count.setText(f"有 {len(found):,} 户需要核对" if found else "两次录入完全一致。")
+        if index == CHECK_TAB and self.differences is not None:
+            self.differences.refresh()
         elif index == NOT_VOTED_TAB:
             rooms = self.session.not_voted()
             self.not_voted.set_records(rooms)
@@ -230,7 +222,7 @@ class VoteDetail(QWidget):
             self.entry.load_room(room)
 
     def _open_difference(self, index) -> None:
-        difference = self.differences.record(index.row())
+        difference = self.differences.model.difference(index.row())
         if difference is not None and hasattr(self.check, "load_room") and self.check.isEnabled():
             self.check.load_room(difference.room)
 

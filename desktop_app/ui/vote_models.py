@@ -12,7 +12,6 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop_app.domain.area import format_area
-from desktop_app.domain.tally import BLANK
 
 Index = QModelIndex | QPersistentModelIndex
 VoteIdRole = Qt.ItemDataRole.UserRole + 1
@@ -26,21 +25,6 @@ def status_text(status: str, closes_on: date | None = None, today: date | None =
     if closes_on is not None and (today or date.today()) > closes_on:
         return "已过截止日"
     return "进行中"
-
-
-def choices_text(choices: Sequence[str]) -> str:
-    """("同意", "", "弃权") -> "同意、空白、弃权"."""
-    return "、".join(choice if choice != BLANK else "空白" for choice in choices)
-
-
-def ballot_text(state: Any) -> str:
-    """A ballot state (or None) as one cell: the choices and, when not on paper, the method."""
-    if state is None:
-        return "（未录入）"
-    text = choices_text(state.choices)
-    if getattr(state, "method", "纸质") != "纸质":
-        text += f"（{state.method}{'：' + state.proxy if getattr(state, 'proxy', '') else ''}）"
-    return text
 
 
 class ListTableModel(QAbstractTableModel):
@@ -154,20 +138,3 @@ class NotVotedModel(ListTableModel):
             return format_area(record.area_centi)
         names = record.owner_names
         return "、".join(names) if isinstance(names, (tuple, list)) else str(names or "")
-
-
-class DifferencesModel(ListTableModel):
-    """Double entry: each room whose two entries differ, or that was entered only once."""
-
-    headers = ("房屋", "第一次录入", "核对录入", "不一致的事项")
-
-    def cell(self, record: Any, column: int) -> str:
-        if column == 0:
-            return record.room.label
-        if column == 1:
-            return ballot_text(record.first)
-        if column == 2:
-            return ballot_text(record.check)
-        if record.first is None or record.check is None:
-            return "只录入了一次"
-        return "、".join(record.items)
