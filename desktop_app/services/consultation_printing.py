@@ -14,15 +14,13 @@ from desktop_app.domain.consultation_print_data import (
 )
 from desktop_app.domain.opinions import STANCES
 from desktop_app.models import db
-from desktop_app.models.tables import PrintJob
 from desktop_app.services.catalogue import catalogue
 from desktop_app.services.demand_summary import demand_summary
 from desktop_app.services.printing import (
-    PrintRecord, default_issuer, estate_name_of, print_history, roll_scope_label, scope_homes,
+    PrintRecord, default_issuer, estate_name_of, record_print_job, roll_scope_label, scope_homes,
 )
 from desktop_app.services.registers import complaint_lines
-from desktop_app.services.scope import Scope, room_condition, scope_label, scope_name
-from desktop_app.services.settings import operator_name
+from desktop_app.services.scope import Scope, room_condition, scope_name
 
 NO_STANCE = "未表态"
 CONSULTATION_TEMPLATES = {"opinion_form": "征求意见表", "opinion_summary": "意见汇总", "complaint_ledger": "投诉台账"}
@@ -101,13 +99,8 @@ def complaint_ledger_data(scope: Scope, start: date | None = None, end: date | N
 def record_consultation_print(template: str, title: str, scope: Scope, *, file_path: str, page_count: int,
                               output: str = "pdf", period_start: date | None = None,
                               period_end: date | None = None) -> PrintRecord:
-    """Put a produced consultation document in the print history (as printing.record_print_job writes it;
-    that function accepts only its own templates)."""
+    """Put a produced consultation document in the print history."""
     if template not in CONSULTATION_TEMPLATES:
         raise ValueError(f"unknown consultation template {template!r}")
-    with db.atomic():
-        job = PrintJob.create(template=template, title=title, scope=scope.to_text(), scope_label=scope_label(scope),
-                              output=output, file_path=file_path, page_count=page_count, produced_by=operator_name(),
-                              period_start=period_start.isoformat() if period_start else None,
-                              period_end=period_end.isoformat() if period_end else None)
-    return next(record for record in print_history(50) if record.id == job.id)
+    return record_print_job(template, title, scope, output=output, file_path=file_path, page_count=page_count,
+                            period_start=period_start, period_end=period_end)
