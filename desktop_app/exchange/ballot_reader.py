@@ -164,7 +164,7 @@ class _Rows:
         self.result.errors.append(CellError(self.result.file, self.result.sheet, row, column, shown, reason))
 
     def header_errors(self) -> bool:
-        row, headers = self.result.header_row, self.result.headers
+        row = self.result.header_row
         first: dict[str, int] = {}
         for at, text in self.items:
             label = column_label(text, at)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.domain.identity import id_check_char
 from desktop_app.models import Community, Estate, Street
 from desktop_app.services import rooms
 from desktop_app.ui.tasks import SyncTaskRunner
+from tests.ui.modal import next_test, when_modal
 
 
 def person_id(serial: int) -> str:
@@ -65,26 +66,31 @@ def window(qtbot, roll, runner, ui_settings):
     window.close()
 
 
-def answer_next_box(button_text: str, seen: list[str] | None = None, tries: int = 250) -> None:
-    """Click `button_text` in the next modal message box (the tests' hand on the mouse); gives up after ~5 s."""
+def answer_next_box(button_text: str, seen: list[str] | None = None) -> None:
+    """Click `button_text` in the next modal message box (the tests' hand on the mouse)."""
 
-    def click() -> None:
-        nonlocal tries
-        box = QApplication.activeModalWidget()
+    def take(box) -> bool:
         if not isinstance(box, QMessageBox):
-            tries -= 1
-            if tries > 0:
-                QTimer.singleShot(20, click)
-            return
+            return False
         if seen is not None:
             seen.append(box.text())
         for button in box.buttons():
             if button.text() == button_text:
                 button.click()
-                return
-        raise AssertionError(f"no button {button_text!r} in {[b.text() for b in box.buttons()]}")
+                return True
+        buttons = box.buttons()
+        if seen is not None:
+            seen.append(f"no button {button_text!r} in {[b.text() for b in buttons]}")
+        buttons[-1].click()  # close it anyway, so a failing test fails instead of waiting forever
+        return True
 
-    QTimer.singleShot(0, click)
+    when_modal(take)
+
+
+@pytest.fixture(autouse=True)
+def _modal_pollers_end_with_their_test():
+    yield
+    next_test()
 
 
 def type_text(qtbot, widget, text: str) -> None:

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pypdf import PdfReader
 
+from tests.ui.modal import when_modal
 from desktop_app.services.printing import print_history
 from desktop_app.services.scope import Scope
 from desktop_app.ui import consultation_files as files
@@ -46,19 +46,15 @@ def save_as(monkeypatch, tmp_path):
     return proposed
 
 
-def close_boxes(seen: list[str], tries: int = 250) -> None:
-    def click() -> None:
-        nonlocal tries
-        box = QApplication.activeModalWidget()
+def close_boxes(seen: list[str]) -> None:
+    def take(box) -> bool:
         if not isinstance(box, QMessageBox):
-            tries -= 1
-            if tries > 0:
-                QTimer.singleShot(20, click)
-            return
+            return False
         seen.append(box.text())
         box.buttons()[-1].click()
+        return True
 
-    QTimer.singleShot(0, click)
+    when_modal(take)
 
 
 def test_print_the_three_documents(page, save_as, tmp_path):

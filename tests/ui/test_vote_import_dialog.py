@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
+from tests.ui.modal import when_modal
 from desktop_app.domain.tally import AGREE, OPPOSE
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.exchange.ballot_reader import read_ballots
@@ -54,22 +54,17 @@ def answer_open(monkeypatch, path) -> None:
 def with_dialog(act) -> list:
     """Run `act(dialog)` on the next modal import dialog, then close it; returns what act returned."""
     seen: list = []
-    tries = 250
 
-    def find() -> None:
-        nonlocal tries
-        dialog = QApplication.activeModalWidget()
+    def take(dialog) -> bool:
         if not isinstance(dialog, BallotImportDialog):
-            tries -= 1
-            if tries > 0:
-                QTimer.singleShot(20, find)
-            return
+            return False
         try:
             seen.append(act(dialog))
         finally:
             dialog.findChild(QPushButton, "close").click()
+        return True
 
-    QTimer.singleShot(0, find)
+    when_modal(take)
     return seen
 
 

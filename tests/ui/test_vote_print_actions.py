@@ -7,8 +7,8 @@ import re
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pypdf import PdfReader
 
 from desktop_app.domain.tally import AGREE, OPPOSE
@@ -20,6 +20,7 @@ from desktop_app.services.scope import Scope
 from desktop_app.services.votes import VoteDraft, VoteSession, close_vote, create_vote
 from desktop_app.ui.pages.base import Page, PageContext, ScopeState
 from desktop_app.ui.vote_print_actions import print_ballots, print_not_voted, print_result
+from tests.ui.modal import when_modal
 
 
 def flat(path) -> str:
@@ -57,22 +58,18 @@ def asked(monkeypatch, tmp_path):
     return calls, answer
 
 
-def answer_box(seen: list[tuple[str, str]], button: str | None = None, tries: int = 250) -> None:
+def answer_box(seen: list[tuple[str, str]], button: str | None = None) -> None:
     """Click `button` (else the first button) in the next modal message box; keep its text and details."""
 
-    def click() -> None:
-        nonlocal tries
-        box = QApplication.activeModalWidget()
+    def take(box) -> bool:
         if not isinstance(box, QMessageBox):
-            tries -= 1
-            if tries > 0:
-                QTimer.singleShot(20, click)
-            return
+            return False
         seen.append((box.text(), box.detailedText()))
-        buttons = [b for b in box.buttons() if button is None or b.text() == button]
+        buttons = [b for b in box.buttons() if button is None or b.text() == button] or box.buttons()
         buttons[0].click()
+        return True
 
-    QTimer.singleShot(0, click)
+    when_modal(take)
 
 
 def test_not_voted_list_is_saved_recorded_and_announced(page, asked, tmp_path):
@@ -199,7 +196,7 @@ def test_ballots_on_the_real_background_runner(qtbot, database, asked, tmp_path,
     page.show()
     vote_id = open_vote()
     seen: list = []
-    answer_box(seen, "确定", tries=1500)
+    answer_box(seen, "确定")
     print_ballots(page, vote_id)
     qtbot.waitUntil(lambda: bool(seen), timeout=60000)
     assert runner.wait(10000)

@@ -9,8 +9,8 @@ import shutil
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
-from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
 
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.models import Building, Estate, open_database
@@ -18,6 +18,7 @@ from desktop_app.services import demo, queries, votes
 from desktop_app.services.scope import Scope
 from desktop_app.ui.pages.base import PageContext, ScopeState
 from desktop_app.ui.tasks import SyncTaskRunner
+from tests.ui.modal import when_modal
 
 ITEMS = (VoteItem("雨污分流", "基础类"), VoteItem("加装电梯", "完善类"))
 
@@ -83,18 +84,13 @@ def rooms_in(scopes: list[Scope]) -> int:
     return sum(len(queries.roll_entries(scope)) for scope in scopes)
 
 
-def answer_boxes(answers: list[str | None], seen: list[str], tries: int = 250) -> None:
+def answer_boxes(answers: list[str | None], seen: list[str]) -> None:
     """Answer the next modal dialogs in turn: a message box by its button text (None: its first button),
     an input dialog by the text to type (then OK). Their texts go to `seen`."""
 
-    def answer() -> None:
-        nonlocal tries
-        widget = QApplication.activeModalWidget()
+    def take(widget) -> bool:
         if not isinstance(widget, (QMessageBox, QInputDialog)) or widget.property("answered"):
-            tries -= 1
-            if tries > 0:
-                QTimer.singleShot(20, answer)
-            return
+            return False
         widget.setProperty("answered", True)
         reply = answers.pop(0)
         if isinstance(widget, QInputDialog):
@@ -110,9 +106,10 @@ def answer_boxes(answers: list[str | None], seen: list[str], tries: int = 250) -
                 chosen = buttons[-1]
             chosen.click()
         if answers:
-            QTimer.singleShot(0, answer)
+            when_modal(take)
+        return True
 
-    QTimer.singleShot(0, answer)
+    when_modal(take)
 
 
 def visible_text(widget: QWidget, name: str) -> str:
