@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.catalogue import CATEGORIES, CatalogueEntry, item_name_error
 from desktop_app.domain.vote_print_data import VoteItem
+from desktop_app.exchange.ballot_writer import item_name_problem
 from desktop_app.ui.forms import error_label
 from desktop_app.ui.vote_wizard_pages import ItemRole, WizardPage
 
@@ -108,7 +109,7 @@ class ItemsPage(WizardPage):
     def add(self, item: VoteItem) -> str:
         """Add an item (a catalogue item is checked in the catalogue); "" or why it was not added."""
         name = item.name.strip()
-        reason = item_name_error(name)
+        reason = item_name_error(name) or item_name_problem(name)
         if reason:
             return reason
         if self._row_of(name) >= 0:
