@@ -3,8 +3,9 @@
     desktop-app tally --roll ROLL.xlsx --ballots BALLOTS.xlsx --rule special|ordinary
                       [--blank-participates yes|no] [--json]
 
-Exit codes: 0 counted (whatever the verdicts); 2 invalid input (every error located by file, sheet,
-row and column); 1 a file cannot be read. The --json shape is documented in README.md (复核表决结果).
+Exit codes: 0 counted (whatever the verdicts); 2 invalid input, nothing counted: every error located by
+file, sheet, row and column, and a file that cannot be read at all (missing, not a workbook, damaged,
+encrypted) is one error naming that file. The --json shape is documented in README.md (复核表决结果).
 """
 
 from __future__ import annotations
@@ -52,14 +53,15 @@ def run_tally(args: argparse.Namespace) -> int:
     from desktop_app.exchange.roll_reader import read_roll
 
     rule = Rule(args.rule)
+    reading = args.roll
     try:
         roll = read_roll(args.roll)
         if roll.errors:
             return _invalid(args, roll.errors)
+        reading = args.ballots
         ballots = read_ballots(args.ballots, roll.records)
-    except ReadFailure as error:
-        print(f"错误：{error}", file=sys.stderr)
-        return 1
+    except ReadFailure as error:  # not a workbook, damaged, encrypted, missing: invalid input as well
+        return _invalid(args, [CellError(Path(reading).name, "", 0, "", "", str(error))])
     if ballots.errors:
         return _invalid(args, ballots.errors)
     try:

@@ -145,13 +145,18 @@ def test_readable_table_without_json(tmp_path, capsys):
     assert "共 1 个事项，通过 0 个。" in out
 
 
-def test_a_file_that_is_not_a_workbook_exits_1(tmp_path, capsys):
+def test_a_file_that_is_not_a_workbook_is_invalid_input_exit_2(tmp_path, capsys):
     roll = write_roll(tmp_path, [("101", "100", 1)])
     fake = tmp_path / "ballots.xlsx"
     fake.write_text("楼栋,房号,加装电梯\n3,101,同意\n", encoding="utf-8")
-    assert main(["tally", "--roll", roll, "--ballots", str(fake), "--rule", "special", "--json"]) == 1
+    assert main(["tally", "--roll", roll, "--ballots", str(fake), "--rule", "special", "--json"]) == 2
+    output = json.loads(capsys.readouterr().out)
+    assert output["total"] is None and output["items"] == []
+    [error] = output["errors"]
+    assert error["file"] == "ballots.xlsx" and error["row"] == 0 and "ballots.xlsx" in error["reason"]
+    assert main(["tally", "--roll", str(fake), "--ballots", str(fake), "--rule", "special"]) == 2
     assert "ballots.xlsx" in capsys.readouterr().err
-    assert main(["tally", "--roll", str(fake), "--ballots", str(fake), "--rule", "special"]) == 1
+    assert main(["tally", "--roll", str(tmp_path / "absent.xlsx"), "--ballots", str(fake), "--rule", "special"]) == 2
 
 
 def test_never_opens_a_database(tmp_path, capsys):
