@@ -25,7 +25,9 @@ from desktop_app.domain.naming import (
     normalise_unit,
 )
 from desktop_app.domain.roll_record import AREA_SOURCES, OWNER_KIND_LABELS
-from desktop_app.models import Building, Estate, Owner, Ownership, Resident, Room, Unit, db
+from desktop_app.models import (
+    Building, Complaint, Estate, Opinion, Owner, Ownership, Resident, Room, Unit, db,
+)
 from desktop_app.services import audit
 from desktop_app.services.pinyin import pinyin_key
 from desktop_app.services.room_order import renumber
@@ -332,6 +334,12 @@ def room_deletion_preview(room_id: int) -> list[str]:
     residents = Resident.select().where(Resident.room == room).count()
     if residents:
         lines.append(f"居民 {residents} 人")
+    opinions = Opinion.select().where(Opinion.room == room).count()
+    if opinions:
+        lines.append(f"征求意见记录 {opinions} 条（住户的需求和意见将一并删除）")
+    complaints = Complaint.select().where(Complaint.room == room).count()
+    if complaints:
+        lines.append(f"投诉 {complaints} 件（投诉保留，不再关联到这间房屋，地址文字保留）")
     return lines
 
 
@@ -340,6 +348,7 @@ def delete_room(room_id: int) -> None:
     with db.atomic():
         summary = "；".join(room_deletion_preview(room_id))
         audit.record("delete", "room", room.uid, summary=f"删除{summary}", actor=operator_name())
+        Complaint.update(address=room_label(room)).where((Complaint.room == room) & (Complaint.address == "")).execute()
         room.delete_instance()
 
 

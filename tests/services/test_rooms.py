@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.domain.identity import credit_check_char, id_check_char
-from desktop_app.models import AuditLog, Community, Estate, Owner, Ownership, Resident, Room, Street
+from desktop_app.models import (
+    AuditLog, Community, Complaint, Estate, Opinion, Owner, Ownership, Resident, Room, Street,
+)
 from desktop_app.services import rooms, settings
 
 
@@ -115,6 +117,21 @@ def test_delete_room_preview_and_audit(estate):
     rooms.delete_room(room_id)
     assert Room.select().count() == 0 and Resident.select().count() == 0 and Owner.select().count() == 1
     assert AuditLog.get(AuditLog.action == "delete").summary.startswith("删除房屋：杜鹃新村")
+
+
+def test_deleting_a_room_says_what_happens_to_its_opinions_and_complaints(estate):
+    room_id = rooms.save_room(form(estate))
+    Opinion.create(room=room_id, channel="入户走访", given_on="2026-05-01", stance="支持")
+    complaint = Complaint.create(received_at="2026-05-02", category="施工管理", room=room_id,
+                                 estate=Room.get_by_id(room_id).unit.building.estate)
+    preview = rooms.room_deletion_preview(room_id)
+    assert "征求意见记录 1 条（住户的需求和意见将一并删除）" in preview
+    assert any(line.startswith("投诉 1 件（投诉保留") for line in preview)
+    rooms.delete_room(room_id)
+    assert Opinion.select().count() == 0
+    kept = Complaint.get_by_id(complaint.id)
+    assert kept.room is None and kept.address == "杜鹃新村 3号楼1单元502室"
+    assert "征求意见记录 1 条" in AuditLog.get(AuditLog.action == "delete").summary
 
 
 def test_owner_with_rooms_cannot_be_deleted(estate):
