@@ -42,8 +42,11 @@ def _range(column: str, start: date | None, end: date | None) -> tuple[str, list
 
 def district_figures(scope: Scope, start: date | None = None, end: date | None = None,
                      today: date | None = None) -> ConsultationFigures:
-    """The figures of `scope` for the period start..end (inclusive; None = open)."""
+    """The figures of `scope` for the period start..end (inclusive; None = open), as they stood at the end of
+    the period (today when the period is open or not over): a complaint closed after that day counts as
+    still open then, and overdue is judged on that day, so a past quarter's figures never change."""
     today = today or date.today()
+    as_of = min(end, today) if end is not None else today
     events = [EventRow(event.kind, event.held_on, event.estate_id) for event in list_events(scope, start, end)]
     condition, params = room_condition(scope)
     estates = [EstateRooms(estate_id, name, rooms) for estate_id, name, rooms in db.execute_sql(
@@ -56,10 +59,14 @@ def district_figures(scope: Scope, start: date | None = None, end: date | None =
         f"WHERE {condition}{period}", (*params, *period_params)).fetchall()]
     condition, params = scope_condition(scope)
     period, period_params = _range("substr(c.received_at, 1, 10)", start, end)
-    complaints = [ComplaintRow(category, _day(received), _day(due_on), _day(closed_on))
+    complaints = [ComplaintRow(category, _day(received), _day(due_on), _closed_by(_day(closed_on), as_of))
                   for category, received, due_on, closed_on in db.execute_sql(
                       "SELECT c.category, c.received_at, c.due_on, c.closed_on FROM complaint c "
                       "LEFT JOIN estate e ON e.id = c.estate_id LEFT JOIN room r ON r.id = c.room_id "
                       "LEFT JOIN unit u ON u.id = r.unit_id LEFT JOIN building b ON b.id = u.building_id "
                       f"WHERE {condition}{period}", (*params, *period_params)).fetchall()]
-    return consultation_figures(events, opinions, estates, complaints, today)
+    return consultation_figures(events, opinions, estates, complaints, as_of)
+
+
+def _closed_by(closed_on: date | None, as_of: date) -> date | None:
+    return closed_on if closed_on is not None and closed_on <= as_of else None

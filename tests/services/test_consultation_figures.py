@@ -76,9 +76,20 @@ def test_the_whole_quarter(city):
 
 
 def test_overdue_depends_on_the_day_it_is_judged(city):
-    assert district_figures(ALL, *Q2, today=date(2024, 4, 1)).overdue == 1  # only the one closed late
+    # on 04-01 nothing was due yet; only the complaint closed that same day was closed
+    on_the_first = district_figures(ALL, *Q2, today=date(2024, 4, 1))
+    assert (on_the_first.overdue, on_the_first.closed) == (0, 1)
     # on 04-12 the open ones received on 04-01 (due 04-11) are late: 双园新村 #0 and 梅岭小区 #0 (杜鹃新村 #0 is closed)
     assert district_figures(ALL, *Q2, today=date(2024, 4, 12)).overdue_open == 2
+
+
+def test_a_past_period_reads_as_it_stood_at_its_end(city):
+    april = (date(2024, 4, 1), date(2024, 4, 10))
+    then = district_figures(ALL, *april, today=date(2024, 4, 10))
+    later = district_figures(ALL, *april, today=date(2025, 1, 1))
+    assert later == then  # the figures of a finished period do not move
+    assert then.closed == 2  # closed on 04-01 and 04-05; the one closed on 04-13 was still open on 04-10
+    assert (then.closed_late, then.overdue_open) == (0, 0)  # everything received by 04-10 is due 04-11 or later
 
 
 def test_every_level_and_period(city):
