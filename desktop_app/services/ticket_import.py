@@ -182,6 +182,11 @@ def _plan(ticket: TicketRow, places: _Places, today: date, remark: Note | None =
         if remark is not None:
             remark(ticket, name, value, reason)
 
+    if ticket.closed and ticket.closed_on is None and ticket.replied_on is None:
+        note("status", ticket.status, f"已办结但没有办结日期和答复日期，办结日期按导入当天（{today:%Y-%m-%d}）记录，"
+                                      "会影响平均办结天数和超期判断；请补上办结日期后重新导入")
+    if ticket.closed and not ticket.reply.strip():
+        note("reply", "", "已办结但没有答复内容（手工办结时必须填写答复）；请向承办单位补要答复内容")
     estate_id, estate_name, rest, reason = places.estate(ticket.estate_text)
     if estate_id is None and ticket.address and ticket.address != ticket.estate_text:
         estate_id, estate_name, rest, _again = places.estate(ticket.address)

@@ -137,3 +137,12 @@ def test_estate_by_code_and_by_name_without_the_word_xiaoqu(places, tmp_path):
     rows = changed(rows, "GD2024050700002", 小区="幸福里")
     result = preview(write_tickets(tmp_path / "t.xlsx", rows))
     assert result.plans[0].estate_id == result.plans[1].estate_id == places["happy"].id
+
+
+def test_a_closed_ticket_without_dates_or_reply_is_pointed_out(places, tmp_path):
+    rows = changed(sample_tickets(), "GD2024050700002", 回复内容="")
+    result = preview(write_tickets(tmp_path / "t.xlsx", rows))
+    notes = [w for w in result.warnings if w.row == 4]
+    assert any("没有办结日期和答复日期" in w.reason and "2024-06-01" in w.reason for w in notes)
+    assert any("没有答复内容" in w.reason and w.column.startswith("回复内容") for w in notes)
+    assert not [w for w in result.warnings if w.row == 3 and "办结" in w.reason]  # an open ticket is fine
