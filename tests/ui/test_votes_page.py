@@ -71,6 +71,7 @@ def test_closing_shows_each_verdict_asks_and_locks(qtbot, context):
     page.buttons["close_vote"].click()
     assert votes.vote_summary(vote_id).status == "open"
     assert "1. 雨污分流：通过" in seen[0] and "2. 加装电梯：未通过" in seen[0]
+    assert "表决期到" in seen[0] and "才截止" in seen[0]  # closing before the closing date says so
     answer_boxes(["结束表决"], seen)
     page.buttons["close_vote"].click()
     assert votes.vote_summary(vote_id).status == "closed" and votes.stored_result(vote_id) is not None

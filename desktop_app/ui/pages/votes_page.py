@@ -10,6 +10,7 @@ while those are not installed.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
@@ -261,8 +262,12 @@ class VotesPage(Page):
             return
         verdicts = "\n".join(f"{number}. {summary_text(item)}"
                              for number, item in enumerate(outcome.result.items, start=1))
+        early = ""
+        if date.today() < session.summary.closes_on:
+            early = (f"注意：表决期到 {session.summary.closes_on:%Y-%m-%d} 才截止，现在结束，尚未交票的业主将不能再表决。"
+                     "提前结束须符合议事规则或表决公告的约定。\n\n")
         box = QMessageBox(QMessageBox.Icon.Question, "结束表决",
-                          f"结束“{session.summary.title}”后，表决票不能再录入或修改，结果按下列计票保存：\n\n"
+                          f"{early}结束“{session.summary.title}”后，表决票不能再录入或修改，结果按下列计票保存：\n\n"
                           f"{verdicts}\n\n确定结束表决吗？", parent=self)
         box.setObjectName("confirm_close")
         yes = box.addButton("结束表决", QMessageBox.ButtonRole.AcceptRole)
