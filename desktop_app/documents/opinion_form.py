@@ -65,18 +65,14 @@ def form_texts(form: OpinionForm) -> Iterator[tuple[str, str]]:
 
 
 def numbered(catalogue: tuple[CatalogueGroup, ...]) -> list[tuple[CatalogueGroup, list[str]]]:
-    """Each group with its items as printed: "01 供水设施改造", numbered through the catalogue in order (the
-    numbers staff type at door-to-door entry, `ui.demand_checklist`)."""
-    total = sum(len(group.items) for group in catalogue)
-    digits = max(1, len(str(total)))
-    out, number = [], 0
-    for group in catalogue:
-        labels = []
-        for name in group.items:
-            number += 1
-            labels.append(f"{number:0{digits}d} {name}")
-        out.append((group, labels))
-    return out
+    """Each group with its items as printed: "01 供水设施改造", with the groups' codes (the numbers staff type
+    at door-to-door entry, `ui.demand_checklist`), else numbered through the catalogue in order."""
+    running = iter(range(1, 1 + sum(len(group.items) for group in catalogue)))
+    codes = [group.codes if len(group.codes) == len(group.items) else tuple(next(running) for _ in group.items)
+             for group in catalogue]
+    digits = max(1, len(str(max((code for group in codes for code in group), default=1))))
+    return [(group, [f"{code:0{digits}d} {name}" for code, name in zip(group_codes, group.items)])
+            for group, group_codes in zip(catalogue, codes)]
 
 
 class OpinionFormPainter(FormPainter):

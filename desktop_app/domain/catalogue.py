@@ -7,6 +7,7 @@ their copy in the database. This module only reads and checks catalogue text; it
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 BASIC, IMPROVEMENT, UPGRADE = "基础类", "完善类", "提升类"
@@ -70,6 +71,17 @@ def parse_catalogue(text: str) -> list[CatalogueEntry]:
             seen.add(name.strip())
             entries.append(CatalogueEntry(category, name.strip(), len(entries)))
     return entries
+
+
+def entry_codes(entries: Sequence[CatalogueEntry]) -> list[int]:
+    """The number each entry is printed with on the 征求意见表 and typed at door-to-door entry: its position
+    in the catalogue plus one. Positions never change (a new item goes after the last, a hidden item keeps
+    its place), so a form printed before the catalogue was edited is still keyed onto the right items.
+    Entries without distinct positions (made by hand) are numbered 1, 2, ... in the order given."""
+    codes = [entry.position + 1 for entry in entries]
+    if len(set(codes)) != len(codes) or any(code < 1 for code in codes):
+        return list(range(1, len(entries) + 1))
+    return codes
 
 
 def category_of(name: str, entries: list[CatalogueEntry]) -> str:

@@ -21,10 +21,12 @@ OPINION_FORM_TITLE = "老旧小区改造征求意见表"
 
 @dataclass(frozen=True)
 class CatalogueGroup:
-    """One category of the renovation catalogue and its item names, in catalogue order."""
+    """One category of the renovation catalogue and its item names, in catalogue order, with the number
+    each is printed with (`domain.catalogue.entry_codes`; empty: numbered through the catalogue in order)."""
 
     category: str
     items: tuple[str, ...]
+    codes: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

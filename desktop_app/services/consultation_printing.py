@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop_app.domain.catalogue import CATEGORIES
+from desktop_app.domain.catalogue import CATEGORIES, entry_codes
 from desktop_app.domain.consultation_print_data import (
     OPINION_FORM_TITLE, CatalogueGroup, ComplaintLedgerData, DemandLine, OpinionForm, OpinionSummaryData,
 )
@@ -44,8 +44,13 @@ def scope_text(scope: Scope) -> str:
 def catalogue_groups() -> tuple[CatalogueGroup, ...]:
     """The catalogue's shown items by category, in catalogue order."""
     entries = catalogue()
-    return tuple(CatalogueGroup(category, tuple(entry.name for entry in entries if entry.category == category))
-                 for category in CATEGORIES if any(entry.category == category for entry in entries))
+    code_of = dict(zip((entry.name for entry in entries), entry_codes(entries)))
+    groups = []
+    for category in CATEGORIES:
+        names = tuple(entry.name for entry in entries if entry.category == category)
+        if names:
+            groups.append(CatalogueGroup(category, names, tuple(code_of[name] for name in names)))
+    return tuple(groups)
 
 
 def opinion_forms_data(scope: Scope, *, title: str = OPINION_FORM_TITLE, issuer: str | None = None,

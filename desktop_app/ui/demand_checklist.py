@@ -12,7 +12,7 @@ from typing import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
-from desktop_app.domain.catalogue import CATEGORIES, CatalogueEntry
+from desktop_app.domain.catalogue import CATEGORIES, CatalogueEntry, entry_codes
 
 
 class DemandChecklist(QWidget):
@@ -24,6 +24,8 @@ class DemandChecklist(QWidget):
         super().__init__(parent)
         self.entries: list[CatalogueEntry] = []
         self.boxes: list[QCheckBox] = []
+        self.codes: list[int] = []
+        self.index_of_code: dict[int, int] = {}
         self.pending = ""
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -45,7 +47,9 @@ class DemandChecklist(QWidget):
             head = QLabel(category)
             head.setStyleSheet("font-weight: bold;")
             self.grid.addWidget(head, 0, column)
-        for number, entry in enumerate(self.entries, start=1):
+        self.codes = entry_codes(self.entries)
+        self.index_of_code = {code: index for index, code in enumerate(self.codes)}
+        for number, entry in zip(self.codes, self.entries):
             box = QCheckBox(f"{self.code(number)} {entry.name}")
             box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             box.toggled.connect(lambda checked, name=entry.name: self.toggled.emit(name, checked))
@@ -60,7 +64,10 @@ class DemandChecklist(QWidget):
         return f"{number:0{self.digits()}d}"
 
     def digits(self) -> int:
-        return max(1, len(str(len(self.entries))))
+        return max(1, len(str(self.highest())))
+
+    def highest(self) -> int:
+        return max(self.codes, default=0)
 
     # --- state
     def checked(self) -> list[str]:
@@ -77,12 +84,13 @@ class DemandChecklist(QWidget):
         self.set_checked(())
 
     def toggle_number(self, number: int) -> str | None:
-        """Toggle item `number` (1-based); its name, or None when there is no such item."""
-        if not 1 <= number <= len(self.boxes):
+        """Toggle the item printed with `number`; its name, or None when there is no such item."""
+        index = self.index_of_code.get(number)
+        if index is None:
             return None
-        box = self.boxes[number - 1]
+        box = self.boxes[index]
         box.setChecked(not box.isChecked())
-        return self.entries[number - 1].name
+        return self.entries[index].name
 
     # --- typing numbers
     def type_digit(self, digit: str) -> str | None:
@@ -90,7 +98,7 @@ class DemandChecklist(QWidget):
         there is no such item: the typed number is dropped)."""
         self.pending += digit
         number = int(self.pending)
-        longer = number == 0 or number * 10 <= len(self.boxes)
+        longer = number == 0 or number * 10 <= self.highest()
         if len(self.pending) < self.digits() and longer:
             return None
         self.pending = ""

@@ -74,3 +74,27 @@ def test_omitted_parts_match_any():
 def test_every_separator_names_the_same_room(building, unit, floor, number, separator):
     room = f"{floor}{number:02d}"
     assert parse_room_entry(separator.join([str(building), str(unit), room])) == RoomRef(str(building), str(unit), room)
+
+
+@pytest.mark.parametrize("positions, codes", [
+    ([0, 1, 2], [1, 2, 3]),
+    ([0, 2, 41, 42], [1, 3, 42, 43]),   # a hidden item leaves a gap, a new one takes the next number
+    ([5, 0], [6, 1]),                  # the order given is kept
+    ([0, 0, 0], [1, 2, 3]),            # no distinct positions: numbered in order
+    ([], []),
+])
+def test_entry_codes_are_positions_plus_one(positions, codes):
+    from desktop_app.domain.catalogue import CatalogueEntry, entry_codes
+
+    assert entry_codes([CatalogueEntry("基础类", f"项{i}", p) for i, p in enumerate(positions)]) == codes
+
+
+@given(st.lists(st.integers(0, 500), unique=True, max_size=60))
+def test_removing_an_entry_never_renumbers_the_others(positions):
+    from desktop_app.domain.catalogue import CatalogueEntry, entry_codes
+
+    entries = [CatalogueEntry("基础类", f"项{p}", p) for p in positions]
+    codes = dict(zip((e.name for e in entries), entry_codes(entries)))
+    for gone in entries:
+        rest = [e for e in entries if e is not gone]
+        assert dict(zip((e.name for e in rest), entry_codes(rest))) == {k: v for k, v in codes.items() if k != gone.name}

@@ -72,3 +72,21 @@ def test_print_jobs_are_recorded(data, tmp_path):
     assert "幸福里小区" in record.scope_label and PrintJob.select().count() == 1
     with pytest.raises(ValueError):
         printing.record_consultation_print("ballot", "x", ALL, file_path="", page_count=0)
+
+
+def test_form_numbers_survive_catalogue_edits(database):
+    from desktop_app.documents.opinion_form import numbered
+    from desktop_app.services import catalogue as catalogue_service
+    from desktop_app.services.consultation_printing import catalogue_groups
+
+    def printed() -> dict[str, str]:
+        return {label.split(" ", 1)[1]: label.split(" ", 1)[0]
+                for _group, labels in numbered(catalogue_groups()) for label in labels}
+
+    before = printed()
+    assert (before["供水设施改造"], before["雨污分流"], before["加装电梯"]) == ("01", "03", "31")
+    catalogue_service.set_hidden("雨污分流", True)
+    catalogue_service.add_item("基础类", "楼道扶手")
+    after = printed()
+    assert "雨污分流" not in after and after["楼道扶手"] == "43"
+    assert all(after[name] == code for name, code in before.items() if name != "雨污分流")

@@ -46,13 +46,21 @@ def test_typed_numbers_toggle_items(qtbot, count, typed, toggled, pending):
     assert checklist.checked() == toggled and checklist.pending == pending
 
 
-def test_checklist_numbers_run_across_categories_in_catalogue_order(qtbot):
-    checklist = DemandChecklist([CatalogueEntry("完善类", "加装电梯", 0), CatalogueEntry("基础类", "雨污分流", 1)])
+def test_checklist_numbers_are_the_catalogue_positions(qtbot):
+    """The number of an item is its catalogue position + 1: a hidden item leaves a gap and a new one takes
+    the next number, so a form printed before the catalogue changed is still keyed onto the right items."""
+    checklist = DemandChecklist([CatalogueEntry("完善类", "加装电梯", 30), CatalogueEntry("基础类", "雨污分流", 2),
+                                 CatalogueEntry("提升类", "楼道扶手", 42)])
     qtbot.addWidget(checklist)
-    assert [box.text() for box in checklist.boxes] == ["1 雨污分流", "2 加装电梯"]
+    assert [box.text() for box in checklist.boxes] == ["03 雨污分流", "31 加装电梯", "43 楼道扶手"]
+    assert checklist.type_digit("3") is None and checklist.type_digit("1") == "加装电梯"
+    assert checklist.toggle_number(2) is None and checklist.toggle_number(3) == "雨污分流"
     checklist.set_checked(["加装电梯", "不在目录"])
     assert checklist.checked() == ["加装电梯"]
-    assert checklist.toggle_number(3) is None and checklist.toggle_number(0) is None
+    assert checklist.toggle_number(44) is None and checklist.toggle_number(0) is None
+    hand_made = DemandChecklist([CatalogueEntry("完善类", "加装电梯"), CatalogueEntry("基础类", "雨污分流")])
+    qtbot.addWidget(hand_made)
+    assert [box.text() for box in hand_made.boxes] == ["1 雨污分流", "2 加装电梯"]  # no positions: in order
 
 
 def test_bar_chart_paints_empty_and_scaled(qtbot):
