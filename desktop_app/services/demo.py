@@ -82,16 +82,20 @@ def _spec(generator: RollGenerator, index: int, estate: _DemoEstate) -> EstateSp
     )
 
 
-def create_demo(progress: Progress | None = None) -> ImportSummary:
-    """Write the demo street, with its consultations, opinions and complaints; a second run finds everything
-    in place and changes nothing."""
+def create_demo(progress: Progress | None = None, *, vote: bool = True) -> ImportSummary:
+    """Write the demo street, with its consultations, opinions and complaints and a running vote; a second
+    run finds everything in place and changes nothing. `vote=False` leaves the demo vote out (tests of votes
+    that count their own)."""
     from desktop_app.services.consultation_demo import create_consultation_demo
+    from desktop_app.services.vote_demo import create_vote_demo
 
     plans = demo_plans()
     with db.atomic():
         summary = write_plans(plans, progress=progress)
         write_residents(plans)
         create_consultation_demo()
+        if vote:
+            create_vote_demo()
     return summary
 
 

@@ -28,7 +28,7 @@ MASKED_PHONE = re.compile(r"1[3-9]\d\*{4}\d{4}|0\d{2,3}-\*+\d{4}(-\*+)?|\**\d{4}
 
 @pytest.fixture
 def demo(database):
-    create_demo()
+    create_demo(vote=False)
     return Estate.get(Estate.name == "杜鹃新村")
 
 

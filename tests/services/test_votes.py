@@ -93,7 +93,7 @@ def test_create_refuses_an_invalid_draft_and_writes_nothing(small):
 
 
 def test_the_demo_estate_frozen_as_the_roll_reads_it(database):
-    create_demo()
+    create_demo(vote=False)
     estate = Estate.select().order_by(Estate.id).first()
     scope = Scope("estate", estate.id)
     vote_id = create_vote(draft([scope], items=("加装电梯", "外墙保温")))
@@ -116,7 +116,7 @@ def test_the_demo_estate_frozen_as_the_roll_reads_it(database):
 
 
 def test_buildings_only_and_units_only_scopes(database):
-    create_demo()
+    create_demo(vote=False)
     estate = Estate.select().order_by(Estate.id).first()
     buildings = list(Building.select().where(Building.estate == estate).order_by(Building.sort_key)[:2])
     scopes = [Scope("building", building.id) for building in buildings]
@@ -177,7 +177,7 @@ def test_blank_participates_follows_the_setting_unless_the_draft_says(small):
 
 
 def test_cancel_while_freezing_writes_nothing(database):
-    create_demo()
+    create_demo(vote=False)
     scope = Scope("estate", Estate.select().order_by(Estate.id).first().id)
     seen = []
 
