@@ -21,7 +21,7 @@ def test_the_demo_vote_is_running_and_shows_how_far_it_is(database):
     assert [item.item for item in result.items] == ["雨污分流", "加装电梯", "适老化改造"]
     assert all(item.verdict == NOT_QUORATE for item in result.items)
     first = result.items[0]
-    assert 0 < first.shortfall.participation_heads <= first.total.heads // 10  # close, but not there
+    assert 0 < first.shortfall.participation_heads <= first.total.heads // 5  # short, but within reach
     assert 0.5 * len(session.rooms) < Ballot.select().count() < 0.7 * len(session.rooms)
     assert all(b.proxy for b in Ballot.select().where(Ballot.method == "委托"))
     assert vote.opens_on < date.today().isoformat() < vote.closes_on
