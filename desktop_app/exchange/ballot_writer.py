@@ -15,14 +15,12 @@ from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from desktop_app.domain.ballot_import import BallotExportRow
 from desktop_app.exchange.ballot_reader import ANSWERS, BALLOT_COLUMNS, BALLOT_SYNONYMS, METHODS
 from desktop_app.exchange.errors import column_letter
 from desktop_app.exchange.roll_columns import field_of_header, header_key
-from desktop_app.exchange.roll_writer import HEADER_FILL, HEADER_FONT, INSTRUCTION_SHEET, MAX_ROW
+from desktop_app.exchange.sheet_style import INSTRUCTION_SHEET, drop_down, header_cell
 
 BALLOT_SHEET = "表决票汇总"
 _COLUMN = {column.field: column for column in BALLOT_COLUMNS}
@@ -74,9 +72,9 @@ def _write_book(target: BinaryIO, items: list[str], rows: list[BallotExportRow])
         sheet.column_dimensions[column_letter(index)].width = _width(column)
     first_item = len(estate_fields) + len(_PLACE_FIELDS)
     if items:
-        _drop_down(sheet, first_item, first_item + len(items) - 1, ANSWERS)
-    _drop_down(sheet, layout.index("method"), layout.index("method"), METHODS)
-    sheet.append([_header_cell(sheet, _header(column)) for column in layout])
+        drop_down(sheet, first_item, first_item + len(items) - 1, ANSWERS)
+    drop_down(sheet, layout.index("method"), layout.index("method"), METHODS)
+    sheet.append([header_cell(sheet, _header(column)) for column in layout])
     for row in rows:
         estate = [_text(sheet, row.estate_code)] + ([row.estate_name or None] if with_name else [])
         place = [_text(sheet, row.building), _text(sheet, row.unit), _text(sheet, row.room)]
@@ -105,14 +103,6 @@ def _width(column: str | tuple[str, str]) -> float:
     return _COLUMN[column].width
 
 
-def _header_cell(sheet, text: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=text)
-    cell.font = HEADER_FONT
-    cell.fill = HEADER_FILL
-    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    return cell
-
-
 def _text(sheet, value: str) -> WriteOnlyCell | None:
     if not value:
         return None
@@ -121,25 +111,17 @@ def _text(sheet, value: str) -> WriteOnlyCell | None:
     return cell
 
 
-def _drop_down(sheet, first: int, last: int, choices: Sequence[str]) -> None:
-    validation = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
-                                showErrorMessage=True, errorTitle="输入有误",
-                                error="请从下拉列表中选择：" + "、".join(choices) + "，或留空")
-    validation.add(f"{column_letter(first)}2:{column_letter(last)}{MAX_ROW}")
-    sheet.data_validations.append(validation)
-
-
 def _instruction_sheet(workbook: Workbook, items: Sequence[str]) -> None:
     sheet = workbook.create_sheet(INSTRUCTION_SHEET)
     for letter, width in zip("ABC", (20, 10, 80)):
         sheet.column_dimensions[letter].width = width
-    sheet.append([_header_cell(sheet, f"“{BALLOT_SHEET}”填写说明")])
+    sheet.append([header_cell(sheet, f"“{BALLOT_SHEET}”填写说明")])
     sheet.append(["每间交回表决票的房屋一行；没有行的房屋视为未参与表决。同一间房屋只能有一行。"
                   "同一业主的几套房屋对同一事项的意见必须相同，否则计票时会报错并列出这些房屋。"])
     sheet.append(["本表不含业主姓名、证件号码和联系电话；复核计票时与房屋业主名册一起使用："
                   "desktop-app tally --roll 名册.xlsx --ballots 本文件.xlsx --rule special|ordinary"])
     sheet.append([])
-    sheet.append([_header_cell(sheet, text) for text in ("列名", "是否必填", "说明")])
+    sheet.append([header_cell(sheet, text) for text in ("列名", "是否必填", "说明")])
     for field_name in ("estate_code", "estate_name", *_PLACE_FIELDS):
         column = _COLUMN[field_name]
         required = "必填" if field_name in ("building", "room") else "可空"

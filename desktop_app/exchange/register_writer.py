@@ -18,15 +18,13 @@ from typing import Callable
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from desktop_app.domain.complaints import CATEGORIES, OVERDUE_OPEN, CLOSED_LATE, SATISFACTION, SOURCES, STEPS
 from desktop_app.domain.consultation_print_data import ComplaintLine, OpinionLine
 from desktop_app.domain.masking import mask_name, mask_phone
 from desktop_app.domain.opinions import KINDS, STANCES
 from desktop_app.exchange.errors import column_letter
-from desktop_app.exchange.roll_writer import HEADER_FILL, HEADER_FONT, INSTRUCTION_SHEET, MAX_ROW
+from desktop_app.exchange.sheet_style import INSTRUCTION_SHEET, drop_down, header_cell
 
 OPINION_SHEET = "意见登记簿"
 COMPLAINT_SHEET = "投诉登记簿"
@@ -115,8 +113,8 @@ def _write(path: str | Path, title: str, columns: Sequence[Column], rows: Iterab
     for index, column in enumerate(columns):
         sheet.column_dimensions[column_letter(index)].width = column.width
         if column.choices:
-            _drop_down(sheet, index, column.choices)
-    sheet.append([_header_cell(sheet, column.header) for column in columns])
+            drop_down(sheet, index, index, column.choices)
+    sheet.append([header_cell(sheet, column.header) for column in columns])
     makers = [_maker(sheet, column) for column in columns]
     count = 0
     for values in rows:
@@ -144,31 +142,14 @@ def _maker(sheet, column: Column) -> Callable[[object], object]:
     return make
 
 
-def _header_cell(sheet, text: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=text)
-    cell.font = HEADER_FONT
-    cell.fill = HEADER_FILL
-    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    return cell
-
-
-def _drop_down(sheet, index: int, choices: Sequence[str]) -> None:
-    validation = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
-                                showErrorMessage=True, errorTitle="输入有误",
-                                error="请从下拉列表中选择：" + "、".join(choices) + "，或留空")
-    letter = column_letter(index)
-    validation.add(f"{letter}2:{letter}{MAX_ROW}")
-    sheet.data_validations.append(validation)
-
-
 def _instruction_sheet(workbook: Workbook, title: str, columns: Sequence[Column], notes: Sequence[str]) -> None:
     sheet = workbook.create_sheet(INSTRUCTION_SHEET)
     for letter, width in zip("AB", (16, 90)):
         sheet.column_dimensions[letter].width = width
-    sheet.append([_header_cell(sheet, f"“{title}”说明")])
+    sheet.append([header_cell(sheet, f"“{title}”说明")])
     for note in notes:
         sheet.append([note])
     sheet.append([])
-    sheet.append([_header_cell(sheet, "列名"), _header_cell(sheet, "说明")])
+    sheet.append([header_cell(sheet, "列名"), header_cell(sheet, "说明")])
     for column in columns:
         sheet.append([column.header, column.explanation])

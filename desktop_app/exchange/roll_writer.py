@@ -13,8 +13,6 @@ from typing import Iterable
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from desktop_app.domain.identity import credit_check_char, id_check_char
 from desktop_app.domain.roll_record import OWNER_KIND_LABELS, RollRecord
@@ -22,13 +20,10 @@ from desktop_app.exchange.errors import column_letter
 from desktop_app.exchange.roll_columns import (
     AREA_SOURCE_CHOICES, OWNER_KIND_CHOICES, REQUIRED_FIELDS, ROLL_COLUMNS, RollColumn,
 )
+from desktop_app.exchange.sheet_style import INSTRUCTION_SHEET, drop_down, header_cell
 
 ROLL_SHEET = "房屋业主名册"
-INSTRUCTION_SHEET = "说明"
 TEXT_FIELDS = {"estate_code", "building", "unit", "room", "id_number", "phone"}
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-MAX_ROW = 1_048_576
 
 
 def write_roll(path: str | Path, records: Iterable[RollRecord]) -> int:
@@ -58,26 +53,13 @@ def _roll_sheet(workbook: Workbook):
     for index, column in enumerate(ROLL_COLUMNS):
         sheet.column_dimensions[column_letter(index)].width = column.width
     for field_name, choices in (("area_source", AREA_SOURCE_CHOICES), ("owner_kind", OWNER_KIND_CHOICES)):
-        letter = column_letter(_index(field_name))
-        validation = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
-                                    showErrorMessage=True, errorTitle="输入有误",
-                                    error="请从下拉列表中选择：" + "、".join(choices))
-        validation.add(f"{letter}2:{letter}{MAX_ROW}")
-        sheet.data_validations.append(validation)
-    sheet.append([_header_cell(sheet, column.header) for column in ROLL_COLUMNS])
+        drop_down(sheet, _index(field_name), _index(field_name), choices, blank_hint=False)
+    sheet.append([header_cell(sheet, column.header) for column in ROLL_COLUMNS])
     return sheet
 
 
 def _index(field_name: str) -> int:
     return next(i for i, column in enumerate(ROLL_COLUMNS) if column.field == field_name)
-
-
-def _header_cell(sheet, text: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=text)
-    cell.font = HEADER_FONT
-    cell.fill = HEADER_FILL
-    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    return cell
 
 
 def _value(record: RollRecord, field_name: str) -> object:
@@ -123,11 +105,11 @@ def _instruction_sheet(workbook: Workbook, examples: bool) -> None:
     sheet = workbook.create_sheet(INSTRUCTION_SHEET)
     for letter, width in zip("ABC", (16, 10, 80)):
         sheet.column_dimensions[letter].width = width
-    sheet.append([_header_cell(sheet, f"“{ROLL_SHEET}”填写说明")])
+    sheet.append([header_cell(sheet, f"“{ROLL_SHEET}”填写说明")])
     sheet.append(["每套房屋一行；同一业主有多套房屋时，每套房屋各写一行并填写相同的证件号码。"
                   "表头行上方可以有标题行，列的顺序可以调整，多余的列会被忽略。"])
     sheet.append([])
-    sheet.append([_header_cell(sheet, text) for text in ("列名", "是否必填", "说明")])
+    sheet.append([header_cell(sheet, text) for text in ("列名", "是否必填", "说明")])
     for column in ROLL_COLUMNS:
         required = "必填" if column.field in REQUIRED_FIELDS else "可空"
         also = f"（也可写作：{'、'.join(column.synonyms)}）" if column.synonyms else ""
@@ -135,7 +117,7 @@ def _instruction_sheet(workbook: Workbook, examples: bool) -> None:
     if not examples:
         return
     sheet.append([])
-    sheet.append([_header_cell(sheet, "示例（按下面两行的格式填写到“房屋业主名册”工作表中）")])
-    sheet.append([_header_cell(sheet, column.header) for column in ROLL_COLUMNS])
+    sheet.append([header_cell(sheet, "示例（按下面两行的格式填写到“房屋业主名册”工作表中）")])
+    sheet.append([header_cell(sheet, column.header) for column in ROLL_COLUMNS])
     for record in _example_records():
         sheet.append([_cell(sheet, column, _value(record, column.field)) for column in ROLL_COLUMNS])
