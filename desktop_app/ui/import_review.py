@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -21,7 +20,7 @@ from desktop_app.exchange.roll_reader import RollReadResult, read_roll
 from desktop_app.services import queries, settings
 from desktop_app.services.roll_import import apply_roll
 from desktop_app.ui.plain_table import PlainTableModel
-from desktop_app.ui.wizard_parts import error_label, table_view
+from desktop_app.ui.wizard_parts import error_label, review_table
 
 ERROR_COLUMNS = ("工作表", "行", "列", "值", "原因")
 
@@ -125,10 +124,7 @@ class PreviewPage(QWizardPage):
         self.counts.setObjectName("counts")
         self.counts.setWordWrap(True)
         self.model = PlainTableModel(ERROR_COLUMNS, parent=self)
-        self.table = table_view(self.model, "errors")
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)  # the 行 column says where
+        self.table = review_table(self.model, "errors")
         self.skip_invalid = QCheckBox("只导入无误的行（有错误的行不导入）")
         self.skip_invalid.setObjectName("skip_invalid")
         self.skip_invalid.toggled.connect(lambda _on: self.completeChanged.emit())

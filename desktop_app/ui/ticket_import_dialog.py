@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QComboBox, QDialog, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
     QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -27,7 +27,7 @@ from desktop_app.services.ticket_import import (
 )
 from desktop_app.ui.import_review import ERROR_COLUMNS
 from desktop_app.ui.plain_table import PlainTableModel
-from desktop_app.ui.wizard_parts import error_label, table_view
+from desktop_app.ui.wizard_parts import error_label, import_buttons, review_table
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 CHANGE_COLUMNS = ("行", "工单编号", "变化", "受理时间", "类别", "小区", "状态", "说明")
@@ -86,20 +86,8 @@ class TicketImportDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         for model, name in ((self.errors, "errors"), (self.warnings, "warnings"), (self.changes, "changes")):
-            view = table_view(model, name)
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            view.horizontalHeader().setStretchLastSection(True)
-            view.verticalHeader().setVisible(False)  # the 行 column says where
-            self.tabs.addTab(view, "")
-        self.import_all = QPushButton("导入")
-        self.import_all.setObjectName("import_all")
-        self.import_valid = QPushButton("只导入无误的行")
-        self.import_valid.setObjectName("import_valid")
-        self.close_button = QPushButton("取消")
-        self.close_button.setObjectName("close")
-        self.import_all.clicked.connect(lambda: self.start_import(only_valid=False))
-        self.import_valid.clicked.connect(lambda: self.start_import(only_valid=True))
-        self.close_button.clicked.connect(self.reject)
+            self.tabs.addTab(review_table(model, name), "")
+        self.import_all, self.import_valid, self.close_button = import_buttons(self.start_import, self.reject)
         top = QHBoxLayout()
         top.addWidget(QLabel("工作表"))
         top.addWidget(self.sheet, 1)

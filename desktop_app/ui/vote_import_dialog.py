@@ -16,11 +16,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,7 +33,7 @@ from desktop_app.services.vote_exchange import (
 )
 from desktop_app.ui.import_review import ERROR_COLUMNS
 from desktop_app.ui.plain_table import PlainTableModel
-from desktop_app.ui.wizard_parts import error_label, table_view
+from desktop_app.ui.wizard_parts import error_label, import_buttons, review_table
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 CHANGE_COLUMNS = ("行", "房屋", "变化", "表决意见", "表决方式", "代理人")
@@ -74,20 +72,8 @@ class BallotImportDialog(QDialog):
         self.changes = PlainTableModel(CHANGE_COLUMNS, parent=self)
         self.tabs = QTabWidget()
         for model, name in ((self.errors, "errors"), (self.changes, "changes")):
-            view = table_view(model, name)
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            view.horizontalHeader().setStretchLastSection(True)
-            view.verticalHeader().setVisible(False)  # the 行 column says where
-            self.tabs.addTab(view, "")
-        self.import_all = QPushButton("导入")
-        self.import_all.setObjectName("import_all")
-        self.import_valid = QPushButton("只导入无误的行")
-        self.import_valid.setObjectName("import_valid")
-        self.close_button = QPushButton("取消")
-        self.close_button.setObjectName("close")
-        self.import_all.clicked.connect(lambda: self.start_import(only_valid=False))
-        self.import_valid.clicked.connect(lambda: self.start_import(only_valid=True))
-        self.close_button.clicked.connect(self.reject)
+            self.tabs.addTab(review_table(model, name), "")
+        self.import_all, self.import_valid, self.close_button = import_buttons(self.start_import, self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.import_all, self.import_valid, self.close_button):
