@@ -119,9 +119,11 @@ class TicketRow:
 
 
 @dataclass(frozen=True)
-class TicketNote:
-    """A located remark the import makes after reading (an estate or room not found): the fields of
-    `exchange.errors.CellError`, so the same preview table shows both."""
+class LocatedNote:
+    """A message about one place of a workbook: file, sheet, the row number the spreadsheet shows (1-based),
+    the column as messages name it ("证件号码（F列）", or empty for the whole row), the value found there and why.
+
+    `exchange.errors.CellError` (a problem found while reading) and `TicketNote` are both this."""
 
     file: str
     sheet: str
@@ -131,11 +133,17 @@ class TicketNote:
     reason: str
 
     def describe(self) -> str:
+        """One line for a person: where, what, why."""
         where = f"“{self.sheet}”第{self.row}行"
         if self.column:
             where += f" {self.column}"
         shown = f"：“{self.value}”" if self.value != "" else ""
         return f"{where}{shown} — {self.reason}"
+
+
+class TicketNote(LocatedNote):
+    """A located remark the import makes after reading (an estate or room not found), shown in the same
+    preview table as the reader's `CellError`s."""
 
 
 def step_dates(steps: Sequence[str], known: Mapping[str, date | None], after: date,

@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from desktop_app.domain.ticket_record import LocatedNote
 
 
-@dataclass(frozen=True)
-class CellError:
+class CellError(LocatedNote):
     """One problem in one cell (or one row, or the header) of a workbook.
 
     `row` is the row number the spreadsheet shows (1-based); `column` is `column_label()`, e.g.
     "证件号码（F列）", or the bare field name when the column is missing from the file.
     """
-
-    file: str
-    sheet: str
-    row: int
-    column: str
-    value: str
-    reason: str
-
-    def describe(self) -> str:
-        """One line for a person: where, what, why."""
-        where = f"“{self.sheet}”第{self.row}行"
-        if self.column:
-            where += f" {self.column}"
-        shown = f"：“{self.value}”" if self.value != "" else ""
-        return f"{where}{shown} — {self.reason}"
 
 
 class ReadFailure(Exception):
