@@ -1,4 +1,8 @@
-"""The later pages of the import wizard: column mapping, the preview of every error, and the import."""
+"""The later pages of the import wizard: column mapping, the preview of every error, and the import.
+
+The pieces every import shows the same way (error rows, column choices, a header mapped twice) live here
+too and serve the ticket and ballot import dialogs.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +27,35 @@ from desktop_app.ui.plain_table import PlainTableModel
 from desktop_app.ui.wizard_parts import error_label, review_table
 
 ERROR_COLUMNS = ("工作表", "行", "列", "值", "原因")
+NOT_MAPPED = "（不导入）"
+
+
+def error_rows(errors) -> list[tuple[str, str, str, str, str]]:
+    """Located errors (`.sheet .row .column .value .reason`) as rows under ERROR_COLUMNS."""
+    return [(e.sheet, str(e.row), e.column, e.value, e.reason) for e in errors]
+
+
+def fill_column_choices(combo: QComboBox, headers, chosen: str | None) -> None:
+    """The file's columns (“B列：姓名”, data the header text) after 不导入, with `chosen` selected."""
+    combo.clear()
+    combo.addItem(NOT_MAPPED, None)
+    for index, text in enumerate(headers):
+        if text:
+            combo.addItem(f"{column_letter(index)}列：{text}", text)
+    combo.setCurrentIndex(max(0, combo.findData(chosen)))
+
+
+def mapped_twice(columns, mapping: dict[str, str]) -> list[str]:
+    """A problem for each header of the file mapped to more than one of `columns` (`.field`, `.header`)."""
+    problems: list[str] = []
+    used: dict[str, str] = {}
+    for column in columns:
+        text = mapping.get(column.field)
+        if text in used:
+            problems.append(f"“{text}”列不能同时作为“{used[text]}”和“{column.header}”")
+        elif text:
+            used[text] = column.header
+    return problems
 
 
 class MappingPage(QWizardPage):
@@ -57,14 +90,9 @@ class MappingPage(QWizardPage):
         remembered = settings.import_mapping(headers)
         mapping = remembered if remembered is not None else {
             field: headers[index] for field, index in match_headers(headers).items()}
-        choices = [(f"{column_letter(i)}列：{text}", text) for i, text in enumerate(headers) if text]
         for field, combo in self.combos.items():
             combo.blockSignals(True)
-            combo.clear()
-            combo.addItem("（不导入）", None)
-            for label, text in choices:
-                combo.addItem(label, text)
-            combo.setCurrentIndex(max(0, combo.findData(mapping.get(field))))
+            fill_column_choices(combo, headers, mapping.get(field))
             combo.blockSignals(False)
         self.estate.blockSignals(True)
         self.estate.clear()
@@ -86,14 +114,7 @@ class MappingPage(QWizardPage):
             problems.append(f"请为必需的列选择对应：{'、'.join(missing)}")
         if not ({"estate_code", "estate_name"} & mapping.keys()) and self.estate.currentData() is None:
             problems.append("请对应“小区编码”或“小区名称”列，或者在最下面选择要导入到的小区")
-        used: dict[str, str] = {}
-        for column in ROLL_COLUMNS:
-            text = mapping.get(column.field)
-            if text in used:
-                problems.append(f"“{text}”列不能同时作为“{used[text]}”和“{column.header}”")
-            elif text:
-                used[text] = column.header
-        return problems
+        return problems + mapped_twice(ROLL_COLUMNS, mapping)
 
     def _changed(self) -> None:
         problems = self.problems()
@@ -165,7 +186,7 @@ class PreviewPage(QWizardPage):
 
     def show_result(self, result: RollReadResult) -> None:
         self.wiz.result = result
-        self.model.set_rows(ERROR_COLUMNS, [(e.sheet, str(e.row), e.column, e.value, e.reason) for e in result.errors])
+        self.model.set_rows(ERROR_COLUMNS, error_rows(result.errors))
         text = (f"工作表“{result.sheet}”，表头在第 {result.header_row} 行。共 {result.rows:,} 行数据："
                 f"无误 {len(result.records):,} 行，有错误的行 {len(result.invalid_rows):,} 行，错误 {len(result.errors):,} 处。")
         if result.errors:

@@ -18,20 +18,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.complaints import CATEGORIES
-from desktop_app.exchange.errors import ReadFailure, column_letter
+from desktop_app.exchange.errors import ReadFailure
 from desktop_app.exchange.ticket_reader import REQUIRED, TICKET_COLUMNS, TicketReadResult, read_tickets
 from desktop_app.exchange.xlsx_safety import check_workbook_sheet
 from desktop_app.services.ticket_import import (
     NEW, UPDATED, TicketImportCancelled, TicketImportError, TicketImportPreview, TicketImportSummary,
     apply_ticket_import, preview_ticket_import,
 )
-from desktop_app.ui.import_review import ERROR_COLUMNS
+from desktop_app.ui.import_review import ERROR_COLUMNS, error_rows, fill_column_choices, mapped_twice
 from desktop_app.ui.plain_table import PlainTableModel
 from desktop_app.ui.wizard_parts import error_label, import_buttons, review_table
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 CHANGE_COLUMNS = ("行", "工单编号", "变化", "受理时间", "类别", "小区", "状态", "说明")
-NOT_MAPPED = "（不导入）"
 AUTO_CATEGORY = "（按规则归类）"
 PLACE_REQUIRED = ("estate", "address")
 
@@ -129,14 +128,7 @@ class TicketImportDialog(QDialog):
                     if column.field in REQUIRED and column.field not in mapping]
         if not any(field in mapping for field in PLACE_REQUIRED):
             problems.append("请为“所属小区”或“地址”选择对应的列")
-        used: dict[str, str] = {}
-        for column in TICKET_COLUMNS:
-            text = mapping.get(column.field)
-            if text in used:
-                problems.append(f"“{text}”列不能同时作为“{used[text]}”和“{column.header}”")
-            elif text:
-                used[text] = column.header
-        return problems
+        return problems + mapped_twice(TICKET_COLUMNS, mapping)
 
     def start_read(self, *, mapped: bool, sheet: str | None | bool = False) -> None:
         if mapped and (problems := self.mapping_problems()):
@@ -173,9 +165,8 @@ class TicketImportDialog(QDialog):
         read, preview = result
         self._fill_mapping(read)
         self._fill_categories(read)
-        self.errors.set_rows(ERROR_COLUMNS, [(e.sheet, str(e.row), e.column, e.value, e.reason) for e in preview.errors])
-        self.warnings.set_rows(ERROR_COLUMNS, [(w.sheet, str(w.row), w.column, w.value, w.reason)
-                                               for w in preview.warnings])
+        self.errors.set_rows(ERROR_COLUMNS, error_rows(preview.errors))
+        self.warnings.set_rows(ERROR_COLUMNS, error_rows(preview.warnings))
         changing = [plan for plan in preview.plans if plan.kind in (NEW, UPDATED)]
         self.changes.set_rows(CHANGE_COLUMNS, [
             (str(p.ticket.row), p.ticket.ticket_no, p.kind, p.ticket.received_at.replace("T", " "), p.ticket.category,
@@ -191,13 +182,8 @@ class TicketImportDialog(QDialog):
         self.sheet.blockSignals(True)
         self.sheet.setCurrentText(read.sheet)
         self.sheet.blockSignals(False)
-        choices = [(f"{column_letter(i)}列：{text}", text) for i, text in enumerate(read.headers) if text]
         for field, combo in self.combos.items():
-            combo.clear()
-            combo.addItem(NOT_MAPPED, None)
-            for label, text in choices:
-                combo.addItem(label, text)
-            combo.setCurrentIndex(max(0, combo.findData(read.mapping.get(field))))
+            fill_column_choices(combo, read.headers, read.mapping.get(field))
             combo.setEnabled(bool(read.headers))
 
     def _fill_categories(self, read: TicketReadResult) -> None:

@@ -31,7 +31,7 @@ from desktop_app.services import votes
 from desktop_app.services.vote_exchange import (
     BallotImportCancelled, BallotImportSummary, apply_ballot_import, import_context,
 )
-from desktop_app.ui.import_review import ERROR_COLUMNS
+from desktop_app.ui.import_review import ERROR_COLUMNS, error_rows
 from desktop_app.ui.plain_table import PlainTableModel
 from desktop_app.ui.wizard_parts import error_label, import_buttons, review_table
 
@@ -108,8 +108,7 @@ class BallotImportDialog(QDialog):
 
     def show_preview(self, preview: BallotImportPreview) -> None:
         self.preview = preview
-        self.errors.set_rows(ERROR_COLUMNS, [(e.sheet, str(e.row), e.column, e.value, e.reason)
-                                             for e in preview.errors])
+        self.errors.set_rows(ERROR_COLUMNS, error_rows(preview.errors))
         changing = [ballot for ballot in preview.valid if ballot.status != UNCHANGED]
         self.changes.set_rows(CHANGE_COLUMNS, [
             (str(b.row), b.room_label, STATUS_TEXT[b.status], "、".join(choice or "空白" for choice in b.choices),
