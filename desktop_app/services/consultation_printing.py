@@ -15,23 +15,16 @@ from desktop_app.domain.consultation_print_data import (
 from desktop_app.domain.opinions import STANCES
 from desktop_app.models import db
 from desktop_app.services.catalogue import catalogue
-from desktop_app.services.demand_summary import demand_summary
+from desktop_app.services.demand_summary import demand_summary, latest_opinions
 from desktop_app.services.printing import (
     PrintRecord, default_issuer, estate_name_of, record_print_job, roll_scope_label, scope_homes,
 )
 from desktop_app.services.registers import complaint_lines
-from desktop_app.services.scope import Scope, room_condition, scope_name
+from desktop_app.services.scope import Scope, scope_name
 
 NO_STANCE = "未表态"
 CONSULTATION_TEMPLATES = {"opinion_form": "征求意见表", "opinion_summary": "意见汇总", "complaint_ledger": "投诉台账"}
-_STANCES = """
-SELECT stance, count(*) FROM (
-  SELECT o.stance, row_number() OVER (PARTITION BY o.room_id ORDER BY o.given_on DESC, o.id DESC) AS rank
-  FROM opinion o JOIN room r ON r.id = o.room_id JOIN unit u ON u.id = r.unit_id
-  JOIN building b ON b.id = u.building_id JOIN estate e ON e.id = b.estate_id
-  WHERE {where}) latest
-WHERE rank = 1 GROUP BY stance
-"""
+_STANCES = "SELECT o.stance, count(*) FROM ({latest}) latest JOIN opinion o ON o.id = latest.id GROUP BY o.stance"
 
 
 def scope_text(scope: Scope) -> str:
@@ -65,15 +58,8 @@ def opinion_forms_data(scope: Scope, *, title: str = OPINION_FORM_TITLE, issuer:
 
 def stance_counts(scope: Scope, start: date | None = None, end: date | None = None) -> tuple[tuple[str, int], ...]:
     """Households by their latest view of the plan in the period: 支持, 有意见, 反对, 未表态 (all four, zeros kept)."""
-    condition, params = room_condition(scope)
-    where = [condition]
-    if start is not None:
-        where.append("o.given_on >= ?")
-        params.append(start.isoformat())
-    if end is not None:
-        where.append("o.given_on <= ?")
-        params.append(end.isoformat())
-    found = dict(db.execute_sql(_STANCES.format(where=" AND ".join(where)), params).fetchall())
+    latest, params = latest_opinions(scope, start, end)
+    found = dict(db.execute_sql(_STANCES.format(latest=latest), params).fetchall())
     return tuple((stance, found.get(stance, 0)) for stance in STANCES) + ((NO_STANCE, found.get("", 0)),)
 
 

@@ -66,8 +66,8 @@ class DemandSummary:
     items: tuple[DemandItem, ...]  # most wanted first; ties: catalogue category order, then name
 
 
-def _latest_opinions(scope: Scope, start: date | None, end: date | None,
-                     consultation_id: int | None = None) -> tuple[str, list]:
+def latest_opinions(scope: Scope, start: date | None, end: date | None,
+                    consultation_id: int | None = None) -> tuple[str, list]:
     """SQL (a CTE body) for the latest opinion of each room of the scope in the period: columns id, room_id,
     building_id."""
     condition, params = room_condition(scope)
@@ -97,7 +97,7 @@ def demand_summary(scope: Scope, start: date | None = None, end: date | None = N
         "SELECT b.id, b.name, e.id, e.name, count(r.id) " + _ROOMS + f" WHERE {condition} "
         "GROUP BY b.id ORDER BY e.pinyin, e.id, b.sort_key, b.name", params)
     several_estates = len({row[2] for row in buildings}) > 1
-    latest, latest_params = _latest_opinions(scope, start, end, consultation_id)
+    latest, latest_params = latest_opinions(scope, start, end, consultation_id)
     reached_by_building = dict(_rows(f"WITH latest AS ({latest}) SELECT building_id, count(*) FROM latest "
                                      "GROUP BY building_id", latest_params))
     columns = tuple(
