@@ -15,7 +15,6 @@ from typing import IO, Callable, Iterator
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, LongTable, Spacer, TableStyle
 
@@ -26,6 +25,7 @@ from desktop_app.documents.layout import (
     para, style, title_paragraph,
 )
 from desktop_app.documents.notice import table_flowable
+from desktop_app.documents.owner_roll import natural_widths
 from desktop_app.domain.area import format_area
 from desktop_app.domain.dates_text import date_text
 from desktop_app.domain.masking import mask_phone
@@ -37,8 +37,6 @@ TITLE_SUFFIX = "未表决户清单"
 INTERNAL_MARK = "内部使用　不得张贴"
 NOTE_HEADER = "走访情况/备注"
 HEADER = ("序号", "楼栋", "单元", "房号", "专有面积(㎡)", "业主", "联系电话", NOTE_HEADER)
-CELL_PADDING = 8.0
-MIN_WIDTH = 30.0
 MIN_OWNER_WIDTH = 50.0
 MIN_NOTE_WIDTH = 35 * mm
 ROW_PADDING = 5.0  # rows tall enough to write a note in
@@ -130,12 +128,7 @@ def table_groups(data: NotVotedList, header: tuple[str, ...]) -> list[tuple[str,
 def column_widths(header: tuple[str, ...], rows: list[tuple[str, ...]], font: str) -> tuple[float, ...]:
     """Columns as wide as their longest value; the owner column as wide as its names allow while leaving
     the note column MIN_NOTE_WIDTH, and the note column the rest (relative weights past the block)."""
-    natural = []
-    for column, title in enumerate(header):
-        longest = max((stringWidth(row[column], font, SMALL_SIZE) for row in rows), default=0.0)
-        header_half = stringWidth(title, font, SMALL_SIZE) / 2  # a header may take two lines
-        natural.append(max(MIN_WIDTH, longest + CELL_PADDING, header_half + SMALL_SIZE + CELL_PADDING))
-    widths = dict(zip(header, natural))
+    widths = natural_widths(header, rows, font)
     fixed = sum(width for title, width in widths.items() if title not in ("业主", NOTE_HEADER))
     widths["业主"] = max(MIN_OWNER_WIDTH, min(widths["业主"], BLOCK_WIDTH - fixed - MIN_NOTE_WIDTH))
     widths[NOTE_HEADER] = max(MIN_NOTE_WIDTH, BLOCK_WIDTH - fixed - widths["业主"])

@@ -55,15 +55,20 @@ def roll_texts(roll: OwnerRoll) -> Iterator[tuple[str, str]]:
         yield f"{row.label} 业主姓名", "".join(row.owner_names)
 
 
-def column_widths(header: tuple[str, ...], rows: list[tuple[str, ...]], font: str) -> tuple[float, ...]:
-    """Columns as wide as their longest value; the owner column takes what is left, or, with a
-    signature column, as much as its names need and the signature column the rest."""
+def natural_widths(header: tuple[str, ...], rows: list[tuple[str, ...]], font: str) -> dict[str, float]:
+    """Per column title, the width its longest value or half its title (a header may take two lines) needs."""
     natural = []
     for column, title in enumerate(header):
         longest = max((stringWidth(row[column], font, SMALL_SIZE) for row in rows), default=0.0)
-        header_half = stringWidth(title, font, SMALL_SIZE) / 2  # a header may take two lines
+        header_half = stringWidth(title, font, SMALL_SIZE) / 2
         natural.append(max(MIN_WIDTH, longest + CELL_PADDING, header_half + SMALL_SIZE + CELL_PADDING))
-    widths = dict(zip(header, natural))
+    return dict(zip(header, natural))
+
+
+def column_widths(header: tuple[str, ...], rows: list[tuple[str, ...]], font: str) -> tuple[float, ...]:
+    """Columns as wide as their longest value; the owner column takes what is left, or, with a
+    signature column, as much as its names need and the signature column the rest."""
+    widths = natural_widths(header, rows, font)
     fixed = sum(w for title, w in widths.items() if title not in (OWNER_HEADER, SIGNATURE_HEADER))
     left = BLOCK_WIDTH - fixed
     if SIGNATURE_HEADER in widths:
