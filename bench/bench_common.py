@@ -77,3 +77,28 @@ def ensure_city(*, xlsx: Path | None = None, db: Path | None = None, scale: floa
 
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms"
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20, method="inclusive")[-1]
+
+
+def estate_database(file_name: str, rooms: int, make_plan, code: str):
+    """A fresh database `bench/out/<file_name>` holding the one estate `make_plan(rooms)` generates (the time to
+    generate and write it is printed); returns (the open database, that estate's `Estate` row)."""
+    from desktop_app.models import Estate, open_database
+    from desktop_app.services.demo import write_plans
+
+    path = OUT / file_name
+    OUT.mkdir(parents=True, exist_ok=True)
+    remove_database(path)
+    database = open_database(path)
+    try:
+        with timed() as loaded:
+            write_plans([make_plan(rooms)])
+        estate = Estate.get(Estate.code == code)
+    except BaseException:
+        database.close()
+        raise
+    print(f"estate of {rooms:,} rooms written in {loaded[0]:.1f} s ({path.name})")
+    return database, estate

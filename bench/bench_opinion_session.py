@@ -12,18 +12,16 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import time
 from datetime import date, timedelta
 
-from bench_common import OUT, median, ms, print_environment, remove_database, timed
+from bench_common import estate_database, median, ms, p95, print_environment, timed
 
 from desktop_app.domain.complaints import CATEGORIES
-from desktop_app.models import Complaint, Estate, db, open_database
+from desktop_app.models import Complaint, Estate, db
 from desktop_app.services.consultation_figures import district_figures
 from desktop_app.services.consultations import EventDraft, OpinionSession, demand_summary, save_event
-from desktop_app.services.demo import write_plans
 from desktop_app.services.roll_generator import BuildingPlan, EstateSpec, RollGenerator, apportion
 from desktop_app.services.scope import ALL, Scope
 
@@ -40,10 +38,6 @@ def estate_plan(rooms: int):
                       street="列东街道", community="列西社区", buildings=buildings, street_code="350404007",
                       community_code="350404007098")
     return generator.estate(spec)
-
-
-def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
 
 def line(name: str, values: list[float]) -> str:
@@ -72,16 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--complaints", type=int, default=2000)
     args = parser.parse_args(argv)
     print_environment("opinion session (door-to-door entry, demand summary, figures)")
-    path = OUT / "bench-opinion-session.sqlite3"
-    OUT.mkdir(parents=True, exist_ok=True)
-    remove_database(path)
-    database = open_database(path)
+    database, estate = estate_database("bench-opinion-session.sqlite3", args.rooms, estate_plan, "350404007099002")
     try:
-        with timed() as loaded:
-            write_plans([estate_plan(args.rooms)])
-        estate = Estate.get(Estate.code == "350404007099002")
         scope = Scope("estate", estate.id)
-        print(f"estate of {args.rooms:,} rooms written in {loaded[0]:.1f} s ({path.name})")
         event_id = save_event(EventDraft(kind="入户走访", held_on=DAY, scope=scope, title="入户走访"))
         with timed() as opened:
             session = OpinionSession(consultation_id=event_id)

@@ -13,17 +13,14 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import time
 from datetime import date
 
-from bench_common import OUT, median, ms, print_environment, remove_database, timed
+from bench_common import estate_database, median, ms, p95, print_environment, timed
 
 from desktop_app.domain.tally import ABSTAIN, AGREE, BLANK, OPPOSE
 from desktop_app.domain.vote_print_data import VoteItem
-from desktop_app.models import Estate, open_database
-from desktop_app.services.demo import write_plans
 from desktop_app.services.roll_generator import BuildingPlan, EstateSpec, RollGenerator, apportion
 from desktop_app.services.scope import Scope
 from desktop_app.services.votes import VoteDraft, VoteSession, create_vote
@@ -43,10 +40,6 @@ def estate_plan(rooms: int):
                       work_unit_buildings=frozenset({"1", "2", "3"}),
                       developer=generator.people.organisation("三明市住宅开发公司"), developer_rooms=20)
     return generator.estate(spec)
-
-
-def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
 
 def choices_of(head: str, rng_seed: str) -> tuple[str, ...]:
@@ -85,15 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--creates", type=int, default=3, help="votes created (the median is reported)")
     args = parser.parse_args(argv)
     print_environment("vote session (create_vote, record, tally)")
-    path = OUT / "bench-vote-session.sqlite3"
-    OUT.mkdir(parents=True, exist_ok=True)
-    remove_database(path)
-    database = open_database(path)
+    database, estate = estate_database("bench-vote-session.sqlite3", args.rooms, estate_plan, "350404007099001")
     try:
-        with timed() as loaded:
-            write_plans([estate_plan(args.rooms)])
-        estate = Estate.get(Estate.code == "350404007099001")
-        print(f"estate of {args.rooms:,} rooms written in {loaded[0]:.1f} s ({path.name})")
         draft = VoteDraft("列东新村老旧小区改造项目表决", [Scope("estate", estate.id)], 7,
                           [VoteItem(name, "基础类") for name in ITEMS], date(2026, 3, 1), date(2026, 3, 31))
         creates, vote_id = [], 0
