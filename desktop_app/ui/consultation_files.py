@@ -9,14 +9,12 @@ cannot be written) are message boxes.
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from pathlib import Path
 from typing import Callable
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop_app.documents.batch import RenderCancelled
 from desktop_app.documents.complaint_ledger import render_complaint_ledger
 from desktop_app.documents.fonts import MissingGlyphs
 from desktop_app.documents.opinion_form import OpinionFormTooLong, render_opinion_forms
@@ -28,12 +26,13 @@ from desktop_app.services.printing import rooms_count
 from desktop_app.services.registers import complaint_lines, opinion_lines
 from desktop_app.services.scope import Scope
 from desktop_app.ui.tasks import TaskCancelled
-from desktop_app.ui.vote_print_actions import Produced, safe_file_name, status_message, tell_saved
+from desktop_app.ui.saved_files import (
+    Produced, Progress, render_batch, run_saving, safe_file_name, status_message, tell_saved, write_when_done,
+)
 
 PDF_FILTER = "PDF 文件 (*.pdf)"
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 USER_ERRORS = (MissingGlyphs, OpinionFormTooLong, OSError)
-Progress = Callable[[int, int], bool]
 
 
 def ask_path(page: QWidget, caption: str, name: str, suffix: str) -> str:
@@ -46,34 +45,12 @@ def ask_path(page: QWidget, caption: str, name: str, suffix: str) -> str:
     return path
 
 
-def show_error(page: QWidget, title: str, error: BaseException) -> None:
-    if not isinstance(error, USER_ERRORS):
-        raise error
-    if isinstance(error, OSError):
-        where = f"“{error.filename}”" if error.filename else ""
-        text = f"无法写入文件{where}：{error.strerror or error}"
-    else:
-        text = str(error)
-    QMessageBox.warning(page, title, text)
+def _run(page, caption: str, job: Callable[[Progress], Produced], done: Callable[[Produced], None]) -> None:
+    run_saving(page, caption, job, done, USER_ERRORS)
 
 
 def _scope(page) -> Scope:
     return page.context.scope.scope
-
-
-def _run(page, caption: str, path: str, job: Callable[[Progress], Produced], done: Callable[[Produced], None]) -> None:
-    page.context.runner.run(f"正在生成{caption}", job, done, parent=page, write=False,
-                            on_error=lambda error: show_error(page, f"{caption}未生成", error),
-                            on_cancel=lambda: status_message(page, f"已取消，未生成{caption}。"))
-
-
-def _in_memory(render: Callable[[io.BytesIO], int], path: str, progress: Progress) -> Produced:
-    out = io.BytesIO()
-    pages = render(out)
-    if not progress(1, 1):
-        raise TaskCancelled("已取消，未生成文件。")
-    Path(path).write_bytes(out.getvalue())
-    return Produced(str(Path(path).resolve()), pages)
 
 
 def print_opinion_forms(page, *, return_by: date | None = None) -> None:
@@ -89,18 +66,15 @@ def print_opinion_forms(page, *, return_by: date | None = None) -> None:
 
     def job(progress: Progress) -> Produced:
         forms = printing.opinion_forms_data(scope, return_by=return_by)
-        try:
-            pages = render_opinion_forms(forms, path, progress=progress)
-        except RenderCancelled as cancelled:
-            raise TaskCancelled(str(cancelled)) from cancelled
-        return Produced(str(Path(path).resolve()), pages)
+        return render_batch(lambda target, report: render_opinion_forms(forms, target, progress=report), path,
+                            progress)
 
     def done(produced: Produced) -> None:
         printing.record_consultation_print("opinion_form", title, scope, file_path=produced.path,
                                            page_count=produced.pages)
         tell_saved(page, "征求意见表", produced, "\n表上业主姓名已隐去部分内容，不含证件号码和电话。")
 
-    _run(page, "征求意见表", path, job, done)
+    _run(page, "征求意见表", job, done)
 
 
 def print_opinion_summary(page, start: date | None = None, end: date | None = None) -> None:
@@ -116,8 +90,8 @@ def print_opinion_summary(page, start: date | None = None, end: date | None = No
                                            page_count=produced.pages, period_start=start, period_end=end)
         tell_saved(page, "意见汇总", produced)
 
-    _run(page, "意见汇总", path, lambda progress: _in_memory(lambda out: render_opinion_summary(data, out), path,
-                                                          progress), done)
+    _run(page, "意见汇总", lambda progress: write_when_done(lambda out, _report: render_opinion_summary(data, out), path,
+                                                       progress), done)
 
 
 def print_complaint_ledger(page, start: date | None = None, end: date | None = None, *,
@@ -134,8 +108,8 @@ def print_complaint_ledger(page, start: date | None = None, end: date | None = N
                                            page_count=produced.pages, period_start=start, period_end=end)
         tell_saved(page, "投诉台账", produced)
 
-    _run(page, "投诉台账", path, lambda progress: _in_memory(lambda out: render_complaint_ledger(data, out), path,
-                                                          progress), done)
+    _run(page, "投诉台账", lambda progress: write_when_done(lambda out, _report: render_complaint_ledger(data, out), path,
+                                                       progress), done)
 
 
 def _export(page, caption: str, name: str, write: Callable[[str], int]) -> None:
@@ -155,7 +129,7 @@ def _export(page, caption: str, name: str, write: Callable[[str], int]) -> None:
         QMessageBox.information(page, f"导出{caption}", f"已导出 {produced.pages} 行到：\n{produced.path}\n"
                                 "姓名和电话已隐去部分内容，不含证件号码。")
 
-    _run(page, caption, path, job, done)
+    _run(page, caption, job, done)
 
 
 def export_opinion_register(page, start: date | None = None, end: date | None = None) -> None:
