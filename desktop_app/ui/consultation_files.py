@@ -9,6 +9,7 @@ cannot be written) are message boxes.
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -81,17 +82,7 @@ def print_opinion_summary(page, start: date | None = None, end: date | None = No
     """意见汇总 of the scope and period (counts only)."""
     scope = _scope(page)
     data = printing.opinion_summary_data(scope, start, end, issued_on=date.today())
-    path = ask_path(page, "保存意见汇总", data.title + period_label(start, end), ".pdf")
-    if not path:
-        return
-
-    def done(produced: Produced) -> None:
-        printing.record_consultation_print("opinion_summary", data.title, scope, file_path=produced.path,
-                                           page_count=produced.pages, period_start=start, period_end=end)
-        tell_saved(page, "意见汇总", produced)
-
-    _run(page, "意见汇总", lambda progress: write_when_done(lambda out, _report: render_opinion_summary(data, out), path,
-                                                       progress), done)
+    _print_period(page, scope, "opinion_summary", "意见汇总", data, render_opinion_summary, start, end)
 
 
 def print_complaint_ledger(page, start: date | None = None, end: date | None = None, *,
@@ -99,17 +90,23 @@ def print_complaint_ledger(page, start: date | None = None, end: date | None = N
     """投诉台账 of the scope and period, overdue judged today."""
     scope = _scope(page)
     data = printing.complaint_ledger_data(scope, start, end, category=category)
-    path = ask_path(page, "保存投诉台账", data.title + period_label(start, end), ".pdf")
+    _print_period(page, scope, "complaint_ledger", "投诉台账", data, render_complaint_ledger, start, end)
+
+
+def _print_period(page, scope: Scope, template: str, caption: str, data, render: Callable[[object, io.BytesIO], int],
+                  start: date | None, end: date | None) -> None:
+    """Ask for the path of a one-piece document of a period (`data.title`), render it and record the print."""
+    path = ask_path(page, f"保存{caption}", data.title + period_label(start, end), ".pdf")
     if not path:
         return
 
     def done(produced: Produced) -> None:
-        printing.record_consultation_print("complaint_ledger", data.title, scope, file_path=produced.path,
+        printing.record_consultation_print(template, data.title, scope, file_path=produced.path,
                                            page_count=produced.pages, period_start=start, period_end=end)
-        tell_saved(page, "投诉台账", produced)
+        tell_saved(page, caption, produced)
 
-    _run(page, "投诉台账", lambda progress: write_when_done(lambda out, _report: render_complaint_ledger(data, out), path,
-                                                       progress), done)
+    _run(page, caption, lambda progress: write_when_done(lambda out, _report: render(data, out), path, progress),
+         done)
 
 
 def _export(page, caption: str, name: str, write: Callable[[str], int]) -> None:
