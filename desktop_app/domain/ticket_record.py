@@ -13,6 +13,7 @@ from datetime import date
 from typing import Mapping, Sequence
 
 from desktop_app.domain.complaints import CATEGORIES, CLOSED, REPLIED, SATISFACTION, STEPS
+from desktop_app.domain.located import LocatedNote
 from desktop_app.domain.room_entry import RoomRef
 from desktop_app.domain.text import compact
 
@@ -116,29 +117,6 @@ class TicketRow:
     @property
     def replied(self) -> bool:
         return STEPS.index(self.status) >= STEPS.index(REPLIED)
-
-
-@dataclass(frozen=True)
-class LocatedNote:
-    """A message about one place of a workbook: file, sheet, the row number the spreadsheet shows (1-based),
-    the column as messages name it ("证件号码（F列）", or empty for the whole row), the value found there and why.
-
-    `exchange.errors.CellError` (a problem found while reading) and `TicketNote` are both this."""
-
-    file: str
-    sheet: str
-    row: int
-    column: str
-    value: str
-    reason: str
-
-    def describe(self) -> str:
-        """One line for a person: where, what, why."""
-        where = f"“{self.sheet}”第{self.row}行"
-        if self.column:
-            where += f" {self.column}"
-        shown = f"：“{self.value}”" if self.value != "" else ""
-        return f"{where}{shown} — {self.reason}"
 
 
 class TicketNote(LocatedNote):

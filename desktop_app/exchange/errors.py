@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop_app.domain.ticket_record import LocatedNote
+from desktop_app.domain.located import LocatedNote
 
 
 class CellError(LocatedNote):
