@@ -146,6 +146,10 @@ class VoteSession:
         proxy = proxy.strip()
         if method == PROXY_METHOD and not proxy:
             raise VoteError(f"{room.label}：委托表决须填写代理人姓名")
+        opens_on = self.summary.opens_on
+        if received_on is not None and received_on < opens_on:
+            raise VoteError(f"{room.label}：收到日期 {received_on:%Y-%m-%d} 早于表决开始日期 {opens_on:%Y-%m-%d}，"
+                            "请核对表决票上的日期")
         actor = operator_name()
         state = BallotState(roll_id, choices, method, proxy, received_on, actor, entry)
         return self._write(room, state, reason="")

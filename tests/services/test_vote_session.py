@@ -96,6 +96,8 @@ def test_record_correct_remove_and_undo_keep_every_state(roll):
     ((AGREE, AGREE), {"method": "委托", "proxy": "  "}, "3号楼1单元201室：委托表决须填写代理人姓名"),
     ((AGREE, AGREE), {"method": "电话"}, "3号楼1单元201室：表决方式“电话”无效（应为纸质、现场、委托、入户）"),
     ((AGREE, AGREE), {"entry": CHECK}, "本表决未启用双人录入核对"),
+    ((AGREE, AGREE), {"received_on": date(2026, 2, 28)},
+     "3号楼1单元201室：收到日期 2026-02-28 早于表决开始日期 2026-03-01，请核对表决票上的日期"),
 ])
 def test_refused_ballots_write_nothing(roll, choices, options, message):
     session = open_vote()
@@ -287,3 +289,10 @@ def test_any_entry_sequence_is_stored_as_held_and_undoes_to_nothing(roll, operat
     while undo:
         session.restore(*undo.pop())
     assert session.ballots() == VoteSession(session.vote_id).ballots() == {}
+
+
+def test_a_ballot_received_on_the_opening_day_or_after_closing_is_taken(roll):
+    session = open_vote()
+    assert session.record(roll_id(session, "3-1-201"), (AGREE, AGREE), received_on=date(2026, 3, 1)) is None
+    late = session.record(roll_id(session, "3-1-201"), (AGREE, OPPOSE), received_on=date(2026, 4, 2))
+    assert late is not None and session.ballot(roll_id(session, "3-1-201")).received_on == date(2026, 4, 2)
