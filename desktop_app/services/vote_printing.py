@@ -58,7 +58,14 @@ def ballot_sheets(vote_id: int) -> list[BallotSheet]:
 
 
 def result_title(summary: VoteSummary) -> str:
-    base = summary.title if summary.title.endswith(RESULT_SUFFIX) else f"{summary.title}{RESULT_SUFFIX}"
+    """"<title>表决结果公告"; a title already ending in 表决 (the wizard's default) takes only 结果公告."""
+    title = summary.title
+    if title.endswith(RESULT_SUFFIX):
+        base = title
+    elif title.endswith("表决"):
+        base = title + RESULT_SUFFIX.removeprefix("表决")
+    else:
+        base = title + RESULT_SUFFIX
     return base if summary.closed else base + DRAFT_NOTE
 
 

@@ -174,3 +174,16 @@ def test_print_jobs_are_recorded_under_the_votes_scope(demo):
     assert [job.template for job in print_history()] == ["vote_result", "ballot", "not_voted"]
     with pytest.raises(ValueError):
         record_vote_print(one, "notice", "x", file_path="", page_count=1)
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("杜鹃新村老旧小区改造内容表决", "杜鹃新村老旧小区改造内容表决结果公告"),  # the wizard's default: no 表决表决
+    ("杜鹃新村老旧小区改造", "杜鹃新村老旧小区改造表决结果公告"),
+    ("加装电梯表决结果公告", "加装电梯表决结果公告"),
+])
+def test_result_titles_never_repeat_biaojue(title, expected):
+    from types import SimpleNamespace
+
+    from desktop_app.services.vote_printing import result_title
+
+    assert result_title(SimpleNamespace(title=title, closed=True)) == expected
