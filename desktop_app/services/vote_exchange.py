@@ -20,9 +20,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from desktop_app.domain.ballot_import import BallotExportRow, EnteredBallot, ImportContext, PlannedBallot
-from desktop_app.domain.headcount import ScopeRoll, build_scope_roll
+from desktop_app.domain.headcount import build_scope_roll
 from desktop_app.domain.roll_record import RollRecord
-from desktop_app.domain.tally import VoteRoll, room_key_of, roll_entry
+from desktop_app.domain.tally import room_key_of, roll_entry
 from desktop_app.models import db
 from desktop_app.services import votes
 
@@ -59,19 +59,8 @@ def import_context(vote_id: int) -> ImportContext:
         roll_ids={room.room_key: room.roll_id for room in rooms}, labels={room.room_key: room.label for room in rooms},
         entered={key_of[roll_id]: EnteredBallot(state.choices, state.method, state.proxy)
                  for roll_id, state in session.ballots().items()},
-        roll=_vote_roll(rooms), rule=summary.rule, blank_participates=summary.blank_participates,
+        roll=session.roll, rule=summary.rule, blank_participates=summary.blank_participates,
         closed=session.closed)
-
-
-def _vote_roll(rooms: Sequence[votes.RollRoom]) -> VoteRoll:
-    """The tally's roll from the frozen heads as stored (never rebuilt from owner keys)."""
-    members: dict[str, list[str]] = {}
-    for room in rooms:
-        members.setdefault(room.head_key, []).append(room.room_key)
-    scope = ScopeRoll(sum(room.area_centi for room in rooms), len(members),
-                      {room.room_key: room.head_key for room in rooms},
-                      {head: tuple(sorted(keys)) for head, keys in members.items()})
-    return VoteRoll(scope, {room.room_key: room.area_centi for room in rooms})
 
 
 def apply_ballot_import(vote_id: int, ballots: Sequence[PlannedBallot], *,
@@ -173,7 +162,7 @@ def _linking_ids(rooms: list[str], keys_of: dict[str, list[str]]) -> dict[str, s
 def roll_file_limits(vote_id: int) -> list[str]:
     """What a recount from the `recount_roll` file would count differently from the vote: each frozen
     head (one owner or co-owners across rooms) that the file splits, in words; [] when none."""
-    vote_roll = _vote_roll(votes.VoteSession(vote_id).rooms)
+    vote_roll = votes.VoteSession(vote_id).roll
     file_heads = build_scope_roll(roll_entry(record) for record in recount_roll(vote_id)).head_of_room
     problems = []
     for head, rooms in vote_roll.scope.rooms_of_head.items():

@@ -65,6 +65,11 @@ class VoteSession:
 
     # ------------------------------------------------------------ reading
     @property
+    def roll(self) -> VoteRoll:
+        """The tally's roll from the frozen heads as stored (never rebuilt from owner keys)."""
+        return self._roll
+
+    @property
     def summary(self) -> VoteSummary:
         """The vote with its current status and count of counted ballots."""
         self.closed  # noqa: B018 (reads the status)
@@ -146,13 +151,13 @@ class VoteSession:
         proxy = proxy.strip()
         if method == PROXY_METHOD and not proxy:
             raise VoteError(f"{room.label}：委托表决须填写代理人姓名")
-        opens_on = self.summary.opens_on
+        opens_on = self._summary.opens_on
         if received_on is not None and received_on < opens_on:
             raise VoteError(f"{room.label}：收到日期 {received_on:%Y-%m-%d} 早于表决开始日期 {opens_on:%Y-%m-%d}，"
                             "请核对表决票上的日期")
         actor = operator_name()
         state = BallotState(roll_id, choices, method, proxy, received_on, actor, entry)
-        return self._write(room, state, reason="")
+        return self._write(room, state, reason="", actor=actor)
 
     def remove(self, roll_id: int, entry: str = FIRST) -> BallotState | None:
         """Delete a room's ballot (its state is kept as a revision); the state removed (None: there was none)."""
@@ -192,11 +197,11 @@ class VoteSession:
         return room
 
     def _write(self, room: RollRoom, state: BallotState | None, *, entry: str | None = None,
-               reason: str) -> BallotState | None:
+               reason: str, actor: str = "") -> BallotState | None:
         """One ballot row changed in a transaction, with its revision and audit row (plain SQL: peewee's
         query building would cost more than the writes)."""
         entry = state.entry if state is not None else entry
-        actor = operator_name()
+        actor = actor or operator_name()
         with db.atomic():
             found = db.execute_sql("SELECT status FROM vote WHERE id = ?", (self.vote_id,)).fetchone()
             if found is None:
