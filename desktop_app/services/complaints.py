@@ -17,6 +17,7 @@ from desktop_app.domain.identity import normalise_phone, phone_error
 from desktop_app.domain.masking import mask_phone
 from desktop_app.domain.print_data import RollRow
 from desktop_app.models import Complaint, ComplaintStep, Estate, db
+from desktop_app.models.clock import now_iso
 from desktop_app.services import audit, settings
 from desktop_app.services.rooms import ValidationError
 from desktop_app.services.scope import ALL, Scope
@@ -28,6 +29,16 @@ OPEN = "未办结"  # list filter: every status but 办结
 
 class ComplaintError(Exception):
     """The complaint cannot be moved on; the message (Chinese) says why."""
+
+
+GONE = "该投诉已不存在（可能已在另一个窗口中删除），请刷新投诉台账"
+
+
+def _complaint(complaint_id: int) -> Complaint:
+    record = Complaint.get_or_none(Complaint.id == complaint_id)
+    if record is None:
+        raise ComplaintError(GONE)
+    return record
 
 
 def _rows(sql: str, params: Sequence[object] = ()) -> list[tuple]:
@@ -164,12 +175,11 @@ def save_complaint(draft: ComplaintDraft, complaint_id: int | None = None, *, ac
             audit.record("create", "complaint", record.uid, actor=actor, summary=f"登记{_label(values)}",
                          changes=changes)
             return record.id
-        record = Complaint.get_by_id(complaint_id)
+        record = _complaint(complaint_id)
         old = {key: getattr(record, key + "_id" if key in ("estate", "room") else key) for key in values}
         changes = {key: (old[key], value) for key, value in values.items() if old[key] != value}
         if changes:
-            Complaint.update(**values).where(Complaint.id == complaint_id).execute()
-            Complaint.get_by_id(complaint_id).save()
+            Complaint.update(**values, updated_at=now_iso()).where(Complaint.id == complaint_id).execute()
             if "received_at" in changes:
                 ComplaintStep.update(on_date=values["received_at"][:10]).where(
                     (ComplaintStep.complaint == complaint_id) & (ComplaintStep.step == rules.RECEIVED)).execute()
@@ -195,7 +205,7 @@ def advance(complaint_id: int, step: str, on_date: date, actor: str = "", note: 
     record); 办结 sets closed_on. A date after `today` or before the last step is refused. Raises
     ComplaintError with the Chinese reason and writes nothing otherwise."""
     with db.atomic():
-        record = Complaint.get_by_id(complaint_id)
+        record = _complaint(complaint_id)
         new_reply = record.reply if reply is None else reply.strip()
         reason = rules.step_error(record.status, step, reply=new_reply)
         if reason is None and satisfaction is not None:
@@ -236,7 +246,7 @@ def set_satisfaction(complaint_id: int, satisfaction: str, *, actor: str | None 
     if reason is not None:
         raise ComplaintError(reason)
     with db.atomic():
-        record = Complaint.get_by_id(complaint_id)
+        record = _complaint(complaint_id)
         if record.satisfaction == satisfaction:
             return
         audit.record("update", "complaint", record.uid, actor=actor or operator_name(),
@@ -247,7 +257,7 @@ def set_satisfaction(complaint_id: int, satisfaction: str, *, actor: str | None 
 
 def delete_complaint(complaint_id: int, *, actor: str | None = None) -> None:
     with db.atomic():
-        record = Complaint.get_by_id(complaint_id)
+        record = _complaint(complaint_id)
         audit.record("delete", "complaint", record.uid, actor=actor or operator_name(), summary=f"删除{_label(record)}")
         record.delete_instance()
 
@@ -341,11 +351,9 @@ def list_complaints(scope: Scope = ALL, *, status: str | None = None, category: 
     if end is not None:
         where.append("substr(c.received_at, 1, 10) <= ?")
         params.append(end.isoformat())
-    if overdue_only:
-        where.append("c.due_on IS NOT NULL AND ((c.closed_on IS NULL AND c.due_on < ?) OR c.closed_on > c.due_on)")
-        params.append(today.isoformat())
     rows = _rows(f"{_SELECT} WHERE {' AND '.join(where)} ORDER BY c.received_at DESC, c.id DESC", params)
-    return [_row(values, today) for values in rows]
+    found = [_row(values, today) for values in rows]
+    return [row for row in found if row.overdue] if overdue_only else found  # judged by domain.complaints
 
 
 @dataclass(frozen=True)
@@ -364,7 +372,7 @@ class ComplaintDetail:
 def complaint_detail(complaint_id: int, today: date | None = None) -> ComplaintDetail:
     rows = _rows(f"{_SELECT} WHERE c.id = ?", [complaint_id])
     if not rows:
-        raise Complaint.DoesNotExist(f"complaint {complaint_id}")
+        raise ComplaintError(GONE)
     steps = ComplaintStep.select().where(ComplaintStep.complaint == complaint_id) \
         .order_by(ComplaintStep.on_date, ComplaintStep.id)
     return ComplaintDetail(_row(rows[0], today or date.today()), rows[0][14],

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QWidget
 
 from desktop_app.domain.complaints import CATEGORIES, SOURCES
 from desktop_app.domain.dates_text import parse_date
@@ -115,5 +115,8 @@ class ComplaintDialog(ValidatedDialog):
             self.saved_id = complaints.save_complaint(draft, self.complaint_id)
         except complaints.ValidationError as error:
             self.show_errors(error.errors)
+            return False
+        except complaints.ComplaintError as error:
+            QMessageBox.warning(self, "未保存", str(error))
             return False
         return True

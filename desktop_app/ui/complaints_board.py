@@ -201,7 +201,12 @@ class ComplaintsTab(ConsultTab):
         complaint_id = self.panel.complaint_id
         if complaint_id is None:
             return
-        row = complaints.complaint_detail(complaint_id).row
+        try:
+            row = complaints.complaint_detail(complaint_id).row
+        except complaints.ComplaintError as error:
+            QMessageBox.information(self, "删除投诉", str(error))
+            self.written()
+            return
         text = f"删除投诉 {row.ticket_no or '（无工单号）'}（{row.received_on.isoformat()} {row.category}）及其办理记录？"
         if self.confirm_delete(text):
             complaints.delete_complaint(complaint_id)

@@ -190,3 +190,13 @@ def test_dates_after_today_are_typing_errors(city):
     with pytest.raises(ComplaintError, match="晚于今天"):
         advance(complaint, "办理", date(2024, 5, 11), today=today)
     advance(complaint, "办理", today, today=today)
+
+
+def test_a_complaint_deleted_elsewhere_is_a_message_not_a_crash(city):
+    complaint_id = save_complaint(ComplaintDraft(ticket_no="GONE-1", received_at=date(2024, 4, 1), category="物业",
+                                                 estate_id=city.a.id))
+    delete_complaint(complaint_id)
+    for act in (lambda: complaint_detail(complaint_id), lambda: delete_complaint(complaint_id),
+                lambda: advance(complaint_id, "转办", date(2024, 4, 2))):
+        with pytest.raises(ComplaintError, match="该投诉已不存在"):
+            act()
