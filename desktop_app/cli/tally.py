@@ -53,6 +53,9 @@ def run_tally(args: argparse.Namespace) -> int:
     from desktop_app.exchange.roll_reader import read_roll
 
     rule = Rule(args.rule)
+    missing = [path for path in (args.roll, args.ballots) if not Path(path).is_file()]
+    if missing:
+        return _invalid(args, [CellError(Path(path).name, "", 0, "", "", f"找不到文件 {path}") for path in missing])
     reading = args.roll
     try:
         roll = read_roll(args.roll)
@@ -85,8 +88,9 @@ def _invalid(args: argparse.Namespace, errors: list[CellError]) -> int:
                           "errors": [{"file": error.file, **error_json(error)} for error in errors]},
                          ensure_ascii=False))
     else:
-        for error in errors:
-            print(f"{error.file} {error.describe()}", file=sys.stderr)
+        for error in errors:  # row 0: the whole file
+            print(f"{error.file}：{error.reason}" if error.row == 0 else f"{error.file} {error.describe()}",
+                  file=sys.stderr)
         print(f"发现 {len(errors)} 处错误，未计票。改正后重新运行。", file=sys.stderr)
     return 2
 

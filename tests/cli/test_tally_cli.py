@@ -157,6 +157,7 @@ def test_a_file_that_is_not_a_workbook_is_invalid_input_exit_2(tmp_path, capsys)
     assert main(["tally", "--roll", str(fake), "--ballots", str(fake), "--rule", "special"]) == 2
     assert "ballots.xlsx" in capsys.readouterr().err
     assert main(["tally", "--roll", str(tmp_path / "absent.xlsx"), "--ballots", str(fake), "--rule", "special"]) == 2
+    assert "absent.xlsx：找不到文件" in capsys.readouterr().err
 
 
 def test_never_opens_a_database(tmp_path, capsys):

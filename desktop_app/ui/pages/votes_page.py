@@ -23,6 +23,7 @@ from desktop_app.domain.tally import summary_text
 from desktop_app.services import votes
 from desktop_app.services.scope import Scope
 from desktop_app.ui.pages.base import Page, PageContext
+from desktop_app.ui.tally_panel import problem_lines
 from desktop_app.ui.vote_detail import RESULT_TAB, VoteDetail, optional_module
 from desktop_app.ui.vote_models import VoteListModel
 
@@ -258,7 +259,7 @@ class VotesPage(Page):
         outcome = session.tally()
         if outcome.error is not None:
             QMessageBox.warning(self, "不能结束表决", "计票有问题，请先更正：\n\n"
-                                + "\n".join(f"• {problem}" for problem in outcome.error.problems))
+                                + "\n".join(f"• {problem}" for problem in problem_lines(outcome.error)))
             return
         verdicts = "\n".join(f"{number}. {summary_text(item)}"
                              for number, item in enumerate(outcome.result.items, start=1))
