@@ -9,6 +9,7 @@ fails). Each threshold also gives its shortfall: the smallest amount to add to r
 from __future__ import annotations
 
 from enum import Enum
+from fractions import Fraction
 
 
 class Rule(str, Enum):
@@ -36,6 +37,12 @@ MATTERS = {
     9: "有关共有和共同管理权利的其他重大事项",
 }
 SPECIAL_MATTERS = frozenset({6, 7, 8})
+
+
+# The thresholds as shares, for showing them (bars, marks, captions); deciding uses the integer tests below.
+QUORUM_SHARE = Fraction(2, 3)
+APPROVAL_SHARE = {Rule.SPECIAL: Fraction(3, 4), Rule.ORDINARY: Fraction(1, 2)}
+APPROVAL_SIGN = {Rule.SPECIAL: "≥3/4", Rule.ORDINARY: ">1/2"}  # 以上 includes the figure, 过半数 does not
 
 
 def rule_of_matter(matter: int) -> Rule:

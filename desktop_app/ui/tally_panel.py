@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePol
 from desktop_app.domain.tally import (
     FAILED, NOT_QUORATE, PASSED, Conflict, ItemResult, TallyError, TallyResult, shortfall_text,
 )
-from desktop_app.domain.vote_rules import Rule
+from desktop_app.domain.vote_rules import APPROVAL_SHARE, APPROVAL_SIGN, QUORUM_SHARE, Rule
 
 VERDICT_STYLES = {
     PASSED: "background: #1e8e3e; color: white;",
@@ -32,9 +32,6 @@ REACHED, SHORT, TRACK, MARK = QColor("#2e9e4f"), QColor("#3b78c4"), QColor("#e6e
 CAPTION = QColor("#555555")
 RULE_NAMES = {Rule.SPECIAL: "双四分之三（同意面积、人数均达参与的 3/4 以上）",
               Rule.ORDINARY: "双过半（同意面积、人数均超过参与的 1/2）"}
-QUORUM = Fraction(2, 3)
-APPROVAL = {Rule.SPECIAL: Fraction(3, 4), Rule.ORDINARY: Fraction(1, 2)}
-APPROVAL_SIGN = {Rule.SPECIAL: "≥3/4", Rule.ORDINARY: ">1/2"}
 
 
 class Outcome(Protocol):
@@ -254,7 +251,7 @@ class ItemRow(QFrame):
     @staticmethod
     def lines_of(item: ItemResult) -> tuple[Line, ...]:
         total, part, agree, missing = item.total, item.participating, item.agree, item.shortfall
-        approval, sign = APPROVAL[item.rule], APPROVAL_SIGN[item.rule]
+        approval, sign = APPROVAL_SHARE[item.rule], APPROVAL_SIGN[item.rule]
         shares = (share(part.area_centi, total.area_centi), share(part.heads, total.heads),
                   share(agree.area_centi, part.area_centi), share(agree.heads, part.heads))
         texts = (f"参与 {area_text(part.area_centi)}㎡ / {area_text(total.area_centi)}㎡",
@@ -264,7 +261,7 @@ class ItemRow(QFrame):
         reached = (missing.participation_area == 0, missing.participation_heads == 0,
                    part.heads > 0 and missing.agree_area == 0, part.heads > 0 and missing.agree_heads == 0)
         captions = ("参与面积 ≥2/3", "参与人数 ≥2/3", f"同意面积 {sign}", f"同意人数 {sign}")
-        marks = (QUORUM, QUORUM, approval, approval)
+        marks = (QUORUM_SHARE, QUORUM_SHARE, approval, approval)
         return tuple(Line(caption, value, mark, ok, f"{text} · {percent_text(value)}")
                      for caption, value, mark, ok, text in zip(captions, shares, marks, reached, texts))
 
