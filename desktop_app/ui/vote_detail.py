@@ -7,8 +7,6 @@ are re-read when their tab is shown, so a keypress costs one tally.
 
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -18,23 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.vote_rules import rule_of_matter
+from desktop_app.ui.ballot_differences import BallotDifferencesWidget
+from desktop_app.ui.ballot_entry import BallotEntryWidget
 from desktop_app.ui.tally_panel import TallyPanel, area_text
 from desktop_app.ui.vote_models import NotVotedModel, status_text
 from desktop_app.ui.vote_wizard_pages import matter_text, rule_text
 
 ENTRY_TAB, CHECK_TAB, NOT_VOTED_TAB, RESULT_TAB = range(4)
 BANNER_STYLE = "background: #5f6368; color: white; font-size: 15px; font-weight: bold; padding: 6px 10px;"
-MISSING_STYLE = "color: #888; padding: 20px;"
-
-
-def optional_module(name: str) -> ModuleType | None:
-    """`desktop_app.ui.<name>` if it is installed yet (another engineer's part); None while it is not."""
-    try:
-        return importlib.import_module(f"desktop_app.ui.{name}")
-    except ModuleNotFoundError as error:
-        if error.name != f"desktop_app.ui.{name}":
-            raise
-        return None
+NOTE_STYLE = "color: #888; padding: 20px;"
 
 
 def table(model, name: str) -> QTableView:
@@ -54,7 +44,7 @@ class VoteDetail(QWidget):
 
     changed = Signal()
 
-    def __init__(self, session: Any, print_not_voted: Callable[[], None] | None,
+    def __init__(self, session: Any, print_not_voted: Callable[[], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -75,8 +65,7 @@ class VoteDetail(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setVisible(self.closed)
 
-        entry_module = optional_module("ballot_entry")
-        self.entry = self._entry_widget(entry_module, "first")
+        self.entry = self._entry_widget("first")
         self.entry_tally = TallyPanel()
         self.entry_tally.setObjectName("entry_tally")
         entry_tab = QSplitter(Qt.Orientation.Horizontal)
@@ -87,15 +76,13 @@ class VoteDetail(QWidget):
         entry_tab.setStretchFactor(1, 1)
         entry_tab.setSizes([400, 560])
 
-        self.check = self._entry_widget(entry_module, "check") if summary.double_entry else None
-        self.differences: Any = None  # ui.ballot_differences.BallotDifferencesWidget when double entry is on
+        self.check = self._entry_widget("check") if summary.double_entry else None
+        self.differences: BallotDifferencesWidget | None = None  # when double entry is on
         check_tab = QWidget()
         check_layout = QVBoxLayout(check_tab)
-        differences_module = optional_module("ballot_differences")
-        if self.check is None or differences_module is None:
-            note = QLabel("本表决未启用双人核对录入（新建表决时可以选择）。" if self.check is None
-                          else "核对功能尚未安装。")
-            note.setStyleSheet(MISSING_STYLE)
+        if self.check is None:
+            note = QLabel("本表决未启用双人核对录入（新建表决时可以选择）。")
+            note.setStyleSheet(NOTE_STYLE)
             check_layout.addWidget(note)
             check_layout.addStretch(1)
         else:
@@ -103,7 +90,7 @@ class VoteDetail(QWidget):
                                           "全部核对一致后才能结束表决。"))
             split = QSplitter(Qt.Orientation.Vertical)
             split.addWidget(self.check)
-            self.differences = differences_module.BallotDifferencesWidget(session)
+            self.differences = BallotDifferencesWidget(session)
             self.differences.setObjectName("differences")
             self.differences.table.setToolTip("双击一行，在上面的核对录入中打开该房屋")
             self.differences.table.activated.connect(self._open_difference)
@@ -117,11 +104,7 @@ class VoteDetail(QWidget):
         self.not_voted_count.setObjectName("not_voted_count")
         self.print_not_voted = QPushButton("打印未表决户清单…")
         self.print_not_voted.setObjectName("print_not_voted")
-        if print_not_voted is None:
-            self.print_not_voted.setEnabled(False)
-            self.print_not_voted.setToolTip("打印功能尚未安装")
-        else:
-            self.print_not_voted.clicked.connect(print_not_voted)
+        self.print_not_voted.clicked.connect(print_not_voted)
         not_voted_tab = QWidget()
         not_voted_layout = QVBoxLayout(not_voted_tab)
         top = QHBoxLayout()
@@ -154,18 +137,11 @@ class VoteDetail(QWidget):
         for widget in (self.entry, self.check):
             if widget is not None:
                 widget.setEnabled(not self.closed)
-                if hasattr(widget, "changed"):
-                    widget.changed.connect(self.ballots_changed)
+                widget.changed.connect(self.ballots_changed)
         self.entry_tally.show_outcome(session.tally())
 
-    def _entry_widget(self, module: ModuleType | None, entry: str) -> QWidget:
-        if module is None:
-            label = QLabel("表决票录入功能尚未安装。")
-            label.setObjectName(f"entry_missing_{entry}")
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setStyleSheet(MISSING_STYLE)
-            return label
-        widget = module.BallotEntryWidget(self.session, entry=entry)
+    def _entry_widget(self, entry: str) -> BallotEntryWidget:
+        widget = BallotEntryWidget(self.session, entry=entry)
         widget.setObjectName(f"ballot_entry_{entry}")
         return widget
 
@@ -217,13 +193,13 @@ class VoteDetail(QWidget):
 
     def _open_not_voted(self, index) -> None:
         room = self.not_voted.record(index.row())
-        if room is not None and hasattr(self.entry, "load_room") and self.entry.isEnabled():
+        if room is not None and self.entry.isEnabled():
             self.show_tab(ENTRY_TAB)
             self.entry.load_room(room)
 
     def _open_difference(self, index) -> None:
         difference = self.differences.model.difference(index.row())
-        if difference is not None and hasattr(self.check, "load_room") and self.check.isEnabled():
+        if difference is not None and self.check.isEnabled():
             self.check.load_room(difference.room)
 
     def focus_entry(self) -> None:

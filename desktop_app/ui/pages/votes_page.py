@@ -24,11 +24,11 @@ from desktop_app.services import votes
 from desktop_app.services.scope import Scope
 from desktop_app.ui.pages.base import Page, PageContext
 from desktop_app.ui.tally_panel import problem_lines
-from desktop_app.ui.vote_detail import RESULT_TAB, VoteDetail, optional_module
+from desktop_app.ui import vote_import_dialog, vote_print_actions
+from desktop_app.ui.vote_detail import RESULT_TAB, VoteDetail
 from desktop_app.ui.vote_models import VoteListModel
 
 NEW_VOTE_KEY = QKeySequence("Ctrl+N")
-NOT_INSTALLED = "该功能尚未安装"
 
 
 class VotesPage(Page):
@@ -36,8 +36,8 @@ class VotesPage(Page):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.print_actions = optional_module("vote_print_actions")
-        self.exchange = optional_module("vote_import_dialog")
+        self.print_actions = vote_print_actions
+        self.exchange = vote_import_dialog
         self.detail: VoteDetail | None = None
         self.selecting = False
         self.stale = True
@@ -191,8 +191,6 @@ class VotesPage(Page):
         self._update_buttons()
 
     def _print_not_voted_action(self):
-        if self.print_actions is None:
-            return None
         return lambda: self.print_actions.print_not_voted(self, self.vote_id)
 
     def _ballots_changed(self) -> None:
@@ -206,12 +204,11 @@ class VotesPage(Page):
         summary = self.session.summary if self.session is not None else None
         closed = summary is not None and summary.status == "closed"
         states = {
-            "import": (summary is not None and not closed and self.exchange is not None,
-                       NOT_INSTALLED if self.exchange is None else "已结束的表决不能导入表决票"),
-            "export": (summary is not None and self.exchange is not None, NOT_INSTALLED),
-            "export_roll": (summary is not None and self.exchange is not None, NOT_INSTALLED),
-            "print_ballots": (summary is not None and self.print_actions is not None, NOT_INSTALLED),
-            "print_result": (summary is not None and self.print_actions is not None, NOT_INSTALLED),
+            "import": (summary is not None and not closed, "已结束的表决不能导入表决票"),
+            "export": (summary is not None, ""),
+            "export_roll": (summary is not None, ""),
+            "print_ballots": (summary is not None, ""),
+            "print_result": (summary is not None, ""),
             "close_vote": (summary is not None and not closed, "表决已结束"),
             "reopen": (closed, "只有已结束的表决可以重新开启"),
         }
@@ -232,23 +229,23 @@ class VotesPage(Page):
                 self.detail.focus_entry()
 
     def import_ballots(self) -> None:
-        if self.exchange is not None and self.vote_id is not None:
+        if self.vote_id is not None:
             self.exchange.import_ballots(self, self.vote_id)  # it calls data_changed() when it wrote
 
     def export_roll(self) -> None:
-        if self.exchange is not None and self.vote_id is not None:
+        if self.vote_id is not None:
             self.exchange.export_vote_roll(self, self.vote_id)
 
     def export_ballots(self) -> None:
-        if self.exchange is not None and self.vote_id is not None:
+        if self.vote_id is not None:
             self.exchange.export_ballots(self, self.vote_id)
 
     def print_ballots(self) -> None:
-        if self.print_actions is not None and self.vote_id is not None:
+        if self.vote_id is not None:
             self.print_actions.print_ballots(self, self.vote_id)
 
     def print_result(self) -> None:
-        if self.print_actions is not None and self.vote_id is not None:
+        if self.vote_id is not None:
             self.print_actions.print_result(self, self.vote_id)
 
     def close_vote(self) -> None:
