@@ -27,12 +27,9 @@ from desktop_app.ui.pages.base import PageContext
 STATUS_FILTERS = ("全部", complaints.OPEN, *STEPS)
 
 
-def ticket_importer() -> Callable | None:
-    """`import_tickets(page) -> bool` of the ticket import (another module), or None while it is missing."""
-    try:
-        return importlib.import_module("desktop_app.ui.ticket_import_dialog").import_tickets
-    except (ImportError, AttributeError):
-        return None
+def ticket_importer() -> Callable:
+    """`import_tickets(page) -> bool` of the ticket import, imported when the board is first built."""
+    return importlib.import_module("desktop_app.ui.ticket_import_dialog").import_tickets
 
 
 class ComplaintsModel(RecordTableModel[complaints.ComplaintRow]):
@@ -93,9 +90,6 @@ class ComplaintsTab(ConsultTab):
             button.setObjectName(name)
             button.clicked.connect(slot)
             filters.addWidget(button)
-            if name == "import_tickets" and self.import_tickets is None:
-                button.setEnabled(False)
-                button.setToolTip("工单导入功能尚未安装")
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -214,5 +208,5 @@ class ComplaintsTab(ConsultTab):
             self.written()
 
     def run_import(self) -> None:
-        if self.import_tickets is not None and self.import_tickets(self):
+        if self.import_tickets(self):
             self.written()

@@ -12,10 +12,7 @@ from desktop_app.ui.date_range import DateRange
 from desktop_app.ui.pages.base import PageContext
 from desktop_app.ui.plain_table import PlainTableModel
 
-try:  # the service lands separately (consult-core); the tab says so until it does
-    from desktop_app.services.consultation_figures import district_figures
-except ImportError:  # pragma: no cover - only while the service is missing
-    district_figures = None  # type: ignore[assignment]
+from desktop_app.services.consultation_figures import district_figures
 
 
 def small_table(name: str, model: PlainTableModel) -> QTableView:
@@ -72,9 +69,6 @@ class FiguresTab(ConsultTab):
         layout.addWidget(self.message)
 
     def refresh(self) -> None:
-        if district_figures is None:
-            self.message.setText("统计功能尚未安装（缺少 services.consultation_figures）。")
-            return
         start, end = self.date_range()
         try:
             figures = district_figures(self.scope, start, end)

@@ -24,11 +24,8 @@ FIXED_COLUMNS = ("需求", "类别", "户数", "占已走访户")
 
 
 def vote_wizard_class():
-    """The vote wizard (改造表决, another module), or None while it is not installed."""
-    try:
-        return importlib.import_module("desktop_app.ui.vote_wizard").VoteWizard
-    except (ImportError, AttributeError):
-        return None
+    """The vote wizard (改造表决), imported when the summary tab is first built."""
+    return importlib.import_module("desktop_app.ui.vote_wizard").VoteWizard
 
 
 class DemandSummaryModel(RecordTableModel[service.DemandItem]):
@@ -101,9 +98,6 @@ class SummaryTab(ConsultTab):
         self.vote_button.setObjectName("make_vote")
         self.vote_button.clicked.connect(self.make_vote)
         self.wizard_class = vote_wizard_class()
-        if self.wizard_class is None:
-            self.vote_button.setEnabled(False)
-            self.vote_button.setToolTip("改造表决功能尚未安装")
         hint = QLabel("选中表格中的行只用这些需求；不选则取下列条件的全部需求")
         hint.setStyleSheet("color: #666;")
         bar = QHBoxLayout()
@@ -146,9 +140,7 @@ class SummaryTab(ConsultTab):
                                                catalogue_only=self.catalogue_only.isChecked())
 
     def make_vote(self) -> None:
-        if self.wizard_class is None:
-            return
         wizard = self.wizard_class(self.context, initial_items=self.chosen_items(), parent=self)
         wizard.setObjectName("vote_wizard")
-        if wizard.exec() and getattr(wizard, "vote_id", None) is not None:
+        if wizard.exec() and wizard.vote_id is not None:
             self.totals.setText(self.totals.text() + "；已建立表决，请到“改造表决”页查看")

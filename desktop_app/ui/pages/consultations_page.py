@@ -25,22 +25,9 @@ TABS = (
 )
 
 
-class MissingTab(ConsultTab):
-    """Shown instead of a tab whose module cannot be loaded, so the rest of the page still works."""
-
-    def __init__(self, context: PageContext, dates: DateRange, reason: str) -> None:
-        super().__init__(context, dates)
-        label = QLabel(f"此功能暂不可用：{reason}")
-        label.setWordWrap(True)
-        QVBoxLayout(self).addWidget(label)
-
-
 def build_tab(module: str, class_name: str, context: PageContext, dates: DateRange) -> ConsultTab:
-    try:
-        tab_class = getattr(importlib.import_module(f"desktop_app.ui.{module}"), class_name)
-    except ImportError as error:
-        return MissingTab(context, dates, str(error))
-    return tab_class(context, dates)
+    """The tab, its module imported when the tab is first shown."""
+    return getattr(importlib.import_module(f"desktop_app.ui.{module}"), class_name)(context, dates)
 
 
 class ConsultationsPage(Page):
@@ -81,12 +68,7 @@ class ConsultationsPage(Page):
     def _files_menu(self) -> QMenu:
         """The documents and registers of consult-exchange (`ui.consultation_files`) for the scope and dates."""
         menu = QMenu(self)
-        try:
-            files = importlib.import_module("desktop_app.ui.consultation_files")
-        except ImportError as error:
-            self.files_button.setEnabled(False)
-            self.files_button.setToolTip(f"打印与导出暂不可用：{error}")
-            return menu
+        files = importlib.import_module("desktop_app.ui.consultation_files")
 
         def category() -> str | None:
             board = self.tab_pages.get("投诉台账")
