@@ -363,8 +363,6 @@ class BallotEntryWidget(QWidget):
 
     # ------------------------------------------------------------ save and undo
     def save(self) -> None:
-        if self.session.closed:
-            return self._closed()
         if self.room is None:
             return self._retype("请先输入房号并回车")
         missing = [index for index, choice in enumerate(self.choice_list.choices) if choice is None]
@@ -382,7 +380,9 @@ class BallotEntryWidget(QWidget):
             previous = self.session.record(room.roll_id, choices, method=method,
                                            proxy=proxy if method == PROXY_METHOD else "",
                                            received_on=received.toPython(), entry=self.entry)
-        except VoteError as error:
+        except VoteError as error:  # record() checks the vote's status in its transaction
+            if self.session.closed:
+                return self._closed()
             self.refresh()
             return self._error(str(error))
         self.undo_stack = (self.undo_stack + [Saved(room, previous)])[-UNDO_LEVELS:]
@@ -401,7 +401,9 @@ class BallotEntryWidget(QWidget):
         saved = self.undo_stack[-1]
         try:
             self.session.restore(saved.room.roll_id, saved.previous, self.entry)
-        except VoteError as error:
+        except VoteError as error:  # record() checks the vote's status in its transaction
+            if self.session.closed:
+                return self._closed()
             self.refresh()
             return self._error(str(error))
         self.undo_stack.pop()

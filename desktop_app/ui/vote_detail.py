@@ -169,7 +169,10 @@ class VoteDetail(QWidget):
     # --- after a ballot was saved or undone
     def ballots_changed(self) -> None:
         self.entry_tally.show_outcome(self.session.tally())
-        self.stale_tabs.update({CHECK_TAB, NOT_VOTED_TAB, RESULT_TAB})
+        stale = {NOT_VOTED_TAB, RESULT_TAB}
+        if self.sender() is not self.differences:  # the differences widget has re-read itself
+            stale.add(CHECK_TAB)
+        self.stale_tabs.update(stale)
         self._tab_shown(self.tabs.currentIndex())
         self.changed.emit()
 
