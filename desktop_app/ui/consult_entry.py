@@ -31,6 +31,7 @@ LEGEND = ("<b>按键</b><br>"
           "回车：保存并回到房号<br>"
           "Ctrl+Z：撤销上一户<br>"
           "Esc：放弃本户，回到房号")
+RECENT_ROWS = 100
 RECENT_HEADERS = ("房屋", "受访人", "态度", "需求", "标签")
 NOTIFY_DELAY_MS = 1500
 
@@ -272,9 +273,8 @@ class EntryTab(ConsultTab):
         self.room = room
         self.room_edit.setText(room.label)
         info = f"{room.estate} {room.label}　业主：{room.owner_names or '（未登记）'}"
-        if self.session is not None and self.session.state(room.room_id) is not None and not demands \
-                and not stance and not person and not tags and not text:
-            held = self.session.state(room.room_id)
+        held = self.session.state(room.room_id) if self.session is not None else None
+        if held is not None and not demands and not stance and not person and not tags and not text:
             demands, stance, person, tags, text = held.demands, held.stance, held.person, held.tags, held.text
             info += "　<span style='color:#b35c00'>本次已登记过，修改后回车覆盖</span>"
         elif service.opinions_of_room(room.room_id):
@@ -358,6 +358,7 @@ class EntryTab(ConsultTab):
         row = (self.room.label, self.person.text().strip(), self.stance or "—",
                "、".join(self.checklist.checked()) or "—", "、".join(t for t in tags if t))
         self.recent.insert(0, row)
+        del self.recent[RECENT_ROWS:]  # the table shows the latest entries; the session keeps them all
         self.recent_model.set_rows(RECENT_HEADERS, self.recent)
         self.recent_view.resizeColumnsToContents()
         self._say(f"已保存 {self.room.label}")
