@@ -30,9 +30,14 @@ class Produced:
     pages: int
 
 
-def safe_file_name(title: str) -> str:
+def safe_stem(title: str, fallback: str = "文书") -> str:
+    """A file name (no suffix) from a document's title: characters Windows refuses become "_", at most 80."""
     cleaned = "".join("_" if char in '\\/:*?"<>|' else char for char in title).strip()
-    return (cleaned or "表决文书")[:80] + ".pdf"
+    return (cleaned or fallback)[:80]
+
+
+def safe_file_name(title: str, fallback: str = "表决文书") -> str:
+    return safe_stem(title, fallback) + ".pdf"
 
 
 def show_error(page: QWidget, title: str, error: BaseException, user_errors: tuple[type[BaseException], ...]) -> None:

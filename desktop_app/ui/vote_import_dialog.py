@@ -9,7 +9,6 @@ the counted ballots; `export_vote_roll` the frozen roll for a recount with `desk
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -33,12 +32,12 @@ from desktop_app.services.vote_exchange import (
 )
 from desktop_app.ui.import_review import ERROR_COLUMNS, error_rows
 from desktop_app.ui.plain_table import PlainTableModel
+from desktop_app.ui.saved_files import safe_stem
 from desktop_app.ui.wizard_parts import error_label, import_buttons, review_table
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 CHANGE_COLUMNS = ("行", "房屋", "变化", "表决意见", "表决方式", "代理人")
 STATUS_TEXT = {NEW: "新增", CHANGED: "更正"}
-_UNSAFE = re.compile(r'[\\/:*?"<>|]+')
 
 
 def import_ballots(page, vote_id: int) -> bool:
@@ -179,10 +178,6 @@ def _counts_text(preview: BallotImportPreview) -> str:
 
 
 # ---------------------------------------------------------------- exports
-def _safe_name(title: str) -> str:
-    return _UNSAFE.sub("_", title).strip() or "表决"
-
-
 def _show(page, text: str) -> None:
     window = page.window()
     if isinstance(window, QMainWindow):
@@ -204,7 +199,7 @@ def export_ballots(page, vote_id: int) -> str | None:
     from desktop_app.services.vote_exchange import ballot_export
 
     title = votes.vote_summary(vote_id).title
-    path, _ = QFileDialog.getSaveFileName(page, "导出表决票汇总", f"{_safe_name(title)}_表决票汇总.xlsx", XLSX_FILTER)
+    path, _ = QFileDialog.getSaveFileName(page, "导出表决票汇总", f"{safe_stem(title, '表决')}_表决票汇总.xlsx", XLSX_FILTER)
     if not path:
         return None
     page.context.runner.run("正在导出表决票汇总……", lambda progress: write_ballots(path, *ballot_export(vote_id)),
@@ -220,7 +215,7 @@ def export_vote_roll(page, vote_id: int) -> str | None:
     from desktop_app.services.vote_exchange import recount_roll, roll_file_limits
 
     title = votes.vote_summary(vote_id).title
-    path, _ = QFileDialog.getSaveFileName(page, "导出表决名册（复核用）", f"{_safe_name(title)}_表决名册.xlsx",
+    path, _ = QFileDialog.getSaveFileName(page, "导出表决名册（复核用）", f"{safe_stem(title, '表决')}_表决名册.xlsx",
                                              XLSX_FILTER)
     if not path:
         return None

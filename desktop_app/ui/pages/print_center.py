@@ -26,15 +26,11 @@ from desktop_app.ui.print_fields import NoticeFields, RollFields, TemplateFields
 from desktop_app.ui.print_history_model import PrintHistoryModel
 from desktop_app.ui.print_jobs import PrintRequest, Produced, produce
 from desktop_app.ui.print_render import PREVIEW_DPI, RenderUnavailable, a4_printer, print_pdf, render_pages
+from desktop_app.ui.saved_files import safe_file_name
 
 PREVIEW_PAGES = 10
 MIN_PREVIEW_DPI = 40.0
 EXPECTED_ERRORS = (MissingGlyphs, printing.PrintScopeError, RenderUnavailable, ValueError, OSError)
-
-
-def safe_file_name(title: str) -> str:
-    cleaned = "".join("_" if c in '\\/:*?"<>|' else c for c in title).strip()
-    return (cleaned or "文书")[:80] + ".pdf"
 
 
 class PrintCenterPage(Page):
@@ -213,7 +209,7 @@ class PrintCenterPage(Page):
         self.produce_then(self.write_pdf)
 
     def write_pdf(self, produced: Produced) -> None:
-        path = self.ask_save_path(safe_file_name(produced.title))
+        path = self.ask_save_path(safe_file_name(produced.title, "文书"))
         if not path:
             return
         try:
