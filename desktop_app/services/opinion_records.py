@@ -213,8 +213,18 @@ def _opinion_records(rows: list[Opinion]) -> list[OpinionRecord]:
             for row in rows]
 
 
+OPINION_GONE = "该意见已不存在（可能已在另一个窗口中删除）"
+
+
+def _existing(opinion_id: int) -> Opinion:
+    record = Opinion.get_or_none(Opinion.id == opinion_id)
+    if record is None:
+        raise ValidationError({"opinion": OPINION_GONE})
+    return record
+
+
 def opinion(opinion_id: int) -> OpinionRecord:
-    return _opinion_records([Opinion.get_by_id(opinion_id)])[0]
+    return _opinion_records([_existing(opinion_id)])[0]
 
 
 def opinions_of_room(room_id: int) -> list[OpinionRecord]:
@@ -226,7 +236,7 @@ def opinions_of_room(room_id: int) -> list[OpinionRecord]:
 
 def delete_opinion(opinion_id: int, *, actor: str | None = None) -> None:
     with db.atomic():
-        record = Opinion.get_by_id(opinion_id)
+        record = _existing(opinion_id)
         audit.record("delete", "opinion", record.uid, actor=actor or operator_name(),
                      summary=f"删除意见 {room_text(record.room_id)} {record.given_on}")
         record.delete_instance()

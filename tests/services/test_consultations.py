@@ -138,3 +138,13 @@ def test_opinions_of_a_room_latest_first_and_delete_audited(city):
     assert [o.id for o in opinions_of_room(room)] == [late, early]
     assert [a.action for a in audits("opinion")] == ["create", "create", "create", "delete"]
     assert "杜鹃新村 1号楼1单元102室" in audits("opinion")[-1].summary
+
+
+def test_an_opinion_deleted_elsewhere_is_a_message_not_a_crash(city):
+    from desktop_app.services.opinion_records import ValidationError, delete_opinion, opinion
+
+    opinion_id = record_opinion(OpinionDraft(city.rooms["A 1-1-101"], given_on=date(2024, 5, 10)))
+    delete_opinion(opinion_id)
+    for act in (lambda: opinion(opinion_id), lambda: delete_opinion(opinion_id)):
+        with pytest.raises(ValidationError, match="该意见已不存在"):
+            act()
