@@ -339,16 +339,19 @@ def _write(plans: list[TicketPlan], actor: str, file: str, report: Callable[[int
                                      {name: (None, value) for name, value in plan.values.items()}))
             steps += [(ids[uid], step, on.isoformat(), IMPORT_ACTOR, note) for step, on in plan.steps]
         report(at + len(chunk))
+    uid_of: dict[int, str] = {}
+    for at in range(0, len(updated), CHUNK):
+        ids = [plan.complaint_id for plan in updated[at:at + CHUNK]]
+        uid_of.update(db.execute_sql(f"SELECT id, uid FROM complaint WHERE id IN ({', '.join('?' * len(ids))})",
+                                     ids).fetchall())
     for done, plan in enumerate(updated, 1):
-        record = Complaint.get_by_id(plan.complaint_id)
-        for name, value in plan.values.items():
-            setattr(record, name, value)
-        record.save()
+        Complaint.update(**plan.values, updated_at=now_iso()).where(Complaint.id == plan.complaint_id).execute()
         changes = {name: (plan.old[name], value) for name, value in plan.values.items()}
         if plan.steps:
             changes["steps"] = ("", "、".join(step for step, _on in plan.steps))
-        audits.append(_audit_row("update", record.uid, actor, f"导入更新工单 {plan.ticket.ticket_no}", changes))
-        steps += [(record.id, step, on.isoformat(), IMPORT_ACTOR, note) for step, on in plan.steps]
+        audits.append(_audit_row("update", uid_of[plan.complaint_id], actor, f"导入更新工单 {plan.ticket.ticket_no}",
+                                 changes))
+        steps += [(plan.complaint_id, step, on.isoformat(), IMPORT_ACTOR, note) for step, on in plan.steps]
         if done % 100 == 0:
             report(len(new) + done)
     stamp = now_iso()
