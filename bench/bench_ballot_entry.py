@@ -37,8 +37,8 @@ TARGET = 0.050
 
 def estate_plan():
     """One estate of exactly 3,000 rooms: 50 buildings of 5 units, 6 floors, 2 rooms a floor."""
-    from desktop_app.services.people_generator import Organisation
-    from desktop_app.services.roll_generator import BuildingPlan, EstateSpec, RollGenerator
+    from desktop_app.services.demo.people import Organisation
+    from desktop_app.services.demo.roll_generator import BuildingPlan, EstateSpec, RollGenerator
 
     generator = RollGenerator("bench-ballot-entry", with_residents=False)
     work_unit = generator.people.organisation("三明市第一纺织厂", "11")
@@ -84,12 +84,12 @@ def main(argv: list[str] | None = None) -> int:
 
     from desktop_app.domain.vote_print_data import VoteItem
     from desktop_app.models import Estate, db, open_database
-    from desktop_app.services.demo import write_plans
+    from desktop_app.services.demo.street import write_plans
     from desktop_app.services.scope import Scope
-    from desktop_app.services.votes import VoteDraft, VoteSession, create_vote
+    from desktop_app.services.votes.lifecycle import VoteDraft, VoteSession, create_vote
     from desktop_app.ui.app import install_fonts
-    from desktop_app.ui.ballot_entry import BallotEntryWidget
-    from desktop_app.ui.tally_panel import TallyPanel
+    from desktop_app.ui.votes.ballot_entry import BallotEntryWidget
+    from desktop_app.ui.votes.tally_panel import TallyPanel
 
     print(f"PySide6 {pyside_version}, Qt {qVersion()}, platform {os.environ['QT_QPA_PLATFORM']}")
     app = QApplication.instance() or QApplication([])

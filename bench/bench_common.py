@@ -87,7 +87,7 @@ def estate_database(file_name: str, rooms: int, make_plan, code: str):
     """A fresh database `bench/out/<file_name>` holding the one estate `make_plan(rooms)` generates (the time to
     generate and write it is printed); returns (the open database, that estate's `Estate` row)."""
     from desktop_app.models import Estate, open_database
-    from desktop_app.services.demo import write_plans
+    from desktop_app.services.demo.street import write_plans
 
     path = OUT / file_name
     OUT.mkdir(parents=True, exist_ok=True)

@@ -24,9 +24,9 @@ from desktop_app.domain.complaints import CATEGORIES
 from desktop_app.models import db, open_database
 from desktop_app.models.clock import now_iso
 from desktop_app.services.catalogue import catalogue
-from desktop_app.services.complaints import list_complaints
-from desktop_app.services.consultation_figures import district_figures
-from desktop_app.services.demand_summary import demand_summary, households_not_reached
+from desktop_app.services.consult.complaints import list_complaints
+from desktop_app.services.consult.figures import district_figures
+from desktop_app.services.consult.demands import demand_summary, households_not_reached
 from desktop_app.services.scope import ALL, Scope
 
 TODAY = date(2026, 11, 25)

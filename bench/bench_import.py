@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from desktop_app.exchange.roll_reader import read_roll
     from desktop_app.models import open_database
-    from desktop_app.services.roll_import import apply_roll
+    from desktop_app.services.roll.importing import apply_roll
 
     database_path = OUT / "import.sqlite3"
     remove_database(database_path)

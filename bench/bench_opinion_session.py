@@ -20,9 +20,9 @@ from bench_common import estate_database, median, ms, p95, print_environment, ti
 
 from desktop_app.domain.complaints import CATEGORIES
 from desktop_app.models import Complaint, Estate, db
-from desktop_app.services.consultation_figures import district_figures
-from desktop_app.services.consultations import EventDraft, OpinionSession, demand_summary, save_event
-from desktop_app.services.roll_generator import BuildingPlan, EstateSpec, RollGenerator, apportion
+from desktop_app.services.consult.figures import district_figures
+from desktop_app.services.consult.events import EventDraft, OpinionSession, demand_summary, save_event
+from desktop_app.services.demo.roll_generator import BuildingPlan, EstateSpec, RollGenerator, apportion
 from desktop_app.services.scope import ALL, Scope
 
 DEMANDS = ("加装电梯", "雨污分流", "停车设施", "外墙修缮", "适老化改造", "照明改造", "屋面修缮")

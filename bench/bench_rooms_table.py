@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from desktop_app.models import open_database
     from desktop_app.services.scope import ALL
-    from desktop_app.ui.rooms_model import RoomTableModel
+    from desktop_app.ui.roll.rooms_model import RoomTableModel
 
     print(f"PySide6 {pyside_version}, Qt {qVersion()}, platform {os.environ['QT_QPA_PLATFORM']}")
     app = QApplication.instance() or QApplication([])

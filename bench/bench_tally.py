@@ -19,7 +19,7 @@ from generate_city import CityTotals, city_plans
 
 from desktop_app.domain.tally import AGREE, ABSTAIN, BLANK, OPPOSE, Ballot, freeze_roll, roll_entry, tally
 from desktop_app.domain.vote_rules import Rule
-from desktop_app.services.roll_generator import records_of
+from desktop_app.services.demo.roll_generator import records_of
 
 ITEMS = ("雨污分流", "屋面防水", "外墙保温", "加装电梯", "停车位改造")
 

@@ -27,7 +27,7 @@ from desktop_app.documents.opinion_form import render_opinion_forms  # noqa: E40
 from desktop_app.domain.consultation_print_data import ComplaintLedgerData  # noqa: E402
 from desktop_app.exchange.ticket_reader import read_tickets  # noqa: E402
 from desktop_app.models import Building, Community, Estate, Room, Street, Unit, open_database  # noqa: E402
-from desktop_app.services.ticket_import import apply_ticket_import, preview_ticket_import  # noqa: E402
+from desktop_app.services.consult.tickets import apply_ticket_import, preview_ticket_import  # noqa: E402
 from tests.documents.test_consultation_documents import forms, ledger  # noqa: E402
 from tests.exchange.ticket_workbooks import write_tickets  # noqa: E402
 

@@ -21,9 +21,9 @@ from bench_common import estate_database, median, ms, p95, print_environment, ti
 
 from desktop_app.domain.tally import ABSTAIN, AGREE, BLANK, OPPOSE
 from desktop_app.domain.vote_print_data import VoteItem
-from desktop_app.services.roll_generator import BuildingPlan, EstateSpec, RollGenerator, apportion
+from desktop_app.services.demo.roll_generator import BuildingPlan, EstateSpec, RollGenerator, apportion
 from desktop_app.services.scope import Scope
-from desktop_app.services.votes import VoteDraft, VoteSession, create_vote
+from desktop_app.services.votes.lifecycle import VoteDraft, VoteSession, create_vote
 
 ITEMS = ("雨污分流", "屋面防水", "外墙保温", "加装电梯", "停车位改造")
 ROOMS_PER_BUILDING = 42  # 3 units, 7 floors, 2 rooms a floor

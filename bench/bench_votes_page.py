@@ -38,13 +38,13 @@ def main(argv: list[str] | None = None) -> int:
 
     from desktop_app.domain.vote_print_data import VoteItem
     from desktop_app.models import Estate, db, open_database
-    from desktop_app.services.demo import write_plans
+    from desktop_app.services.demo.street import write_plans
     from desktop_app.services.scope import Scope
-    from desktop_app.services.votes import VoteDraft, VoteSession, create_vote
+    from desktop_app.services.votes.lifecycle import VoteDraft, VoteSession, create_vote
     from desktop_app.ui.app import install_fonts
     from desktop_app.ui.pages.base import PageContext, ScopeState
-    from desktop_app.ui.pages.votes_page import VotesPage
-    from desktop_app.ui.tasks import SyncTaskRunner
+    from desktop_app.ui.votes.page import VotesPage
+    from desktop_app.ui.widgets.tasks import SyncTaskRunner
 
     app = QApplication.instance() or QApplication([])
     install_fonts(app)

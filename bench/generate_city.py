@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.services.roll_generator import (
+from desktop_app.services.demo.roll_generator import (
     BuildingPlan, EstatePlan, EstateSpec, RollGenerator, apportion, records_of,
 )
 
@@ -174,7 +174,7 @@ def write_workbook(path: Path, records) -> None:
 
 def write_database(path: Path, plans: list[EstatePlan]) -> None:
     from desktop_app.models import db, open_database
-    from desktop_app.services.demo import write_plans
+    from desktop_app.services.demo.street import write_plans
 
     started = time.perf_counter()
     open_database(path)

@@ -7,12 +7,9 @@ parsed arguments and returns the process exit code.
 from __future__ import annotations
 
 import argparse
-import importlib
 from pathlib import Path
 from desktop_app import APP_NAME, __version__
 from desktop_app.paths import default_database_path
-
-COMMAND_MODULES = ("roll", "demo", "print_cmd", "tally", "ballots")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,8 +21,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"数据库文件（默认：{default_database_path()}）")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="子命令")
-    for name in COMMAND_MODULES:
-        module = importlib.import_module(f"desktop_app.cli.{name}")
+    from desktop_app.cli import ballots, demo, print_cmd, roll, tally
+
+    for module in (roll, demo, print_cmd, tally, ballots):
         module.register(subparsers)
     return parser
 

@@ -28,7 +28,7 @@ def register(subparsers) -> None:
 
 def _vote_id(text: str) -> int | None:
     from desktop_app.services.scope import ALL
-    from desktop_app.services.votes import list_votes
+    from desktop_app.services.votes.lifecycle import list_votes
 
     for summary in list_votes(ALL):
         if summary.uid == text or (text.isdigit() and summary.id == int(text)):
@@ -39,7 +39,7 @@ def _vote_id(text: str) -> int | None:
 def run_export(args: argparse.Namespace) -> int:
     from desktop_app.exchange.ballot_writer import write_ballots
     from desktop_app.exchange.roll_writer import write_roll
-    from desktop_app.services.vote_exchange import ballot_export, recount_roll, roll_file_limits
+    from desktop_app.services.votes.exchange import ballot_export, recount_roll, roll_file_limits
 
     open_db_or_exit(args)
     vote_id = _vote_id(args.vote.strip())

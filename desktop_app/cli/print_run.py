@@ -13,7 +13,7 @@ from desktop_app.documents.notice import render_notice
 from desktop_app.documents.owner_roll import render_owner_roll, roll_title
 from desktop_app.domain.dates_text import parse_date
 from desktop_app.domain.print_data import NOTICE_KINDS, Notice
-from desktop_app.services.printing import (
+from desktop_app.services.printing.gather import (
     PrintScopeError, default_issuer, estate_scope, owner_roll_data, record_print_job,
 )
 from desktop_app.services.scope import ALL

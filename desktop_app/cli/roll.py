@@ -22,7 +22,7 @@ from desktop_app.cli.common import open_db_or_exit
 
 if TYPE_CHECKING:  # the handlers import their modules, so that building the parser stays cheap
     from desktop_app.exchange.errors import CellError
-    from desktop_app.services.roll_import import ImportSummary
+    from desktop_app.services.roll.importing import ImportSummary
 
 
 def register(subparsers) -> None:
@@ -70,7 +70,7 @@ def _report(args: argparse.Namespace, rows: int, summary: ImportSummary | None, 
 def run_import(args: argparse.Namespace) -> int:
     from desktop_app.exchange.errors import ReadFailure
     from desktop_app.exchange.roll_reader import read_roll
-    from desktop_app.services.roll_import import apply_roll
+    from desktop_app.services.roll.importing import apply_roll
 
     open_db_or_exit(args)
     try:
@@ -88,7 +88,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from desktop_app.exchange.roll_writer import write_roll
-    from desktop_app.services.roll_export import estate_exists, roll_records
+    from desktop_app.services.roll.exporting import estate_exists, roll_records
 
     open_db_or_exit(args)
     if args.estate and not estate_exists(args.estate):

@@ -19,7 +19,7 @@ from desktop_app.exchange.roll_columns import (
 from desktop_app.exchange.roll_row import RollRowParser
 from desktop_app.exchange.sheet_rows import SheetRows
 from desktop_app.exchange.xlsx_safety import WorkbookCheck, check_workbook_sheet
-from desktop_app.services.roll_tables import gc_paused
+from desktop_app.services.roll.bulk_tables import gc_paused
 
 CANCEL_EVERY = 500
 INSTRUCTION_SHEET = "说明"

@@ -53,7 +53,7 @@ def open_database_or_explain(path: str | Path) -> bool:
 
 def run_gui(db_path: str | Path) -> int:
     from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.tasks import TaskRunner
+    from desktop_app.ui.widgets.tasks import TaskRunner
 
     log_path = log_file_path()
     setup_logging(log_path)

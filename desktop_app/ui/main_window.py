@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.services.scope import Scope, exists
-from desktop_app.ui import roll_actions
+from desktop_app.ui.roll import file_actions as roll_actions
 from desktop_app.ui.pages import PAGES
 from desktop_app.ui.pages.base import Page, PageContext, PlaceholderPage, ScopeState
-from desktop_app.ui.scope_bar import ScopeBar
+from desktop_app.ui.widgets.scope_bar import ScopeBar
 
 
 class MainWindow(QMainWindow):

@@ -13,8 +13,8 @@ from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.exchange.ballot_reader import read_ballots
 from desktop_app.main import main
 from desktop_app.models import Estate
-from desktop_app.services import votes
-from desktop_app.services.roll_import import apply_roll
+from desktop_app.services.votes import lifecycle as votes
+from desktop_app.services.roll.importing import apply_roll
 from desktop_app.services.scope import Scope
 
 

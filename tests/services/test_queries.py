@@ -8,8 +8,9 @@ import pytest
 
 from desktop_app.domain.identity import id_check_char
 from desktop_app.models import Building, Community, Estate, Owner, Ownership, Resident, Street, Unit
-from desktop_app.services import queries, rooms
-from desktop_app.services.pinyin import pinyin_key
+from desktop_app.services import queries
+from desktop_app.services.roll import rooms
+from desktop_app.services.roll.pinyin import pinyin_key
 from desktop_app.services.scope import ALL, Scope, scope_label, scope_path
 
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.domain.identity import id_check_char
 from desktop_app.models import Community, Estate, Street
-from desktop_app.services import rooms
-from desktop_app.ui.tasks import SyncTaskRunner
+from desktop_app.services.roll import rooms
+from desktop_app.ui.widgets.tasks import SyncTaskRunner
 from tests.ui.modal import next_test, when_modal
 
 

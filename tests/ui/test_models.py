@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop_app.services.scope import ALL, Scope
-from desktop_app.ui.rooms_model import PAGE_SIZE, RoomIdRole, RoomTableModel
-from desktop_app.ui.scope_tree import ScopeTreeModel
+from desktop_app.ui.roll.rooms_model import PAGE_SIZE, RoomIdRole, RoomTableModel
+from desktop_app.ui.roll.scope_tree import ScopeTreeModel
 
 
 def test_room_table_model_passes_the_model_tester(qtmodeltester, roll):

@@ -1,0 +1,1 @@
+"""Consultations: events, household opinions and demands, complaints and hotline tickets, figures, registers."""

@@ -1,0 +1,1 @@
+"""Plain data for the printed documents of the roll, and the history of what was printed."""

@@ -1,0 +1,150 @@
+"""Owners' votes (issue 4): open a vote on a frozen roll, enter ballots, count, close, reopen.
+
+The one module other layers import for votes. Opening lives in `vote_create.py`, ballot entry in
+`vote_session.py`, the plain records in `vote_records.py`; this module adds the vote list, closing
+(the result stored as the `desktop-app tally --json` document), reopening with a reason, the history
+of a ballot and the frozen roll as roll rows for the exchange files and the CLI recount.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from desktop_app.domain.print_data import RollRow
+from desktop_app.domain.roll_record import RollRecord
+from desktop_app.domain.tally import TallyResult
+from desktop_app.domain.tally_report import result_json
+from desktop_app.models import BallotRevision, Estate, Vote, VoteRoll, db
+from desktop_app.models.clock import now_iso
+from desktop_app.services import audit
+from desktop_app.services.scope import Scope
+from desktop_app.services.settings import operator_name
+from desktop_app.services.votes.create import VoteDraft, create_vote, draft_errors
+from desktop_app.services.votes.records import (
+    CHECK, CLOSED, FIRST, METHODS, OPEN, BallotChange, BallotState, Difference, RollRoom, TallyOutcome,
+    VoteCancelled, VoteError, VoteSummary, ballot_state, blank_participates_default, get_vote,
+    set_blank_participates_default, summary_of,
+)
+from desktop_app.services.votes.session import VoteSession
+
+__all__ = [
+    "CHECK", "FIRST", "METHODS", "BallotChange", "BallotState", "Difference", "RollRoom", "TallyOutcome",
+    "VoteCancelled", "VoteDraft", "VoteError", "VoteSession", "VoteSummary", "ballot_history",
+    "blank_participates_default", "close_vote", "create_vote", "draft_errors", "frozen_records", "list_votes",
+    "reopen_vote", "set_blank_participates_default", "stored_result", "vote_summary",
+]
+
+_UID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_ESTATES_OF = {
+    "street": "SELECT e.id FROM estate e JOIN community c ON c.id = e.community_id WHERE c.street_id = ?",
+    "community": "SELECT id FROM estate WHERE community_id = ?",
+    "estate": "SELECT id FROM estate WHERE id = ?",
+    "building": "SELECT estate_id FROM building WHERE id = ?",
+    "unit": "SELECT b.estate_id FROM unit u JOIN building b ON b.id = u.building_id WHERE u.id = ?",
+}
+
+
+def list_votes(scope: Scope) -> list[VoteSummary]:
+    """The votes of the estates inside `scope`, newest first (a building or unit scope: its estate's)."""
+    query = Vote.select().order_by(Vote.id.desc())
+    if scope.level != "all":
+        estates = [row[0] for row in db.execute_sql(_ESTATES_OF[scope.level], (scope.id,))]
+        query = query.where(Vote.estate.in_(estates))
+    counts = {vote_id: (rooms, voted) for vote_id, rooms, voted in db.execute_sql(
+        "SELECT v.id, (SELECT count(*) FROM vote_roll WHERE vote_id = v.id), "
+        "(SELECT count(*) FROM ballot WHERE vote_id = v.id AND entry = 'first') FROM vote v")}
+    return [summary_of(vote, rooms=counts[vote.id][0], voted=counts[vote.id][1]) for vote in query]
+
+
+def vote_summary(vote_id: int) -> VoteSummary:
+    return summary_of(get_vote(vote_id))
+
+
+def close_vote(vote_id: int) -> TallyResult:
+    """Count, store the result (the `tally --json` document) and lock the vote against every write.
+
+    VoteError when already closed, when the ballots cannot be counted (conflicting rooms of one owner),
+    or, in the double-entry mode, while the two entries still differ."""
+    actor = operator_name()
+    with db.atomic():
+        vote = get_vote(vote_id)
+        if vote.status == CLOSED:
+            raise VoteError("表决已结束，不能重复结束")
+        session = VoteSession(vote_id)
+        outcome = session.tally()
+        if outcome.error is not None:
+            raise VoteError("计票有误，不能结束表决：" + "；".join(outcome.error.problems))
+        differences = session.differences()
+        if differences:
+            rooms = "、".join(difference.room.label for difference in differences[:5])
+            more = f"等 {len(differences)} 户" if len(differences) > 5 else ""
+            raise VoteError(f"双人录入核对还有 {len(differences)} 户不一致或只录入了一次（{rooms}{more}），"
+                            "请先逐一核对更正")
+        result = outcome.result
+        assert result is not None
+        stored = json.dumps(result_json(result.rule.value, result), ensure_ascii=False)
+        vote.status, vote.result, vote.closed_at, vote.closed_by = CLOSED, stored, now_iso(), actor
+        vote.save()
+        passed = "、".join(item.item for item in result.items if item.passed) or "无"
+        audit.record("close", "vote", vote.uid, actor=actor,
+                     summary=f"结束表决“{vote.title}”：{session.summary.voted} 户投票，通过的事项：{passed}",
+                     changes={"status": (OPEN, CLOSED), "result": ("", stored)})
+    return result
+
+
+def reopen_vote(vote_id: int, reason: str) -> None:
+    """Open a closed vote again for corrections; the reason is required and kept in the audit log."""
+    reason = reason.strip()
+    if not reason:
+        raise VoteError("重新开启表决须填写原因")
+    actor = operator_name()
+    with db.atomic():
+        vote = get_vote(vote_id)
+        if vote.status != CLOSED:
+            raise VoteError("表决尚未结束，无需重新开启")
+        old_result = vote.result
+        vote.status, vote.result, vote.closed_at, vote.closed_by = OPEN, "", None, ""
+        vote.save()
+        audit.record("reopen", "vote", vote.uid, actor=actor, summary=f"重新开启表决“{vote.title}”，原因：{reason}",
+                     changes={"status": (CLOSED, OPEN), "result": (old_result, ""), "reason": ("", reason)})
+
+
+def stored_result(vote_id: int) -> dict | None:
+    """The result stored when the vote closed (the `tally --json` document); None while it is open."""
+    vote = get_vote(vote_id)
+    return json.loads(vote.result) if vote.status == CLOSED and vote.result else None
+
+
+def ballot_history(vote_id: int, roll_id: int, entry: str | None = None) -> list[BallotChange]:
+    """Every earlier state of a room's ballot (both entries unless `entry` is given), newest first."""
+    query = BallotRevision.select().where((BallotRevision.vote == vote_id) & (BallotRevision.roll_id == roll_id))
+    if entry is not None:
+        query = query.where(BallotRevision.entry == entry)
+    return [BallotChange(row.at, row.actor, row.action,
+                         ballot_state(row.roll_id, row.entry, row.choices, row.method, row.proxy, row.received_on,
+                                      row.entered_by), row.reason)
+            for row in query.order_by(BallotRevision.id.desc())]
+
+
+def frozen_records(vote_id: int) -> list[RollRecord]:
+    """The frozen roll as roll rows, in roll order, with `tally.room_key_of(record) == vote_roll.room_key`,
+    so the exchange files and `desktop-app tally` read ballots against exactly the rooms of the vote.
+    The owner's ID number is the main owner's (an owner without one has ""); co-owners by name."""
+    vote = get_vote(vote_id)
+    estate = Estate.get_by_id(vote.estate_id)
+    records = []
+    for row in VoteRoll.select().where(VoteRoll.vote == vote_id).order_by(VoteRoll.position, VoteRoll.id):
+        label = RollRow(row.building, row.unit, row.room, row.area_centi).label
+        estate_text = row.room_key[:-len(label) - 1]
+        if estate_text == estate.name and estate_text != (estate.code or ""):
+            code, name = "", estate_text
+        else:
+            code, name = estate_text, estate.name
+        names = row.owner_names.split("、") if row.owner_names else []
+        first_key = row.owner_keys.split("|")[0] if row.owner_keys else ""
+        records.append(RollRecord(
+            building=row.building, unit=row.unit, room=row.room, area_centi=row.area_centi, estate_code=code,
+            estate_name=name, floor=row.floor, owner_kind=row.owner_kind, owner_name=names[0] if names else "",
+            id_number="" if _UID.match(first_key) else first_key, co_owners=tuple(names[1:])))
+    return records

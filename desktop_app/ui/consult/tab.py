@@ -1,0 +1,34 @@
+"""What every tab of 征求意见 shares: the page context (scope, runner, data_changed) and the page's date range."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.services.scope import Scope
+from desktop_app.ui.widgets.date_range import DateRange
+from desktop_app.ui.pages.base import PageContext
+
+
+class ConsultTab(QWidget):
+    """A tab re-reads in `refresh()` (scope or dates changed, data written); `written()` after it writes."""
+
+    def __init__(self, context: PageContext, dates: DateRange, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.dates = dates
+
+    @property
+    def scope(self) -> Scope:
+        return self.context.scope.scope
+
+    def date_range(self) -> tuple[date | None, date | None]:
+        return self.dates.range()
+
+    def refresh(self) -> None:
+        pass
+
+    def written(self) -> None:
+        """Tell every page (this one included) that data changed; they re-read."""
+        self.context.data_changed()

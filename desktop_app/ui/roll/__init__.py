@@ -1,0 +1,5 @@
+"""房屋与业主: the scope tree, the rooms table, the room and owner dialogs, the roll import wizard and file actions."""
+
+from desktop_app.ui.roll.page import RoomsPage
+
+__all__ = ["RoomsPage"]
