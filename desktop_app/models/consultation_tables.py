@@ -15,6 +15,7 @@ class Consultation(SyncedModel):
     scope = TextField(default="all")  # Scope.to_text()
     scope_label = TextField(default="")
     estate = ForeignKeyField(Estate, null=True, backref="consultations", on_delete="SET NULL")
+    estate_id: int | None
     organiser = TextField(default="")
     attendance = IntegerField(default=0)
     minutes = TextField(default="")
@@ -25,7 +26,9 @@ class Opinion(SyncedModel):
     """One household's opinion: who, how, when, the view of the plan, and its demands (OpinionDemand)."""
 
     consultation = ForeignKeyField(Consultation, null=True, backref="opinions", on_delete="SET NULL")
+    consultation_id: int | None
     room = ForeignKeyField(Room, backref="opinions", on_delete="CASCADE")
+    room_id: int
     person = TextField(default="")
     channel = TextField()  # the consultation kinds
     given_on = TextField()
@@ -36,6 +39,7 @@ class Opinion(SyncedModel):
 
 class OpinionDemand(BaseModel):
     opinion = ForeignKeyField(Opinion, backref="demands", on_delete="CASCADE")
+    opinion_id: int
     name = TextField()
     category = TextField(default="")  # catalogue category, "" for a free tag
 
@@ -50,7 +54,9 @@ class Complaint(SyncedModel):
     received_at = TextField()  # yyyy-mm-dd or yyyy-mm-ddTHH:MM
     category = TextField()  # 施工管理 / 质量安全 / 扬尘噪音 / 管线破坏 / 进度 / 资金 / 物业 / 其他
     estate = ForeignKeyField(Estate, null=True, backref="complaints", on_delete="SET NULL")
+    estate_id: int | None
     room = ForeignKeyField(Room, null=True, backref="complaints", on_delete="SET NULL")
+    room_id: int | None
     address = TextField(default="")
     complainant = TextField(default="")
     phone = TextField(default="")
@@ -64,6 +70,7 @@ class Complaint(SyncedModel):
 
 class ComplaintStep(SyncedModel):
     complaint = ForeignKeyField(Complaint, backref="steps", on_delete="CASCADE")
+    complaint_id: int
     step = TextField()
     on_date = TextField()
     actor = TextField(default="")

@@ -15,6 +15,10 @@ from desktop_app.models.database import db
 
 
 class BaseModel(Model):
+    """Every table. The attributes peewee makes itself (`id`, and `<field>_id` beside each foreign key)
+    are declared as bare annotations so that the type checker knows them."""
+
+    id: int
     class Meta:
         database = db
         legacy_table_names = False
@@ -56,6 +60,7 @@ class Street(SyncedModel):
 
 class Community(SyncedModel):
     street = ForeignKeyField(Street, backref="communities", on_delete="RESTRICT")
+    street_id: int
     name = TextField()
     code = TextField(null=True)
 
@@ -65,6 +70,7 @@ class Community(SyncedModel):
 
 class Estate(SyncedModel):
     community = ForeignKeyField(Community, backref="estates", on_delete="RESTRICT")
+    community_id: int
     code = TextField(unique=True, null=True)
     name = TextField()
     address = TextField(default="")
@@ -75,6 +81,7 @@ class Estate(SyncedModel):
 
 class Building(SyncedModel):
     estate = ForeignKeyField(Estate, backref="buildings", on_delete="CASCADE")
+    estate_id: int
     name = TextField()  # normalised: "3" for 3号楼/3栋/3幢
     sort_key = IntegerField(default=0)
 
@@ -84,6 +91,7 @@ class Building(SyncedModel):
 
 class Unit(SyncedModel):
     building = ForeignKeyField(Building, backref="units", on_delete="CASCADE")
+    building_id: int
     name = TextField(default="")  # "" for a building without units
     sort_key = IntegerField(default=0)
 
@@ -93,6 +101,7 @@ class Unit(SyncedModel):
 
 class Room(SyncedModel):
     unit = ForeignKeyField(Unit, backref="rooms", on_delete="CASCADE")
+    unit_id: int
     floor = IntegerField(null=True)
     number = TextField()
     sort_key = IntegerField(default=0)
@@ -116,7 +125,9 @@ class Owner(SyncedModel):
 
 class Ownership(SyncedModel):
     room = ForeignKeyField(Room, backref="ownerships", on_delete="CASCADE")
+    room_id: int
     owner = ForeignKeyField(Owner, backref="ownerships", on_delete="RESTRICT")
+    owner_id: int
     role = TextField(default="owner")  # owner / co-owner
     is_voter = BooleanField(default=False)
     # the owner's, copied by triggers (migration V4) so the rooms table sorts by owner from an index
@@ -130,6 +141,7 @@ class Ownership(SyncedModel):
 
 class Resident(SyncedModel):
     room = ForeignKeyField(Room, backref="residents", on_delete="CASCADE")
+    room_id: int
     name = TextField()
     id_number = TextField(null=True)
     phone = TextField(default="")

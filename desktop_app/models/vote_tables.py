@@ -23,6 +23,7 @@ class CatalogueItem(SyncedModel):
 class Vote(SyncedModel):
     title = TextField()
     estate = ForeignKeyField(Estate, backref="votes", on_delete="RESTRICT")
+    estate_id: int
     scope = TextField()  # JSON list of Scope texts: ["estate:3"] or ["building:12", "building:13"]
     scope_label = TextField(default="")
     matter = IntegerField()  # Civil Code Art. 278 item 1-9
@@ -44,6 +45,7 @@ class Vote(SyncedModel):
 
 class VoteItem(SyncedModel):
     vote = ForeignKeyField(Vote, backref="items", on_delete="CASCADE")
+    vote_id: int
     position = IntegerField()
     name = TextField()
     category = TextField(default="")  # a catalogue category, or "" for a free-text item
@@ -56,6 +58,7 @@ class VoteRoll(BaseModel):
     """One room of the roll as it was when the vote opened."""
 
     vote = ForeignKeyField(Vote, backref="roll", on_delete="CASCADE")
+    vote_id: int
     room_uid = TextField()
     room_key = TextField()  # domain.tally.room_key_of: "E001 3号楼1单元502室"
     building = TextField()
@@ -76,7 +79,9 @@ class VoteRoll(BaseModel):
 
 class Ballot(SyncedModel):
     vote = ForeignKeyField(Vote, backref="ballots", on_delete="CASCADE")
+    vote_id: int
     roll = ForeignKeyField(VoteRoll, backref="ballots", on_delete="CASCADE")
+    roll_id: int
     entry = TextField(default="first")  # first (counts) / check (double-entry second person)
     choices = TextField()  # JSON list: 同意 / 反对 / 弃权 / "" per item in item order
     method = TextField(default="纸质")  # 纸质 / 现场 / 委托 / 入户
@@ -92,6 +97,7 @@ class BallotRevision(BaseModel):
     """An earlier state of a ballot, kept when it was corrected or deleted."""
 
     vote = ForeignKeyField(Vote, backref="ballot_revisions", on_delete="CASCADE")
+    vote_id: int
     roll_id = IntegerField()
     ballot_uid = TextField()
     entry = TextField(default="first")
