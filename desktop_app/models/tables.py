@@ -19,6 +19,7 @@ class BaseModel(Model):
     are declared as bare annotations so that the type checker knows them."""
 
     id: int
+
     class Meta:
         database = db
         legacy_table_names = False
