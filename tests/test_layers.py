@@ -1,4 +1,5 @@
-"""Imports point downwards only: ui > cli > exchange/documents > services > models > domain."""
+"""Imports point downwards only: ui > cli > operations > exchange/documents > services > models > domain;
+and the window and the command line run the same shared operations."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ PACKAGE = Path(__file__).resolve().parent.parent / "desktop_app"
 
 # For each layer, the layers it must never import.
 FORBIDDEN = {
-    "domain": {"models", "services", "exchange", "documents", "ui", "cli"},
-    "models": {"services", "exchange", "documents", "ui", "cli"},
-    "services": {"exchange", "documents", "ui", "cli"},
-    "exchange": {"ui", "cli"},
-    "documents": {"models", "services", "exchange", "ui", "cli"},
+    "domain": {"models", "services", "exchange", "documents", "operations", "ui", "cli"},
+    "models": {"services", "exchange", "documents", "operations", "ui", "cli"},
+    "services": {"exchange", "documents", "operations", "ui", "cli"},
+    "exchange": {"operations", "ui", "cli"},
+    "documents": {"models", "services", "exchange", "operations", "ui", "cli"},
+    "operations": {"ui", "cli"},
     "cli": {"ui"},
 }
 THIRD_PARTY_FORBIDDEN = {
@@ -24,6 +26,7 @@ THIRD_PARTY_FORBIDDEN = {
     "services": {"PySide6"},
     "exchange": {"PySide6"},
     "documents": {"PySide6", "peewee"},
+    "operations": {"PySide6"},
     "cli": {"PySide6"},
 }
 
@@ -59,3 +62,17 @@ def test_the_rule_sees_a_violation(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("from desktop_app.ui.app import run_gui\nimport PySide6\n", encoding="utf-8")
     assert {"desktop_app.ui.app", "PySide6"} <= imported_modules(bad)
+
+
+# Each front-end module that runs a shared use case, and the operations module it must call.
+SHARED = [
+    ("ui/printing/jobs.py", "desktop_app.operations.printing"),
+    ("cli/print_run.py", "desktop_app.operations.printing"),
+]
+
+
+@pytest.mark.parametrize("front_end,operation", SHARED, ids=[front for front, _op in SHARED])
+def test_window_and_command_line_run_the_shared_operations(front_end, operation):
+    imported = imported_modules(PACKAGE / front_end)
+    assert any(name == operation or name.startswith(operation + ".") for name in imported), \
+        f"{front_end} does not call {operation}"
