@@ -68,6 +68,9 @@ def test_the_rule_sees_a_violation(tmp_path):
 SHARED = [
     ("ui/printing/jobs.py", "desktop_app.operations.printing"),
     ("cli/print_run.py", "desktop_app.operations.printing"),
+    ("ui/votes/import_dialog.py", "desktop_app.operations.votes"),
+    ("ui/votes/print_actions.py", "desktop_app.operations.votes"),
+    ("cli/ballots.py", "desktop_app.operations.votes"),
 ]
 
 

@@ -70,7 +70,7 @@ def build_notice(args: argparse.Namespace) -> Notice:
 def _print(request: PrintRequest, output: Path) -> Saved:
     """The shared operation, its failures as the command's errors (nothing half-written is left)."""
     try:
-        return print_to_file(request, output)
+        return print_to_file(request, output, make_folders=True)
     except MissingGlyphs as error:
         raise CommandError(str(error), code=2) from error
     except OSError as error:

@@ -107,9 +107,9 @@ def _record(produced: Produced, output: str, where: str, pages: int) -> PrintRec
                             file_path=where, page_count=pages, period_start=start, period_end=end)
 
 
-def save(produced: Produced, path: str | Path) -> Saved:
+def save(produced: Produced, path: str | Path, *, make_folders: bool = False) -> Saved:
     """Write the PDF (never half a file) and record it in the print history. Raises OSError."""
-    written = write_file(path, produced.pdf)
+    written = write_file(path, produced.pdf, make_folders=make_folders)
     return Saved(produced, written, _record(produced, "pdf", str(written), produced.pages))
 
 
@@ -118,6 +118,7 @@ def record_printed(produced: Produced, printer: str, pages: int) -> PrintRecord:
     return _record(produced, "printer", printer, pages)
 
 
-def print_to_file(request: PrintRequest, path: str | Path, progress: Progress | None = None) -> Saved:
+def print_to_file(request: PrintRequest, path: str | Path, progress: Progress | None = None, *,
+                  make_folders: bool = False) -> Saved:
     """Produce, write and record in one go."""
-    return save(produce(request, progress), path)
+    return save(produce(request, progress), path, make_folders=make_folders)

@@ -34,7 +34,7 @@ def test_a_roll_is_produced_in_memory_and_recorded_only_when_saved(estate, tmp_p
     assert "3号楼" in produced.title
     assert PrintJob.select().count() == 0  # a preview records nothing
 
-    saved = documents.save(produced, tmp_path / "out" / "名册.pdf")
+    saved = documents.save(produced, tmp_path / "out" / "名册.pdf", make_folders=True)
     assert saved.path == (tmp_path / "out" / "名册.pdf").resolve() and saved.path.is_file()
     assert not list(saved.path.parent.glob("*.part"))
     text = text_of(saved.path)
