@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Iterable
 
 from desktop_app.documents.batch import RenderCancelled
 from desktop_app.documents.notice import render_notice
@@ -23,6 +24,7 @@ from desktop_app.services.printing.gather import PrintRecord, owner_roll_data, r
 from desktop_app.services.scope import ALL, Scope
 
 TEMPLATES = ("notice", "roll", "visit_form")
+RoomKey = tuple[str, str, str, str]  # estate name, building, unit, room number, as the forms show them
 
 
 class NothingToPrint(ValueError):
@@ -37,6 +39,8 @@ class PrintRequest:
     signature_column: bool = False
     issuer: str = ""
     issued_on: date | None = None
+    rooms: frozenset[RoomKey] | None = None  # visit forms for these rooms of the scope only
+    title: str = ""  # instead of the template's own title
 
     @property
     def period(self) -> tuple[date | None, date | None]:
@@ -68,6 +72,11 @@ def notice_request(notice: Notice) -> PrintRequest:
     return PrintRequest("notice", ALL, notice=notice)
 
 
+def visit_forms_request(scope: Scope, rooms: Iterable[RoomKey], title: str) -> PrintRequest:
+    """Visit forms for some rooms of the scope only (the households not yet reached), under `title`."""
+    return PrintRequest("visit_form", scope, rooms=frozenset(rooms), title=title)
+
+
 def produce(request: PrintRequest, progress: Progress | None = None) -> Produced:
     """Gather and render. Raises NothingToPrint, services.printing.PrintScopeError, MissingGlyphs, and
     OperationCancelled when `progress` returned False during a batch."""
@@ -87,6 +96,9 @@ def produce(request: PrintRequest, progress: Progress | None = None) -> Produced
         title, rooms = roll_title(roll), len(roll.rows)
     elif request.template == "visit_form":
         forms = visit_forms_data(request.scope)
+        if request.rooms is not None:
+            forms = [form for form in forms
+                     if (form.estate_name, form.home.building, form.home.unit, form.home.room) in request.rooms]
         if not forms:
             raise NothingToPrint("所选范围内没有房屋，无法生成入户走访登记表。")
         try:
@@ -98,7 +110,7 @@ def produce(request: PrintRequest, progress: Progress | None = None) -> Produced
         rooms = len(forms)
     else:
         raise ValueError(f"unknown template {request.template!r}")
-    return Produced(request, title, out.getvalue(), pages, rooms)
+    return Produced(request, request.title or title, out.getvalue(), pages, rooms)
 
 
 def _record(produced: Produced, output: str, where: str, pages: int) -> PrintRecord:

@@ -81,3 +81,13 @@ def test_what_cannot_be_printed(estate, tmp_path):
     with pytest.raises(OSError):
         documents.print_to_file(PrintRequest("roll", estate), blocker / "out.pdf")
     assert PrintJob.select().count() == 0
+
+
+def test_visit_forms_for_some_rooms_only_under_their_own_title(estate, tmp_path):
+    request = documents.visit_forms_request(estate, [("幸福里", "3", "1", "102"), ("幸福里", "5", "1", "101")],
+                                            "入户走访登记表（未走访 2 户）")
+    saved = documents.print_to_file(request, tmp_path / "未走访.pdf")
+    assert (saved.produced.rooms, saved.produced.pages) == (2, 2)
+    assert "102" in text_of(saved.path) and "201" not in text_of(saved.path)
+    job = PrintJob.get()
+    assert (job.template, job.title, job.page_count) == ("visit_form", "入户走访登记表（未走访 2 户）", 2)
