@@ -26,35 +26,23 @@ def register(subparsers) -> None:
     parser.set_defaults(handler=run_export)
 
 
-def _vote_id(text: str) -> int | None:
-    from desktop_app.services.scope import ALL
-    from desktop_app.services.votes.lifecycle import list_votes
-
-    for summary in list_votes(ALL):
-        if summary.uid == text or (text.isdigit() and summary.id == int(text)):
-            return summary.id
-    return None
-
-
 def run_export(args: argparse.Namespace) -> int:
-    from desktop_app.exchange.ballot_writer import write_ballots
-    from desktop_app.exchange.roll_writer import write_roll
-    from desktop_app.services.votes.exchange import ballot_export, recount_roll, roll_file_limits
+    from desktop_app.operations.votes.exporting import export_ballots, export_vote_roll, find_vote
 
     open_db_or_exit(args)
-    vote_id = _vote_id(args.vote.strip())
+    vote_id = find_vote(args.vote.strip())
     if vote_id is None:
         print(f"错误：数据库中没有编号为“{args.vote}”的表决。", file=sys.stderr)
         return 1
     try:
-        count = write_ballots(args.output, *ballot_export(vote_id))
-        rooms = write_roll(args.roll, recount_roll(vote_id)) if args.roll else 0
+        ballots = export_ballots(vote_id, args.output)
+        roll = export_vote_roll(vote_id, args.roll) if args.roll else None
     except OSError as error:
         print(f"错误：无法写入“{error.filename or args.output}”：{error.strerror or error}", file=sys.stderr)
         return 1
-    print(f"已导出 {count} 张表决票到“{args.output}”。")
-    if args.roll:
-        print(f"已导出表决名册 {rooms} 间房屋到“{args.roll}”。文件含完整的证件号码，请妥善保管。")
-        for limit in roll_file_limits(vote_id):
+    print(f"已导出 {ballots.ballots} 张表决票到“{args.output}”。")
+    if roll is not None:
+        print(f"已导出表决名册 {roll.rooms} 间房屋到“{args.roll}”。文件含完整的证件号码，请妥善保管。")
+        for limit in roll.limits:
             print(f"注意：{limit}", file=sys.stderr)
     return 0

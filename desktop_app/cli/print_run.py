@@ -1,4 +1,5 @@
-"""The `desktop-app print` handlers: build the documents and record them in the print history."""
+"""The `desktop-app print` handlers: read the arguments, run the shared print operation
+(operations.printing.documents: gather → render → record in the print history), and say what happened."""
 
 from __future__ import annotations
 
@@ -9,14 +10,12 @@ from pathlib import Path
 
 from desktop_app.cli.common import CommandError, open_db_or_exit
 from desktop_app.documents.fonts import MissingGlyphs
-from desktop_app.documents.notice import render_notice
-from desktop_app.documents.owner_roll import render_owner_roll, roll_title
 from desktop_app.domain.dates_text import parse_date
 from desktop_app.domain.print_data import NOTICE_KINDS, Notice
-from desktop_app.services.printing.gather import (
-    PrintScopeError, default_issuer, estate_scope, owner_roll_data, record_print_job,
+from desktop_app.operations.printing.documents import (
+    NothingToPrint, PrintRequest, Saved, notice_request, print_to_file,
 )
-from desktop_app.services.scope import ALL
+from desktop_app.services.printing.gather import PrintScopeError, default_issuer, estate_scope
 
 
 def read_body(path: Path) -> tuple[str, tuple[str, ...]]:
@@ -68,34 +67,25 @@ def build_notice(args: argparse.Namespace) -> Notice:
                   period_start=issued_on if period_end else None, period_end=period_end)
 
 
-def _write(render, output: Path) -> int:
-    """Render into `output` through a temporary file so a failure leaves no half-written PDF."""
-    partial = output.with_name(output.name + ".part")
+def _print(request: PrintRequest, output: Path) -> Saved:
+    """The shared operation, its failures as the command's errors (nothing half-written is left)."""
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        pages = render(str(partial))
-        partial.replace(output)
-        return pages
+        return print_to_file(request, output, make_folders=True)
     except MissingGlyphs as error:
         raise CommandError(str(error), code=2) from error
     except OSError as error:
         raise CommandError(f"无法写入“{output}”：{error.strerror or error}") from error
-    finally:
-        if partial.exists():
-            partial.unlink()
 
 
 def run_notice(args: argparse.Namespace) -> int:
     try:
         notice = build_notice(args)
         open_db_or_exit(args)
-        pages = _write(lambda target: render_notice(notice, target), args.output)
+        saved = _print(notice_request(notice), args.output)
     except CommandError as error:
         print(f"错误：{error}", file=sys.stderr)
         return error.code
-    record_print_job("notice", notice.title, ALL, file_path=str(args.output.resolve()), page_count=pages,
-                     period_start=notice.period_start, period_end=notice.period_end)
-    print(f"已生成{notice.kind}“{args.output}”，共 {pages} 页。")
+    print(f"已生成{notice.kind}“{args.output}”，共 {saved.produced.pages} 页。")
     return 0
 
 
@@ -103,16 +93,16 @@ def run_roll(args: argparse.Namespace) -> int:
     open_db_or_exit(args)
     try:
         scope = estate_scope(args.estate, args.building)
-        roll = owner_roll_data(scope, issuer=default_issuer(scope), issued_on=date.today())
-        if not roll.rows:
-            raise CommandError("所选范围内没有房屋，未生成名册。", code=2)
-        pages = _write(lambda target: render_owner_roll(roll, target), args.output)
+        request = PrintRequest("roll", scope, issuer=default_issuer(scope), issued_on=date.today())
+        try:
+            saved = _print(request, args.output)
+        except NothingToPrint as error:
+            raise CommandError("所选范围内没有房屋，未生成名册。", code=2) from error
     except PrintScopeError as error:
         print(f"错误：{error}", file=sys.stderr)
         return 2
     except CommandError as error:
         print(f"错误：{error}", file=sys.stderr)
         return error.code
-    record_print_job("roll", roll_title(roll), scope, file_path=str(args.output.resolve()), page_count=pages)
-    print(f"已生成业主名册“{args.output}”：{len(roll.rows)} 户，共 {pages} 页。")
+    print(f"已生成业主名册“{args.output}”：{saved.produced.rooms} 户，共 {saved.produced.pages} 页。")
     return 0

@@ -69,45 +69,43 @@ def _report(args: argparse.Namespace, rows: int, summary: ImportSummary | None, 
 
 def run_import(args: argparse.Namespace) -> int:
     from desktop_app.exchange.errors import ReadFailure
-    from desktop_app.exchange.roll_reader import read_roll
-    from desktop_app.services.roll.importing import apply_roll
+    from desktop_app.operations.roll.importing import can_import, import_roll, read_roll_file
 
     open_db_or_exit(args)
     try:
-        result = read_roll(args.file, estate_code=args.estate)
+        result = read_roll_file(args.file, estate_code=args.estate)
     except ReadFailure as error:
         print(f"错误：{error}", file=sys.stderr)
         return 1
-    if result.errors and (not args.skip_invalid or not result.records):
+    if result.errors and not can_import(result, skip_invalid=args.skip_invalid):
         _report(args, result.rows, None, result.errors)
         return 2
-    summary = apply_roll(result.records)
-    _report(args, result.rows, summary, result.errors)
+    imported = import_roll(result)
+    _report(args, result.rows, imported.summary, result.errors)
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from desktop_app.exchange.roll_writer import write_roll
-    from desktop_app.services.roll.exporting import estate_exists, roll_records
+    from desktop_app.operations.roll.exporting import UnknownEstate, export_roll
 
     open_db_or_exit(args)
-    if args.estate and not estate_exists(args.estate):
-        print(f"错误：数据库中没有小区编码为“{args.estate}”的小区。", file=sys.stderr)
-        return 1
     try:
-        count = write_roll(args.file, roll_records(args.estate))
+        exported = export_roll(args.file, args.estate)
+    except UnknownEstate as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 1
     except OSError as error:
         print(f"错误：无法写入“{args.file}”：{error.strerror or error}", file=sys.stderr)
         return 1
-    print(f"已导出 {count} 间房屋到“{args.file}”。文件含完整的证件号码和联系电话，请妥善保管。")
+    print(f"已导出 {exported.rooms} 间房屋到“{args.file}”。文件含完整的证件号码和联系电话，请妥善保管。")
     return 0
 
 
 def run_template(args: argparse.Namespace) -> int:
-    from desktop_app.exchange.roll_writer import write_roll_template
+    from desktop_app.operations.roll.exporting import write_template
 
     try:
-        write_roll_template(args.file)
+        write_template(args.file)
     except OSError as error:
         print(f"错误：无法写入“{args.file}”：{error.strerror or error}", file=sys.stderr)
         return 1

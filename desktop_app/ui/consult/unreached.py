@@ -1,21 +1,19 @@
 """未走访户: the rooms of the scope with no opinion (in the chosen event, or in the page's date range), and
-their 入户走访登记表 printed in one batch so the next round can take them along."""
+their 入户走访登记表 printed in one batch so the next round can take them along (through the shared print
+operation, operations.printing.documents, as the 打印中心 prints them)."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Callable
 
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, \
     QWidget
 
-from desktop_app.documents.batch import RenderCancelled
-from desktop_app.documents.visit_form import TITLE as VISIT_TITLE, render_visit_forms
-from desktop_app.domain.print_data import VisitForm
+from desktop_app.documents.visit_form import TITLE as VISIT_TITLE
+from desktop_app.operations.common import OperationCancelled
+from desktop_app.operations.printing.documents import Saved, print_to_file, visit_forms_request
 from desktop_app.services.consult import events as service
-from desktop_app.services.printing import gather as printing
-from desktop_app.services.scope import Scope
 from desktop_app.ui.consult.models import RecordTableModel, record_view
 from desktop_app.ui.consult.tab import ConsultTab
 from desktop_app.ui.widgets.date_range import DateRange
@@ -31,13 +29,6 @@ class UnreachedModel(RecordTableModel[service.UnreachedRoom]):
 
     def record_id(self, record: service.UnreachedRoom) -> int:
         return record.room_id
-
-
-def forms_of(scope: Scope, rooms: list[service.UnreachedRoom]) -> list[VisitForm]:
-    """The scope's visit forms, only for the rooms given (matched by estate, building, unit and number)."""
-    wanted = {(room.estate, room.building, room.unit, room.number) for room in rooms}
-    return [form for form in printing.visit_forms_data(scope)
-            if (form.estate_name, form.home.building, form.home.unit, form.home.room) in wanted]
 
 
 class UnreachedTab(ConsultTab):
@@ -103,22 +94,19 @@ class UnreachedTab(ConsultTab):
         if not path or not rooms:
             return
 
-        def job(progress) -> int:
-            forms = forms_of(scope, rooms)
-            out = io.BytesIO()
+        request = visit_forms_request(scope, ((room.estate, room.building, room.unit, room.number) for room in rooms),
+                                      f"{VISIT_TITLE}（未走访 {len(rooms)} 户）")
+
+        def job(progress) -> Saved:
             try:
-                pages = render_visit_forms(forms, out, progress=progress)
-            except RenderCancelled as error:
+                return print_to_file(request, path, progress)
+            except OperationCancelled as error:
                 raise TaskCancelled(str(error)) from error
-            Path(path).write_bytes(out.getvalue())
-            return pages
 
-        def done(pages: int) -> None:
-            printing.record_print_job("visit_form", f"{VISIT_TITLE}（未走访 {len(rooms)} 户）", scope, output="pdf",
-                                      file_path=str(Path(path).resolve()), page_count=pages)
-            self.status.setText(f"已保存到“{path}”，共 {pages} 页。")
+        def done(saved: Saved) -> None:
+            self.status.setText(f"已保存到“{path}”，共 {saved.produced.pages} 页。")
 
-        self.context.runner.run("正在生成入户走访登记表", job, done, parent=self, write=False,
+        self.context.runner.run("正在生成入户走访登记表", job, done, parent=self, write=True,
                                 on_error=self._failed, on_cancel=lambda: self.status.setText("已取消，未生成文件。"))
 
     def _failed(self, error: BaseException) -> None:

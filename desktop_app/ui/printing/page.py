@@ -24,6 +24,7 @@ from desktop_app.services.scope import Scope, scope_label
 from desktop_app.ui.pages.base import Page, PageContext
 from desktop_app.ui.printing.fields import NoticeFields, RollFields, TemplateFields, VisitFormFields, describe
 from desktop_app.ui.printing.history_model import PrintHistoryModel
+from desktop_app.ui.printing import jobs
 from desktop_app.ui.printing.jobs import PrintRequest, Produced, produce
 from desktop_app.ui.printing.render import PREVIEW_DPI, RenderUnavailable, a4_printer, print_pdf, render_pages
 from desktop_app.ui.widgets.saved_files import safe_file_name
@@ -213,11 +214,11 @@ class PrintCenterPage(Page):
         if not path:
             return
         try:
-            Path(path).write_bytes(produced.pdf)
+            jobs.save(produced, path)
         except OSError as error:
             self.failed(OSError(f"无法保存到“{path}”：{error.strerror or error}"))
             return
-        self.record(produced, "pdf", str(Path(path).resolve()))
+        self.history_model.set_records(printing.print_history())
         self.status.setText(f"已保存到“{path}”，共 {produced.pages} 页。")
 
     def print_document(self) -> None:
@@ -229,7 +230,7 @@ class PrintCenterPage(Page):
             return
 
         def done(sent: int) -> None:
-            self.record(produced, "printer", printer.printerName() or printer.outputFileName(), pages=sent)
+            self.record(produced, printer.printerName() or printer.outputFileName(), sent)
             self.status.setText(f"已发送到打印机：{sent} 页。")
 
         def job(progress) -> int:
@@ -238,11 +239,8 @@ class PrintCenterPage(Page):
         self.context.runner.run(f"正在打印“{produced.title}”", job, done, parent=self, write=False, on_error=self.failed,
                                 on_cancel=lambda: self.status.setText("已取消打印。"))
 
-    def record(self, produced: Produced, output: str, where: str, pages: int | None = None) -> None:
-        start, end = produced.request.period
-        printing.record_print_job(produced.request.template, produced.title, produced.request.scope, output=output,
-                                  file_path=where, page_count=produced.pages if pages is None else pages,
-                                  period_start=start, period_end=end)
+    def record(self, produced: Produced, where: str, pages: int) -> None:
+        jobs.record_printed(produced, where, pages)
         self.history_model.set_records(printing.print_history())
 
     # --- dialogs (replaced in tests)

@@ -1,12 +1,13 @@
-"""File menu actions on the roll: import (the wizard), export, the template, and the first-start offer."""
+"""File menu actions on the roll: import (the wizard), export, the template, and the first-start offer.
+
+Export and template go through the shared operations (operations.roll.exporting), as the command line's
+export-roll and roll-template do."""
 
 from __future__ import annotations
 
 from typing import Callable
 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
-
-from desktop_app.services.scope import Scope
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 
@@ -20,42 +21,33 @@ def import_roll(parent: QWidget, runner, data_changed: Callable[[], None], path:
         data_changed()
 
 
-def _estate_code(scope: Scope) -> str | None:
-    from desktop_app.models import Estate
-    from desktop_app.services.queries import estate_of_scope
-
-    estate_id = estate_of_scope(scope)
-    return Estate.get_by_id(estate_id).code if estate_id is not None else None
-
-
 def export_roll(window: QMainWindow, runner, path: str | None = None) -> None:
     """Write the roll of the chosen estate (or of everything) to a workbook, in the background."""
-    from desktop_app.exchange.roll_writer import write_roll
-    from desktop_app.services.roll.exporting import roll_records
+    from desktop_app.operations.roll.exporting import RollExported, export_roll, scope_estate_code
 
     if path is None:
         path, _ = QFileDialog.getSaveFileName(window, "导出名册", "房屋业主名册.xlsx", XLSX_FILTER)
         if not path:
             return
-    code = _estate_code(window.scope_state.scope)  # type: ignore[attr-defined]
+    code = scope_estate_code(window.scope_state.scope)  # type: ignore[attr-defined]
 
-    def job(progress) -> int:
-        return write_roll(path, roll_records(code))
+    def job(progress) -> RollExported:
+        return export_roll(path, code)
 
-    runner.run("正在导出名册……", job, lambda count: window.statusBar().showMessage(
-        f"已导出 {count:,} 行到 {path}"), parent=window, write=False,
+    runner.run("正在导出名册……", job, lambda exported: window.statusBar().showMessage(
+        f"已导出 {exported.rooms:,} 行到 {path}"), parent=window, write=False,
         on_error=lambda error: _failed(window, "导出失败", error))
 
 
 def save_template(window: QMainWindow, path: str | None = None) -> None:
-    from desktop_app.exchange.roll_writer import write_roll_template
+    from desktop_app.operations.roll.exporting import write_template
 
     if path is None:
         path, _ = QFileDialog.getSaveFileName(window, "下载名册模板", "房屋业主名册模板.xlsx", XLSX_FILTER)
         if not path:
             return
     try:
-        write_roll_template(path)
+        write_template(path)
     except OSError as error:
         _failed(window, "保存模板失败", error)
         return

@@ -1,10 +1,11 @@
 """A vote's 表决票汇总 in and out: the import with its located-error preview, and the two exports.
 
 `import_ballots(page, vote_id)` asks for the file, reads and checks it in the background
-(`exchange.ballot_import.preview_ballots`), shows every error in the same table as the roll import
-(工作表, 行, 列, 值, 原因) and the rows that would change, and writes only on 导入 or 只导入无误的行
-(`services.vote_exchange.apply_ballot_import`, one transaction, cancellable). `export_ballots` writes
-the counted ballots; `export_vote_roll` the frozen roll for a recount with `desktop-app tally`.
+(`operations.votes.importing.preview_ballot_import`), shows every error in the same table as the roll
+import (工作表, 行, 列, 值, 原因) and the rows that would change, and writes only on 导入 or 只导入无误的行
+(`operations.votes.importing.import_ballots`, one transaction, cancellable). `export_ballots` writes
+the counted ballots; `export_vote_roll` the frozen roll for a recount with `desktop-app tally` (both
+through operations.votes.exporting, as `desktop-app export-ballots` does).
 """
 
 from __future__ import annotations
@@ -24,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.ballot_import import CHANGED, NEW, UNCHANGED
-from desktop_app.exchange.ballot_import import BallotImportPreview, preview_ballots
+from desktop_app.exchange.ballot_import import BallotImportPreview
 from desktop_app.exchange.errors import ReadFailure
+from desktop_app.operations.votes import exporting
+from desktop_app.operations.votes.importing import BallotsImported, import_ballots as apply_import, preview_ballot_import
 from desktop_app.services.votes import lifecycle as votes
-from desktop_app.services.votes.exchange import (
-    BallotImportCancelled, BallotImportSummary, apply_ballot_import, import_context,
-)
+from desktop_app.services.votes.exchange import BallotImportCancelled, BallotImportSummary
 from desktop_app.ui.widgets.import_review import ERROR_COLUMNS, error_rows
 from desktop_app.ui.widgets.plain_table import PlainTableModel
 from desktop_app.ui.widgets.saved_files import safe_stem
@@ -91,7 +92,7 @@ class BallotImportDialog(QDialog):
         vote_id, path = self.vote_id, self.path
 
         def job(progress) -> BallotImportPreview:
-            return preview_ballots(path, import_context(vote_id))
+            return preview_ballot_import(vote_id, path)
 
         self.runner.run("正在读取和检查表决票汇总……", job, self.show_preview, parent=self, write=False,
                         on_error=self.failed, on_cancel=lambda: self.counts.setText("已取消读取。"))
@@ -130,15 +131,14 @@ class BallotImportDialog(QDialog):
         preview = self.preview
         if preview is None:
             return
-        ballots = preview.to_apply(only_valid)
         vote_id = self.vote_id
         self.import_all.setEnabled(False)
         self.import_valid.setEnabled(False)
 
-        def job(progress) -> BallotImportSummary:
-            return apply_ballot_import(vote_id, ballots, progress=progress)
+        def job(progress) -> BallotsImported:
+            return apply_import(vote_id, preview, only_valid=only_valid, progress=progress)
 
-        self.runner.run("正在导入表决票……", job, lambda summary: self.finished(summary, preview, only_valid),
+        self.runner.run("正在导入表决票……", job, self.finished,
                         parent=self, write=True, on_error=self.failed,
                         on_cancel=self._cancelled)
 
@@ -146,10 +146,10 @@ class BallotImportDialog(QDialog):
         self.message.setText("已取消导入，表决票没有任何改变。")
         self._set_buttons()
 
-    def finished(self, summary: BallotImportSummary, preview: BallotImportPreview, only_valid: bool) -> None:
-        self.summary = summary
+    def finished(self, done: BallotsImported) -> None:
+        summary = self.summary = done.summary
         self.imported = summary.imported > 0
-        skipped = f"，跳过有错误的行 {preview.skipped_rows:,} 行" if only_valid and preview.errors else ""
+        skipped = f"，跳过有错误的行 {done.skipped_rows:,} 行" if done.skipped_rows else ""
         kept = "（更正前的表决票已存入更正记录）" if summary.updated else ""
         self.counts.setText(f"导入完成：新增 {summary.created:,} 张，更正 {summary.updated:,} 张{kept}，"
                             f"未变 {summary.unchanged:,} 张{skipped}。")
@@ -195,39 +195,32 @@ def _write_failed(page, error: BaseException) -> None:
 
 def export_ballots(page, vote_id: int) -> str | None:
     """Save the counted ballots as a 表决票汇总 workbook; the path chosen (None when cancelled)."""
-    from desktop_app.exchange.ballot_writer import write_ballots
-    from desktop_app.services.votes.exchange import ballot_export
-
     title = votes.vote_summary(vote_id).title
     path, _ = QFileDialog.getSaveFileName(page, "导出表决票汇总", f"{safe_stem(title, '表决')}_表决票汇总.xlsx", XLSX_FILTER)
     if not path:
         return None
-    page.context.runner.run("正在导出表决票汇总……", lambda progress: write_ballots(path, *ballot_export(vote_id)),
-                            lambda count: _show(page, f"已导出 {count:,} 张表决票到 {path}"), parent=page, write=False,
+    page.context.runner.run("正在导出表决票汇总……", lambda progress: exporting.export_ballots(vote_id, path),
+                            lambda done: _show(page, f"已导出 {done.ballots:,} 张表决票到 {path}"), parent=page, write=False,
                             on_error=lambda error: _write_failed(page, error))
     return path
 
 
 def export_vote_roll(page, vote_id: int) -> str | None:
     """Save the vote's frozen roll as a 房屋业主名册 (with ID numbers) for a recount with `desktop-app tally`;
-    says first what the file cannot carry (see `vote_exchange.roll_file_limits`)."""
-    from desktop_app.exchange.roll_writer import write_roll
-    from desktop_app.services.votes.exchange import recount_roll, roll_file_limits
-
+    says afterwards what the file cannot carry (see `services.votes.exchange.roll_file_limits`)."""
     title = votes.vote_summary(vote_id).title
     path, _ = QFileDialog.getSaveFileName(page, "导出表决名册（复核用）", f"{safe_stem(title, '表决')}_表决名册.xlsx",
                                              XLSX_FILTER)
     if not path:
         return None
-    limits = roll_file_limits(vote_id)
-
-    def done(count: int) -> None:
-        _show(page, f"已导出 {count:,} 间房屋到 {path}（含证件号码，请妥善保管）")
+    def done(exported: exporting.VoteRollExported) -> None:
+        limits = exported.limits
+        _show(page, f"已导出 {exported.rooms:,} 间房屋到 {path}（含证件号码，请妥善保管）")
         if limits:
             QMessageBox.warning(page, "复核结果可能与本表决不同",
                                 "名册文件无法完整表达以下业主的房屋关系，按文件复核时人数会多计：\n\n" + "\n".join(limits[:10])
                                 + (f"\n……共 {len(limits)} 处" if len(limits) > 10 else ""))
 
-    page.context.runner.run("正在导出表决名册……", lambda progress: write_roll(path, recount_roll(vote_id)), done,
+    page.context.runner.run("正在导出表决名册……", lambda progress: exporting.export_vote_roll(vote_id, path), done,
                             parent=page, write=False, on_error=lambda error: _write_failed(page, error))
     return path

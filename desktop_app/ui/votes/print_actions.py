@@ -1,10 +1,11 @@
 """The 改造表决 page's print buttons: 表决票 (one per room), 表决结果公告 and the internal 未表决户清单.
 
-Each action gathers the vote's data (services.vote_printing, from the frozen roll), asks where to save
-the PDF, renders it on the task runner with progress and 取消 (ballots for a whole estate are thousands
-of pages, rendered by the batch renderer: a cancel leaves no file), records the print job and tells the
-user where the file went. Errors the user can fix (a character no font has, ballots that cannot be
-counted, a file that cannot be written) are message boxes; nothing is written before the path is chosen.
+Each action gathers the vote's document through the shared operation (operations.votes.documents),
+asks where to save the PDF, and runs the operation's save (render → write → record in the print history)
+on the task runner with progress and 取消 (ballots for a whole estate are thousands of pages: a cancel
+leaves no file), then tells the user where the file went. Errors the user can fix (a character no font
+has, ballots that cannot be counted, a file that cannot be written) are message boxes; nothing is
+written before the path is chosen.
 """
 
 from __future__ import annotations
@@ -14,18 +15,14 @@ from typing import Callable
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop_app.documents.ballot import BallotTooLong, ballot_title, render_ballots
+from desktop_app.documents.ballot import BallotTooLong
 from desktop_app.documents.fonts import MissingGlyphs
-from desktop_app.documents.not_voted import list_title, render_not_voted
-from desktop_app.documents.vote_result import render_vote_result
-from desktop_app.domain.dates_text import date_text
-from desktop_app.services.votes.printing import (
-    DRAFT_NOTE, ballot_sheets, not_voted_data, record_vote_print, result_notice_data,
-)
+from desktop_app.operations.common import OperationCancelled
+from desktop_app.operations.votes import documents as vote_documents
+from desktop_app.operations.votes.documents import VoteDocument
 from desktop_app.services.votes.lifecycle import VoteError
-from desktop_app.ui.widgets.saved_files import (
-    Produced, Progress, render_batch, run_saving, safe_file_name, show_error, tell_saved, write_when_done,
-)
+from desktop_app.ui.widgets.saved_files import Produced, Progress, run_saving, safe_file_name, show_error, tell_saved
+from desktop_app.ui.widgets.tasks import TaskCancelled
 
 PDF_FILTER = "PDF 文件 (*.pdf)"
 USER_ERRORS = (MissingGlyphs, VoteError, BallotTooLong, OSError)
@@ -39,62 +36,51 @@ def ask_save_path(page: QWidget, caption: str, title: str) -> str:
     return path
 
 
-def run_render(page, vote_id: int, *, template: str, title: str, caption: str,
-               job: Callable[[str, Progress], Produced], extra: str = "") -> None:
-    """Ask for the path, render on the runner, record the job and tell the user."""
-    path = ask_save_path(page, caption, title)
+def gathered(page, caption: str, gather: Callable[[int], VoteDocument], vote_id: int) -> VoteDocument | None:
+    """The document's data, or None after telling the user why it cannot be made."""
+    try:
+        return gather(vote_id)
+    except vote_documents.NoRooms as error:
+        QMessageBox.information(page, f"{caption}未生成", str(error))
+    except VoteError as error:
+        show_error(page, f"{caption}未生成", error, USER_ERRORS)
+    return None
+
+
+def run_save(page, document: VoteDocument, caption: str, extra: str = "") -> None:
+    """Ask for the path, save on the runner through the shared operation, and tell the user."""
+    path = ask_save_path(page, caption, document.title)
     if not path:
         return
 
-    def done(produced: Produced) -> None:
-        record_vote_print(vote_id, template, title, file_path=produced.path, page_count=produced.pages)
-        tell_saved(page, caption, produced, extra)
+    def job(progress: Progress) -> Produced:
+        try:
+            saved = vote_documents.save(document, path, progress)
+        except OperationCancelled as cancelled:
+            raise TaskCancelled(str(cancelled)) from cancelled
+        return Produced(str(saved.path), saved.pages)
 
-    run_saving(page, caption, lambda progress: job(path, progress), done, USER_ERRORS)
+    run_saving(page, caption, job, lambda produced: tell_saved(page, caption, produced, extra), USER_ERRORS,
+               write=True)
 
 
 def print_ballots(page, vote_id: int) -> None:
     """表决票 of every room of the vote's frozen roll, one page each, in one PDF."""
-    try:
-        sheets = ballot_sheets(vote_id)
-    except VoteError as error:
-        show_error(page, "表决票未生成", error, USER_ERRORS)
-        return
-    if not sheets:
-        QMessageBox.information(page, "表决票未生成", "该表决的范围内没有房屋。")
-        return
-
-    def job(path: str, progress: Progress) -> Produced:
-        return render_batch(lambda target, report: render_ballots(sheets, target, progress=report), path, progress)
-
-    run_render(page, vote_id, template="ballot", title=ballot_title(sheets[0]), caption="表决票", job=job)
+    document = gathered(page, "表决票", vote_documents.ballots, vote_id)
+    if document is not None:
+        run_save(page, document, "表决票")
 
 
 def print_result(page, vote_id: int) -> None:
     """表决结果公告: the stored result of a closed vote, else a draft from the live tally."""
-    try:
-        notice = result_notice_data(vote_id)
-    except VoteError as error:
-        show_error(page, "表决结果公告未生成", error, USER_ERRORS)
-        return
-    extra = ("\n表决尚未结束，本公告按目前已录入的表决票统计，标题注明“初稿”，请勿张贴。"
-             if notice.title.endswith(DRAFT_NOTE) else "")
-    run_render(page, vote_id, template="vote_result", title=notice.title, caption="表决结果公告",
-               job=lambda path, progress: write_when_done(lambda out, _progress: render_vote_result(notice, out), path,
-                                                          progress),
-               extra=extra)
+    document = gathered(page, "表决结果公告", vote_documents.result_notice, vote_id)
+    if document is not None:
+        extra = ("\n表决尚未结束，本公告按目前已录入的表决票统计，标题注明“初稿”，请勿张贴。" if document.draft else "")
+        run_save(page, document, "表决结果公告", extra)
 
 
 def print_not_voted(page, vote_id: int) -> None:
     """未表决户清单 as of today (internal: names in full, phones masked)."""
-    try:
-        data = not_voted_data(vote_id)
-    except VoteError as error:
-        show_error(page, "未表决户清单未生成", error, USER_ERRORS)
-        return
-    extra = "\n本清单载有业主姓名，仅供入户走访内部使用，请勿张贴或外传。"
-    run_render(page, vote_id, template="not_voted", title=f"{list_title(data)}（{date_text(data.as_of)}）",
-               caption="未表决户清单",
-               job=lambda path, progress: write_when_done(
-                   lambda out, report: render_not_voted(data, out, progress=report), path, progress),
-               extra=extra)
+    document = gathered(page, "未表决户清单", vote_documents.not_voted_list, vote_id)
+    if document is not None:
+        run_save(page, document, "未表决户清单", "\n本清单载有业主姓名，仅供入户走访内部使用，请勿张贴或外传。")

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.exchange.errors import ReadCancelled, ReadFailure, column_letter
 from desktop_app.exchange.roll_columns import REQUIRED_FIELDS, ROLL_COLUMNS, match_headers
-from desktop_app.exchange.roll_reader import RollReadResult, read_roll
+from desktop_app.exchange.roll_reader import RollReadResult
+from desktop_app.operations.roll.importing import RollImported, can_import, import_roll, read_roll_file
 from desktop_app.services import queries, settings
-from desktop_app.services.roll.importing import apply_roll
 from desktop_app.ui.widgets.plain_table import PlainTableModel
 from desktop_app.ui.widgets.wizard_parts import error_label, review_table
 
@@ -173,7 +173,8 @@ class PreviewPage(QWizardPage):
         path, sheet, mapping, code = wiz.path, wiz.sheet, dict(wiz.mapping), wiz.estate_code
 
         def job(progress) -> RollReadResult:
-            return read_roll(path, sheet=sheet, mapping=mapping, estate_code=code, cancel=lambda: not progress(0, 0))
+            return read_roll_file(path, sheet=sheet, mapping=mapping, estate_code=code,
+                                  cancel=lambda: not progress(0, 0))
 
         wiz.runner.run("正在读取和检查名册……", job, self.show_result, parent=self, write=False,
                        on_error=self.failed, on_cancel=lambda: self.counts.setText("已取消读取。"))
@@ -201,7 +202,7 @@ class PreviewPage(QWizardPage):
 
     def isComplete(self) -> bool:
         result = self.wiz.result
-        return bool(result and result.records and (not result.errors or self.skip_invalid.isChecked()))
+        return bool(result and can_import(result, skip_invalid=self.skip_invalid.isChecked()))
 
     def validatePage(self) -> bool:
         self.wiz.community_id = self.community.currentData()
@@ -222,18 +223,17 @@ class ImportPage(QWizardPage):
     def initializePage(self) -> None:
         self.done = False
         wiz = self.wiz
-        records, headers, mapping, community = wiz.result.records, list(wiz.headers), dict(wiz.mapping), wiz.community_id
-        self.status.setText(f"正在导入 {len(records):,} 行……")
+        result, headers, mapping, community = wiz.result, list(wiz.headers), dict(wiz.mapping), wiz.community_id
+        self.status.setText(f"正在导入 {len(result.records):,} 行……")
 
-        def job(progress):
-            summary = apply_roll(records, community_id=community, progress=progress)
-            settings.remember_import_mapping(headers, mapping)
-            return summary
+        def job(progress) -> RollImported:
+            return import_roll(result, community_id=community, headers=headers, mapping=mapping, progress=progress)
 
         wiz.runner.run("正在导入名册……", job, self.imported, parent=self, write=True,
                        on_cancel=lambda: self.finish("已取消导入，数据库没有任何改变。"))
 
-    def imported(self, summary) -> None:
+    def imported(self, done: RollImported) -> None:
+        summary = done.summary
         self.wiz.imported = True
         self.wiz.summary = summary
         self.finish(f"导入完成：共 {summary.rows:,} 行，新增或更新 {summary.imported:,} 行"

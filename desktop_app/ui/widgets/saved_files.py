@@ -97,8 +97,9 @@ def render_batch(render: Callable[[str, Progress], int], path: str, progress: Pr
 
 
 def run_saving(page, caption: str, job: Callable[[Progress], Produced], done: Callable[[Produced], None],
-               user_errors: tuple[type[BaseException], ...]) -> None:
-    """`job` on `page.context.runner` as 正在生成{caption}; errors and a cancel are said in {caption}'s words."""
-    page.context.runner.run(f"正在生成{caption}", job, done, parent=page, write=False,
+               user_errors: tuple[type[BaseException], ...], *, write: bool = False) -> None:
+    """`job` on `page.context.runner` as 正在生成{caption}; errors and a cancel are said in {caption}'s words.
+    `write`: the job records in the database too (a shared operation), so it runs on the write thread."""
+    page.context.runner.run(f"正在生成{caption}", job, done, parent=page, write=write,
                             on_error=lambda error: show_error(page, f"{caption}未生成", error, user_errors),
                             on_cancel=lambda: status_message(page, f"已取消，未生成{caption}。"))

@@ -1,0 +1,136 @@
+"""Producing a 打印中心 document and recording it in the print history, for the window and the command line.
+
+`produce(request)` gathers the scope's data (services.printing) and renders the PDF in memory
+(documents); nothing is recorded yet, so the window can preview it first. `save(produced, path)` writes
+the file and records it; `record_printed` records pages sent to a printer. `print_to_file` is all of it
+at once (the command line).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+from desktop_app.documents.batch import RenderCancelled
+from desktop_app.documents.notice import render_notice
+from desktop_app.documents.owner_roll import render_owner_roll, roll_title
+from desktop_app.documents.visit_form import TITLE as VISIT_TITLE, render_visit_forms
+from desktop_app.domain.print_data import Notice
+from desktop_app.operations.common import PRINT_HISTORY, OperationCancelled, Progress, write_file
+from desktop_app.services.printing.gather import PrintRecord, owner_roll_data, record_print_job, visit_forms_data
+from desktop_app.services.scope import ALL, Scope
+
+TEMPLATES = ("notice", "roll", "visit_form")
+RoomKey = tuple[str, str, str, str]  # estate name, building, unit, room number, as the forms show them
+
+
+class NothingToPrint(ValueError):
+    """The scope has no rooms, so the roll or the visit forms would be empty."""
+
+
+@dataclass(frozen=True)
+class PrintRequest:
+    template: str  # notice / roll / visit_form
+    scope: Scope
+    notice: Notice | None = None
+    signature_column: bool = False
+    issuer: str = ""
+    issued_on: date | None = None
+    rooms: frozenset[RoomKey] | None = None  # visit forms for these rooms of the scope only
+    title: str = ""  # instead of the template's own title
+
+    @property
+    def period(self) -> tuple[date | None, date | None]:
+        if self.notice is None:
+            return None, None
+        return self.notice.period_start, self.notice.period_end
+
+
+@dataclass(frozen=True)
+class Produced:
+    """A rendered document, not yet saved nor recorded; `rooms` is 0 for a notice."""
+    request: PrintRequest
+    title: str
+    pdf: bytes
+    pages: int
+    rooms: int = 0
+
+
+@dataclass(frozen=True)
+class Saved:
+    produced: Produced
+    path: Path
+    record: PrintRecord
+    changed: frozenset[str] = frozenset({PRINT_HISTORY})
+
+
+def notice_request(notice: Notice) -> PrintRequest:
+    """A notice is not about rooms: its scope is everything."""
+    return PrintRequest("notice", ALL, notice=notice)
+
+
+def visit_forms_request(scope: Scope, rooms: Iterable[RoomKey], title: str) -> PrintRequest:
+    """Visit forms for some rooms of the scope only (the households not yet reached), under `title`."""
+    return PrintRequest("visit_form", scope, rooms=frozenset(rooms), title=title)
+
+
+def produce(request: PrintRequest, progress: Progress | None = None) -> Produced:
+    """Gather and render. Raises NothingToPrint, services.printing.PrintScopeError, MissingGlyphs, and
+    OperationCancelled when `progress` returned False during a batch."""
+    out = io.BytesIO()
+    rooms = 0
+    if request.template == "notice":
+        if request.notice is None:
+            raise ValueError("a notice request needs its notice")
+        pages = render_notice(request.notice, out)
+        title = request.notice.title
+    elif request.template == "roll":
+        roll = owner_roll_data(request.scope, signature_column=request.signature_column, issuer=request.issuer,
+                               issued_on=request.issued_on)
+        if not roll.rows:
+            raise NothingToPrint("所选范围内没有房屋，无法生成业主名册。")
+        pages = render_owner_roll(roll, out)
+        title, rooms = roll_title(roll), len(roll.rows)
+    elif request.template == "visit_form":
+        forms = visit_forms_data(request.scope)
+        if request.rooms is not None:
+            forms = [form for form in forms
+                     if (form.estate_name, form.home.building, form.home.unit, form.home.room) in request.rooms]
+        if not forms:
+            raise NothingToPrint("所选范围内没有房屋，无法生成入户走访登记表。")
+        try:
+            pages = render_visit_forms(forms, out, progress=progress)
+        except RenderCancelled as error:
+            raise OperationCancelled(str(error)) from error
+        estates = {form.estate_name for form in forms}
+        title = f"{forms[0].estate_name}{VISIT_TITLE}" if len(estates) == 1 else VISIT_TITLE
+        rooms = len(forms)
+    else:
+        raise ValueError(f"unknown template {request.template!r}")
+    return Produced(request, request.title or title, out.getvalue(), pages, rooms)
+
+
+def _record(produced: Produced, output: str, where: str, pages: int) -> PrintRecord:
+    start, end = produced.request.period
+    return record_print_job(produced.request.template, produced.title, produced.request.scope, output=output,
+                            file_path=where, page_count=pages, period_start=start, period_end=end)
+
+
+def save(produced: Produced, path: str | Path, *, make_folders: bool = False) -> Saved:
+    """Write the PDF (never half a file) and record it in the print history. Raises OSError."""
+    written = write_file(path, produced.pdf, make_folders=make_folders)
+    return Saved(produced, written, _record(produced, "pdf", str(written), produced.pages))
+
+
+def record_printed(produced: Produced, printer: str, pages: int) -> PrintRecord:
+    """Record `pages` of the document sent to `printer` (the window draws them; Qt stays out of here)."""
+    return _record(produced, "printer", printer, pages)
+
+
+def print_to_file(request: PrintRequest, path: str | Path, progress: Progress | None = None, *,
+                  make_folders: bool = False) -> Saved:
+    """Produce, write and record in one go."""
+    return save(produce(request, progress), path, make_folders=make_folders)
