@@ -1,14 +1,39 @@
-"""Where things live on disk: the default database, logs, and the bundled resources."""
+"""Where things live on disk: the default database, logs, and the bundled resources.
+
+The bundled resources are the package `desktop_app.resources` (the project's top-level `resources/`
+folder, mapped in pyproject.toml), found with `importlib.resources`, so they are wherever the package is
+installed: the source folder for an editable install, site-packages for a wheel.
+"""
 
 from __future__ import annotations
 
+import atexit
 import os
 import sys
+from contextlib import ExitStack
+from importlib.resources import as_file, files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-FONTS_DIR = RESOURCES / "fonts"
-BUNDLED_FONT = FONTS_DIR / "wqy-microhei.ttc"
+RESOURCES: Traversable = files("desktop_app.resources")
+_EXTRACTED = ExitStack()  # files extracted from a zipped install, deleted when the process ends
+atexit.register(_EXTRACTED.close)
+
+
+def resource_path(*parts: str) -> Path:
+    """A bundled file as a real path (Qt and reportlab open fonts by name); `parts` are below `resources/`.
+
+    A normal or editable install gives the file itself; a zipped install gives a temporary copy that
+    lives until the process ends.
+    """
+    resource = RESOURCES.joinpath(*parts)
+    if isinstance(resource, Path):
+        return resource
+    return _EXTRACTED.enter_context(as_file(resource))
+
+
+BUNDLED_FONT = resource_path("fonts", "wqy-microhei.ttc")
+SHIPPED_CATALOGUE: Traversable = RESOURCES.joinpath("reference", "renovation_catalogue.json")
 
 
 def user_data_dir() -> Path:

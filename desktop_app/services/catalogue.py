@@ -1,8 +1,8 @@
 """The renovation catalogue users pick vote items and demands from (domain.md section 5).
 
-On first use the shipped catalogue (`resources/reference/renovation_catalogue.json`) is copied into the
-database; from then on users edit their copy (add, rename, hide), and the shipped file is never read again
-for that database, so a deleted item stays deleted.
+On first use the shipped catalogue (`resources/reference/renovation_catalogue.json`, package data of
+`desktop_app.resources`) is copied into the database; from then on users edit their copy (add, rename,
+hide), and the shipped file is never read again for that database, so a deleted item stays deleted.
 """
 
 from __future__ import annotations
@@ -10,15 +10,14 @@ from __future__ import annotations
 from desktop_app.domain.catalogue import CATEGORIES, CatalogueEntry, CatalogueError, category_error, \
     item_name_error, parse_catalogue
 from desktop_app.models import CatalogueItem, db
-from desktop_app.paths import RESOURCES
+from desktop_app.paths import SHIPPED_CATALOGUE
 from desktop_app.services import audit, settings
 
-SHIPPED = RESOURCES / "reference" / "renovation_catalogue.json"
 _SEEDED = "catalogue.seeded"
 
 
 def shipped_entries() -> list[CatalogueEntry]:
-    return parse_catalogue(SHIPPED.read_text(encoding="utf-8"))
+    return parse_catalogue(SHIPPED_CATALOGUE.read_text(encoding="utf-8"))
 
 
 def ensure_catalogue() -> None:

@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -20,16 +19,16 @@ from desktop_app.domain.consultation_print_data import (
     CatalogueGroup, ComplaintLedgerData, ComplaintLine, DemandLine, OpinionForm, OpinionSummaryData,
 )
 from desktop_app.domain.print_data import RollRow
+from desktop_app.paths import SHIPPED_CATALOGUE
 
 from .conftest import FULL_ID, Pdf, assert_a4_and_embedded, assert_inside_block, rendered
 
-ROOT = Path(__file__).resolve().parents[2]
 FULL_PHONE = re.compile(r"1[3-9]\d{9}")
 ZHANG_ID = "350402199001011234"
 
 
 def shipped_catalogue() -> tuple[CatalogueGroup, ...]:
-    data = json.loads((ROOT / "resources/reference/renovation_catalogue.json").read_text(encoding="utf-8"))
+    data = json.loads(SHIPPED_CATALOGUE.read_text(encoding="utf-8"))
     return tuple(CatalogueGroup(category, tuple(items)) for category, items in data["categories"].items())
 
 

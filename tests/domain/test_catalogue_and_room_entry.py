@@ -8,11 +8,11 @@ from hypothesis import given, strategies as st
 
 from desktop_app.domain.catalogue import CATEGORIES, CatalogueError, category_of, item_name_error, parse_catalogue
 from desktop_app.domain.room_entry import RoomRef, matches, parse_room_entry
-from desktop_app.paths import RESOURCES
+from desktop_app.paths import SHIPPED_CATALOGUE
 
 
 def test_the_shipped_catalogue_has_every_category_of_the_guidance():
-    entries = parse_catalogue((RESOURCES / "reference" / "renovation_catalogue.json").read_text(encoding="utf-8"))
+    entries = parse_catalogue(SHIPPED_CATALOGUE.read_text(encoding="utf-8"))
     assert {entry.category for entry in entries} == set(CATEGORIES)
     names = {entry.name: entry.category for entry in entries}
     assert names["雨污分流"] == "基础类"
