@@ -13,7 +13,8 @@ How services hand it back (one rule for all of them):
 * a session object that writes many times (`votes.VoteSession`, `consult.OpinionSession`) keeps the
   `Changes` of its latest write in `.changes` (and the returned value stays what it was: the previous
   ballot, the undone state);
-* a write that returns a value (a new id, an import summary, a tally) keeps returning it; the caller
+* a write that returns a record object may let it carry `.changes` (`printing.PrintRecord.changes`);
+* a write that returns a plain value (a new id, an import summary, a tally) keeps returning it; the caller
   builds the `Changes` from that value with `Changes.of`, and the write's docstring names its topics.
 """
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPush
 from desktop_app.documents.batch import RenderCancelled
 from desktop_app.documents.visit_form import TITLE as VISIT_TITLE, render_visit_forms
 from desktop_app.domain.print_data import VisitForm
+from desktop_app.services.changes import Topic
 from desktop_app.services.consult import events as service
 from desktop_app.services.printing import gather as printing
 from desktop_app.services.scope import Scope
@@ -41,6 +42,8 @@ def forms_of(scope: Scope, rooms: list[service.UnreachedRoom]) -> list[VisitForm
 
 
 class UnreachedTab(ConsultTab):
+    depends_on = frozenset({Topic.CONSULTATIONS, Topic.OPINIONS, Topic.ROLL})
+
     def __init__(self, context: PageContext, dates: DateRange, parent: QWidget | None = None) -> None:
         super().__init__(context, dates, parent)
         self.ask_save_path: Callable[[str], str] = self._ask_save_path  # tests answer for the user
@@ -114,8 +117,9 @@ class UnreachedTab(ConsultTab):
             return pages
 
         def done(pages: int) -> None:
-            printing.record_print_job("visit_form", f"{VISIT_TITLE}（未走访 {len(rooms)} 户）", scope, output="pdf",
-                                      file_path=str(Path(path).resolve()), page_count=pages)
+            self.context.changes.emit(printing.record_print_job(
+                "visit_form", f"{VISIT_TITLE}（未走访 {len(rooms)} 户）", scope, output="pdf",
+                file_path=str(Path(path).resolve()), page_count=pages).changes)
             self.status.setText(f"已保存到“{path}”，共 {pages} 页。")
 
         self.context.runner.run("正在生成入户走访登记表", job, done, parent=self, write=False,

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.ballot_import import CHANGED, NEW, UNCHANGED
 from desktop_app.exchange.ballot_import import BallotImportPreview, preview_ballots
 from desktop_app.exchange.errors import ReadFailure
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.votes import lifecycle as votes
 from desktop_app.services.votes.exchange import (
     BallotImportCancelled, BallotImportSummary, apply_ballot_import, import_context,
@@ -48,7 +49,7 @@ def import_ballots(page, vote_id: int) -> bool:
     dialog = BallotImportDialog(page.context.runner, vote_id, path, parent=page)
     dialog.exec()
     if dialog.imported:
-        page.context.data_changed()
+        page.context.changes.emit(Changes.of(Topic.BALLOTS, ids=(vote_id,)))
     return dialog.imported
 
 

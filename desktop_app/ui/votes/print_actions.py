@@ -47,7 +47,8 @@ def run_render(page, vote_id: int, *, template: str, title: str, caption: str,
         return
 
     def done(produced: Produced) -> None:
-        record_vote_print(vote_id, template, title, file_path=produced.path, page_count=produced.pages)
+        page.context.changes.emit(record_vote_print(vote_id, template, title, file_path=produced.path,
+                                                    page_count=produced.pages).changes)
         tell_saved(page, caption, produced, extra)
 
     run_saving(page, caption, lambda progress: job(path, progress), done, USER_ERRORS)
