@@ -13,13 +13,13 @@ XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 
 
 def import_roll(parent: QWidget, runner, emit: Callable[[Changes], None], path: str | None = None) -> None:
-    """The import wizard; `emit(changes)` when it wrote (the roll, and owners' names that opinions show)."""
+    """The import wizard; `emit(changes)` when it wrote the roll."""
     from desktop_app.ui.roll.import_wizard import ImportWizard
 
     wizard = ImportWizard(parent, runner, path)
     wizard.exec()
     if wizard.imported:
-        emit(Changes.of(Topic.ROLL, Topic.OPINIONS, Topic.COMPLAINTS))
+        emit(Changes.of(Topic.ROLL))
 
 
 def _estate_code(scope: Scope) -> str | None:
