@@ -11,7 +11,7 @@ from desktop_app.domain.tally import AGREE
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.scope import Scope
 from desktop_app.services.votes.lifecycle import VoteSession
-from desktop_app.ui.votes.detail import NOT_VOTED_TAB, RESULT_TAB
+from desktop_app.ui.votes.detail import CHECK_TAB, NOT_VOTED_TAB, RESULT_TAB
 from desktop_app.ui.votes.tally_panel import ItemRow, TallyPanel
 from tests.ui.votes.test_ballot_entry import enter_ballot, keys, open_vote
 
@@ -157,3 +157,25 @@ def test_a_hidden_page_rereads_when_shown_not_before(qtbot, monkeypatch, window)
     assert refreshes["home"] == 0 and home.out_of_date
     window.page_titled("首页")
     assert refreshes["home"] == 1 and not home.out_of_date
+
+
+def test_adopting_an_entry_in_the_double_entry_check_moves_every_count(qtbot, window, roll):
+    vote_id = open_vote(roll[0], double_entry=True)
+    earlier = VoteSession(vote_id)
+    earlier.record(earlier.rooms[0].roll_id, [AGREE] * 3, entry="check")  # entered by the second person only
+    page = window.page_titled("改造表决")
+    page.select_vote(vote_id)
+    detail = page.detail
+    assert "已表决 0 户" in detail.facts.text() and detail.entry.count.text() == "已录入 0 / 12 户"
+    assert detail.check.count.text() == "已录入 1 / 12 户"
+    detail.show_tab(CHECK_TAB)
+    detail.differences.table.selectRow(0)
+
+    assert detail.differences.adopt("check")  # the check entry becomes the counted one
+
+    assert "已表决 1 户" in detail.facts.text()
+    assert page.model.index(page.model.row_of(vote_id), 5).data() == "1 / 12"
+    assert detail.entry.count.text() == "已录入 1 / 12 户"  # the first entry's count, written from the check tab
+    assert detail.check.count.text() == "已录入 1 / 12 户"
+    assert participating(detail.entry_tally)[0] == 1
+    assert detail.differences.model.rowCount() == 0

@@ -175,6 +175,10 @@ class VoteDetail(QWidget):
         stale = {NOT_VOTED_TAB, RESULT_TAB}
         if self.sender() is not self.differences:  # the differences widget has re-read itself
             stale.add(CHECK_TAB)
+        elif self.differences is not None:  # it wrote one entry or the other: both counts follow
+            for widget in (self.entry, self.check):
+                if widget is not None:
+                    widget.count_again()
         self.stale_tabs.update(stale)
         self._tab_shown(self.tabs.currentIndex())
         self.changed.emit()
