@@ -39,7 +39,7 @@ class ChangeBus(QObject):
 
     changed = Signal(object)  # services.changes.Changes
 
-    def emit(self, changes: Changes) -> None:
+    def emit(self, changes: Changes) -> None:  # type: ignore[override]  # shadows QObject's old-style emit(SIGNAL)
         """Send `changes` to every reader; an empty change is not sent."""
         if changes:
             self.changed.emit(changes)
