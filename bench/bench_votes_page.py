@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop_app.services.scope import Scope
     from desktop_app.services.votes.lifecycle import VoteDraft, VoteSession, create_vote
     from desktop_app.ui.app import install_fonts
-    from desktop_app.ui.pages.base import PageContext, ScopeState
+    from desktop_app.ui.pages.base import ChangeBus, PageContext, ScopeState
     from desktop_app.ui.votes.page import VotesPage
     from desktop_app.ui.widgets.tasks import SyncTaskRunner
 
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
 
     state = ScopeState()
     state.set(Scope("estate", estate.id))
-    page = VotesPage(PageContext(SyncTaskRunner(), state, lambda: None))
+    page = VotesPage(PageContext(SyncTaskRunner(), state, ChangeBus()))
     page.resize(1280, 800)
     page.show()
     with timed() as selected:

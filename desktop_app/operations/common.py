@@ -9,14 +9,6 @@ from typing import Callable
 Progress = Callable[[int, int], bool]
 """`progress(done, total)` reports progress and returns False once the user asked to cancel."""
 
-# What an operation wrote, by table name, for the front ends to refresh what shows it.
-# Hook: once `desktop_app.services.changes.Changes` exists, results carry a Changes value instead.
-PRINT_HISTORY = "print_job"
-ROLL = "roll"
-BALLOTS = "ballot"
-NOTHING: frozenset[str] = frozenset()
-
-
 class OperationCancelled(Exception):
     """The user cancelled; nothing was written (the message says so)."""
 

@@ -1,4 +1,8 @@
-"""The main window: navigation on the left, the scope selector on top, one page at a time."""
+"""The main window: navigation on the left, the scope selector on top, one page at a time.
+
+It owns the change bus (`context.changes`): after a write the writer emits what changed and each built page
+re-reads only if it depends on it (`ui.pages.base.Page`); the window itself re-reads the scope selector
+after the roll changed."""
 
 from __future__ import annotations
 
@@ -15,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME, __version__
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.scope import Scope, exists
 from desktop_app.ui.roll import file_actions as roll_actions
 from desktop_app.ui.pages import PAGES
-from desktop_app.ui.pages.base import Page, PageContext, PlaceholderPage, ScopeState
+from desktop_app.ui.pages.base import ChangeBus, Page, PageContext, PlaceholderPage, ScopeState
 from desktop_app.ui.widgets.scope_bar import ScopeBar
 
 
@@ -29,7 +34,9 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.runner = runner
         self.scope_state = ScopeState(self)
-        self.context = PageContext(runner, self.scope_state, self.data_changed)
+        self.changes = ChangeBus(self)
+        self.changes.changed.connect(self.roll_changed)
+        self.context = PageContext(runner, self.scope_state, self.changes)
         self.pages: dict[int, Page] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -83,13 +90,14 @@ class MainWindow(QMainWindow):
     def current_page(self) -> Page:
         return self.page(max(0, self.nav.currentRow()))
 
-    def data_changed(self) -> None:
-        """Something was written: every built page and the scope selector re-read."""
+    def roll_changed(self, changes: Changes) -> None:
+        """After the roll changed the scope selector re-reads (and falls back to everything if its scope
+        is gone); the pages follow the change bus themselves."""
+        if not changes.touches({Topic.ROLL}):
+            return
         if not exists(self.scope_state.scope):
             self.scope_state.set(Scope())
         self.scope_bar.reload()
-        for page in self.pages.values():
-            page.refresh()
 
     # --- menus and shortcuts
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
@@ -125,14 +133,14 @@ class MainWindow(QMainWindow):
             page.focus_filter()
 
     def import_roll(self) -> None:
-        roll_actions.import_roll(self, self.runner, self.data_changed)
+        roll_actions.import_roll(self, self.runner, self.changes.emit)
 
     def about(self) -> None:
         QMessageBox.about(self, "关于", f"{APP_NAME} {__version__}\n\n老旧小区改造社区工作台：房屋业主名册、征求意见、"
                                        "业主表决、业委会、加装电梯、打印与数据交换。\n数据只保存在本机。")
 
     def offer_demo_if_empty(self) -> None:
-        roll_actions.offer_first_start(self, self.runner, self.data_changed)
+        roll_actions.offer_first_start(self, self.runner, self.changes.emit)
 
     # --- remembered state
     def restore_state(self) -> None:

@@ -19,7 +19,8 @@ from desktop_app.documents.notice import render_notice
 from desktop_app.documents.owner_roll import render_owner_roll, roll_title
 from desktop_app.documents.visit_form import TITLE as VISIT_TITLE, render_visit_forms
 from desktop_app.domain.print_data import Notice
-from desktop_app.operations.common import PRINT_HISTORY, OperationCancelled, Progress, write_file
+from desktop_app.operations.common import OperationCancelled, Progress, write_file
+from desktop_app.services.changes import Changes
 from desktop_app.services.printing.gather import PrintRecord, owner_roll_data, record_print_job, visit_forms_data
 from desktop_app.services.scope import ALL, Scope
 
@@ -64,7 +65,10 @@ class Saved:
     produced: Produced
     path: Path
     record: PrintRecord
-    changed: frozenset[str] = frozenset({PRINT_HISTORY})
+
+    @property
+    def changes(self) -> Changes:
+        return self.record.changes
 
 
 def notice_request(notice: Notice) -> PrintRequest:

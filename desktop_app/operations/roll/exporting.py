@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop_app.exchange.roll_writer import write_roll, write_roll_template
 from desktop_app.models import Estate
-from desktop_app.operations.common import NOTHING
+from desktop_app.services.changes import NONE, Changes
 from desktop_app.services.queries import estate_of_scope
 from desktop_app.services.roll.exporting import estate_exists, roll_records
 from desktop_app.services.scope import Scope
@@ -24,7 +24,7 @@ class UnknownEstate(ValueError):
 class RollExported:
     path: Path
     rooms: int
-    changed: frozenset[str] = NOTHING
+    changes: Changes = NONE
 
 
 def scope_estate_code(scope: Scope) -> str | None:

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from desktop_app.exchange.roll_reader import RollReadResult, read_roll
-from desktop_app.operations.common import NOTHING, ROLL, Progress
+from desktop_app.operations.common import Progress
+from desktop_app.services.changes import NONE, Changes, Topic
 from desktop_app.services import settings
 from desktop_app.services.roll.importing import ImportSummary, apply_roll
 
@@ -23,8 +24,8 @@ class RollImported:
     skipped_rows: int  # rows with errors left out
 
     @property
-    def changed(self) -> frozenset[str]:
-        return frozenset({ROLL}) if self.summary.imported else NOTHING
+    def changes(self) -> Changes:
+        return Changes.of(Topic.ROLL) if self.summary.imported else NONE
 
 
 def read_roll_file(path: str | Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,

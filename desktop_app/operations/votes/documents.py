@@ -18,7 +18,8 @@ from desktop_app.documents.batch import RenderCancelled
 from desktop_app.documents.not_voted import list_title, render_not_voted
 from desktop_app.documents.vote_result import render_vote_result
 from desktop_app.domain.dates_text import date_text
-from desktop_app.operations.common import PRINT_HISTORY, OperationCancelled, Progress, no_progress, write_file
+from desktop_app.operations.common import OperationCancelled, Progress, no_progress, write_file
+from desktop_app.services.changes import Changes
 from desktop_app.services.printing.gather import PrintRecord
 from desktop_app.services.votes.printing import (
     DRAFT_NOTE, ballot_sheets, not_voted_data, record_vote_print, result_notice_data,
@@ -49,7 +50,10 @@ class SavedDocument:
     path: Path
     pages: int
     record: PrintRecord
-    changed: frozenset[str] = frozenset({PRINT_HISTORY})
+
+    @property
+    def changes(self) -> Changes:
+        return self.record.changes
 
 
 def ballots(vote_id: int) -> VoteDocument:

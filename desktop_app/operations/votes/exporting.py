@@ -11,7 +11,7 @@ from pathlib import Path
 
 from desktop_app.exchange.ballot_writer import write_ballots
 from desktop_app.exchange.roll_writer import write_roll
-from desktop_app.operations.common import NOTHING
+from desktop_app.services.changes import NONE, Changes
 from desktop_app.services.scope import ALL
 from desktop_app.services.votes.exchange import ballot_export, recount_roll, roll_file_limits
 from desktop_app.services.votes.lifecycle import list_votes
@@ -21,7 +21,7 @@ from desktop_app.services.votes.lifecycle import list_votes
 class BallotsExported:
     path: Path
     ballots: int
-    changed: frozenset[str] = NOTHING
+    changes: Changes = NONE
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class VoteRollExported:
     path: Path
     rooms: int
     limits: tuple[str, ...]
-    changed: frozenset[str] = NOTHING
+    changes: Changes = NONE
 
 
 def find_vote(text: str) -> int | None:

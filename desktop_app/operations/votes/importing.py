@@ -10,18 +10,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.exchange.ballot_import import BallotImportPreview, preview_ballots
-from desktop_app.operations.common import BALLOTS, NOTHING, Progress
+from desktop_app.operations.common import Progress
+from desktop_app.services.changes import NONE, Changes, Topic
 from desktop_app.services.votes.exchange import BallotImportSummary, apply_ballot_import, import_context
 
 
 @dataclass(frozen=True)
 class BallotsImported:
+    vote_id: int
     summary: BallotImportSummary
     skipped_rows: int  # rows with errors left out (只导入无误的行)
 
     @property
-    def changed(self) -> frozenset[str]:
-        return frozenset({BALLOTS}) if self.summary.imported else NOTHING
+    def changes(self) -> Changes:
+        return Changes.of(Topic.BALLOTS, ids=(self.vote_id,)) if self.summary.imported else NONE
 
 
 def preview_ballot_import(vote_id: int, path: str | Path) -> BallotImportPreview:
@@ -34,4 +36,4 @@ def import_ballots(vote_id: int, preview: BallotImportPreview, *, only_valid: bo
     """Apply the preview (its valid rows only with `only_valid`). Raises VoteError for a closed vote and
     BallotImportCancelled (nothing changed) when `progress` returned False."""
     summary = apply_ballot_import(vote_id, preview.to_apply(only_valid), progress=progress)
-    return BallotsImported(summary, preview.skipped_rows if only_valid and preview.errors else 0)
+    return BallotsImported(vote_id, summary, preview.skipped_rows if only_valid and preview.errors else 0)

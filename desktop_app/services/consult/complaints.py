@@ -19,6 +19,7 @@ from desktop_app.domain.print_data import RollRow
 from desktop_app.models import Complaint, ComplaintStep, Estate, db
 from desktop_app.models.clock import now_iso
 from desktop_app.services import audit, settings
+from desktop_app.services.changes import NONE, Changes, Topic
 from desktop_app.services.roll.rooms import ValidationError
 from desktop_app.services.scope import ALL, Scope
 from desktop_app.services.settings import operator_name
@@ -240,26 +241,29 @@ def advance(complaint_id: int, step: str, on_date: date, actor: str = "", note: 
         return StepRecord(row.id, step, on_date, who, row.note)
 
 
-def set_satisfaction(complaint_id: int, satisfaction: str, *, actor: str | None = None) -> None:
-    """Record the resident's satisfaction (回访), at any step; "" clears it."""
+def set_satisfaction(complaint_id: int, satisfaction: str, *, actor: str | None = None) -> Changes:
+    """Record the resident's satisfaction (回访), at any step; "" clears it. Returns the Changes."""
     reason = rules.satisfaction_error(satisfaction)
     if reason is not None:
         raise ComplaintError(reason)
     with db.atomic():
         record = _complaint(complaint_id)
         if record.satisfaction == satisfaction:
-            return
+            return NONE
         audit.record("update", "complaint", record.uid, actor=actor or operator_name(),
                      summary=f"{_label(record)} 满意度", changes={"satisfaction": (record.satisfaction, satisfaction)})
         record.satisfaction = satisfaction
         record.save()
+    return Changes.of(Topic.COMPLAINTS, ids=(complaint_id,))
 
 
-def delete_complaint(complaint_id: int, *, actor: str | None = None) -> None:
+def delete_complaint(complaint_id: int, *, actor: str | None = None) -> Changes:
+    """Delete a complaint and its steps; returns the Changes."""
     with db.atomic():
         record = _complaint(complaint_id)
         audit.record("delete", "complaint", record.uid, actor=actor or operator_name(), summary=f"删除{_label(record)}")
         record.delete_instance()
+    return Changes.of(Topic.COMPLAINTS, ids=(complaint_id,))
 
 
 @dataclass(frozen=True)

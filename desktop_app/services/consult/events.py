@@ -18,6 +18,7 @@ from typing import Sequence
 from desktop_app.domain.opinions import kind_error
 from desktop_app.models import Consultation, Opinion, db
 from desktop_app.services import audit
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.consult.demands import (
     BuildingColumn, DemandItem, DemandSummary, UnreachedRoom, demand_summary, households_not_reached,
     vote_items_from_demands,
@@ -141,13 +142,14 @@ def save_event(draft: EventDraft, event_id: int | None = None) -> int:
         return record.id
 
 
-def delete_event(event_id: int) -> None:
-    """Delete an event; its opinions stay on record (no longer linked to it)."""
+def delete_event(event_id: int) -> Changes:
+    """Delete an event; its opinions stay on record (no longer linked to it). Returns the Changes."""
     with db.atomic():
         record = Consultation.get_by_id(event_id)
         audit.record("delete", "consultation", record.uid, actor=operator_name(),
                      summary=f"删除征求意见活动 {record.held_on} {record.kind} {record.title}".rstrip())
         record.delete_instance()
+    return Changes.of(Topic.CONSULTATIONS, ids=(event_id,)) | Changes.of(Topic.OPINIONS)
 
 
 def _event_record(row: Consultation, opinions: int) -> EventRecord:

@@ -18,6 +18,7 @@ from desktop_app.domain.print_data import RollRow
 from desktop_app.domain.room_entry import matches, parse_room_entry
 from desktop_app.models import Consultation, db
 from desktop_app.services import catalogue
+from desktop_app.services.changes import NONE, Changes, Topic
 from desktop_app.services.consult.opinions import OpinionDraft, OpinionRecord, ValidationError, delete_opinion, \
     demands_of, form_errors, write_opinion
 from desktop_app.services.scope import ALL, Scope, room_condition
@@ -95,6 +96,7 @@ class OpinionSession:
         self._rooms = {room.room_id: room for room in self.rooms}
         self._states: dict[int, OpinionState] = {}
         self._undo: list[tuple[int, OpinionState | None]] = []
+        self.changes: Changes = NONE  # what the latest record / remove / undo changed
         self._load_states()
 
     def _load_states(self) -> None:
@@ -166,6 +168,7 @@ class OpinionSession:
             opinion_id = self._write(room_id, draft, previous.opinion_id if previous else None)
         self._states[room_id] = self._state(opinion_id, draft)
         self._undo.append((room_id, previous))
+        self.changes = self._changed(opinion_id)
         return previous
 
     def _write(self, room_id: int, draft: OpinionDraft, opinion_id: int | None) -> int:
@@ -185,7 +188,11 @@ class OpinionSession:
         if previous is not None:
             delete_opinion(previous.opinion_id)
             self._undo.append((room_id, previous))
+            self.changes = self._changed(previous.opinion_id)
         return previous
+
+    def _changed(self, opinion_id: int) -> Changes:
+        return Changes.of(Topic.OPINIONS, ids=(opinion_id,), scope=self.scope)
 
     @property
     def can_undo(self) -> bool:
@@ -204,9 +211,11 @@ class OpinionSession:
             if previous is None:
                 if current is not None:
                     delete_opinion(current.opinion_id)
+                    self.changes = self._changed(current.opinion_id)
                 self._states.pop(room_id, None)
                 return room_id
             draft = self._draft(room_id, previous)
             opinion_id = self._write(room_id, draft, current.opinion_id if current else None)
         self._states[room_id] = self._state(opinion_id, draft)
+        self.changes = self._changed(opinion_id)
         return room_id

@@ -12,6 +12,7 @@ from datetime import date
 from desktop_app.domain.print_data import OwnerRoll, RollRow, VisitForm
 from desktop_app.models import Estate, db
 from desktop_app.models.tables import Building, PrintJob
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.queries import elderly_cutoff
 from desktop_app.services.scope import Scope, building_label, room_condition, scope_label, unit_label
 from desktop_app.services.settings import operator_name
@@ -199,6 +200,11 @@ class PrintRecord:
     produced_by: str
     period_start: str | None
     period_end: str | None
+
+    @property
+    def changes(self) -> Changes:
+        """What recording this job changed: the print history."""
+        return Changes.of(Topic.PRINTS, ids=(self.id,))
 
 
 def record_print_job(template: str, title: str, scope: Scope, *, output: str = "pdf", file_path: str = "",

@@ -29,6 +29,7 @@ from desktop_app.models import (
     Building, Complaint, Estate, Opinion, Owner, Ownership, Resident, Room, Unit, db,
 )
 from desktop_app.services import audit
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.roll.pinyin import pinyin_key
 from desktop_app.services.roll.room_order import renumber
 from desktop_app.services.scope import building_label, unit_label
@@ -343,13 +344,15 @@ def room_deletion_preview(room_id: int) -> list[str]:
     return lines
 
 
-def delete_room(room_id: int) -> None:
+def delete_room(room_id: int) -> Changes:
+    """Delete a room with what hangs on it (see `room_deletion_preview`); returns the Changes."""
     room = Room.get_by_id(room_id)
     with db.atomic():
         summary = "；".join(room_deletion_preview(room_id))
         audit.record("delete", "room", room.uid, summary=f"删除{summary}", actor=operator_name())
         Complaint.update(address=room_label(room)).where((Complaint.room == room) & (Complaint.address == "")).execute()
         room.delete_instance()
+    return Changes.of(Topic.ROLL, ids=(room_id,)) | Changes.of(Topic.OPINIONS, Topic.COMPLAINTS)
 
 
 # ---------------------------------------------------------------- history

@@ -181,7 +181,7 @@ def create_vote(draft: VoteDraft, progress: Progress | None = None) -> int:
     """Open the vote in one transaction, freezing the roll of its scope; the new vote's id.
 
     Raises VoteError with every problem of the draft; `progress(done, total)` returning False rolls
-    back and raises VoteCancelled."""
+    back and raises VoteCancelled. Changes: `Topic.VOTES`, the new id."""
     errors = draft_errors(draft)
     if errors:
         raise VoteError("；".join(errors))

@@ -18,6 +18,7 @@ from desktop_app.domain.tally_report import result_json
 from desktop_app.models import BallotRevision, Estate, Vote, VoteRoll, db
 from desktop_app.models.clock import now_iso
 from desktop_app.services import audit
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.scope import Scope
 from desktop_app.services.settings import operator_name
 from desktop_app.services.votes.create import VoteDraft, create_vote, draft_errors
@@ -65,7 +66,7 @@ def close_vote(vote_id: int) -> TallyResult:
     """Count, store the result (the `tally --json` document) and lock the vote against every write.
 
     VoteError when already closed, when the ballots cannot be counted (conflicting rooms of one owner),
-    or, in the double-entry mode, while the two entries still differ."""
+    or, in the double-entry mode, while the two entries still differ. Changes: `Topic.VOTES`, this vote."""
     actor = operator_name()
     with db.atomic():
         vote = get_vote(vote_id)
@@ -93,8 +94,10 @@ def close_vote(vote_id: int) -> TallyResult:
     return result
 
 
-def reopen_vote(vote_id: int, reason: str) -> None:
-    """Open a closed vote again for corrections; the reason is required and kept in the audit log."""
+def reopen_vote(vote_id: int, reason: str) -> Changes:
+    """Open a closed vote again for corrections; the reason is required and kept in the audit log.
+
+    Returns the Changes (`Topic.VOTES`, this vote)."""
     reason = reason.strip()
     if not reason:
         raise VoteError("重新开启表决须填写原因")
@@ -108,6 +111,7 @@ def reopen_vote(vote_id: int, reason: str) -> None:
         vote.save()
         audit.record("reopen", "vote", vote.uid, actor=actor, summary=f"重新开启表决“{vote.title}”，原因：{reason}",
                      changes={"status": (CLOSED, OPEN), "result": (old_result, ""), "reason": ("", reason)})
+    return Changes.of(Topic.VOTES, ids=(vote_id,))
 
 
 def stored_result(vote_id: int) -> dict | None:

@@ -4,7 +4,8 @@
 write one ballot row in a transaction (the earlier state goes to `ballot_revision`, the change to the
 audit log) and update the memory; `tally()` counts the counted ("first") entries with `domain.tally`.
 In the double-entry mode a second person enters the same paper ballots as entry "check";
-`differences()` lists what the two entries disagree on.
+`differences()` lists what the two entries disagree on. `changes` is the `services.changes.Changes` of the
+latest write (`Topic.BALLOTS` with the ballot's vote id, or `Topic.VOTES` after close / reopen).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.models import db
 from desktop_app.models.clock import current_origin, new_uid, now_iso
 from desktop_app.services import audit
+from desktop_app.services.changes import NONE, Changes, Topic
 from desktop_app.services.settings import operator_name
 from desktop_app.services.votes.records import (
     CHECK, CLOSED, CLOSED_MESSAGE, ENTRIES, FIRST, METHODS, PROXY_METHOD, BallotState, Difference, RollRoom,
@@ -42,6 +44,7 @@ class VoteSession:
 
     def __init__(self, vote_id: int) -> None:
         self.vote_id = vote_id
+        self.changes: Changes = NONE  # what the latest write changed
         self.reload()
 
     def reload(self) -> None:
@@ -177,12 +180,13 @@ class VoteSession:
 
         result = close_vote(self.vote_id)
         self._status = CLOSED
+        self.changes = Changes.of(Topic.VOTES, ids=(self.vote_id,))
         return result
 
     def reopen(self, reason: str) -> None:
         from desktop_app.services.votes.lifecycle import reopen_vote
 
-        reopen_vote(self.vote_id, reason)
+        self.changes = reopen_vote(self.vote_id, reason)
         self._status = get_vote(self.vote_id).status
 
     # ------------------------------------------------------------ internals
@@ -213,6 +217,7 @@ class VoteSession:
                                  (self.vote_id, room.roll_id, entry)).fetchone()
             previous = None if row is None else ballot_state(room.roll_id, entry, *row[2:])
             if _same(previous, state):
+                self.changes = NONE
                 return previous
             if row is not None:
                 db.execute_sql(_KEEP_REVISION, (self.vote_id, room.roll_id, row[1], entry, now_iso(), actor,
@@ -235,6 +240,7 @@ class VoteSession:
                                                                                    state, reason),
                          changes={"choices": (_choices_text(previous), _choices_text(state))})
         self._remember(room, entry, state)
+        self.changes = Changes.of(Topic.BALLOTS, ids=(self.vote_id,))
         return previous
 
     def _remember(self, room: RollRoom, entry: str, state: BallotState | None) -> None:

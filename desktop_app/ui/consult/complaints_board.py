@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.complaints import CATEGORIES, CLOSED_LATE, OVERDUE_OPEN, STEPS
 from desktop_app.services import queries
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.consult import complaints
 from desktop_app.ui.consult.complaint_dialog import ComplaintDialog
 from desktop_app.ui.consult.complaint_panel import ComplaintPanel
@@ -55,6 +56,8 @@ class ComplaintsModel(RecordTableModel[complaints.ComplaintRow]):
 
 
 class ComplaintsTab(ConsultTab):
+    depends_on = frozenset({Topic.COMPLAINTS, Topic.ROLL})
+
     def __init__(self, context: PageContext, dates: DateRange, parent: QWidget | None = None) -> None:
         super().__init__(context, dates, parent)
         self.today: Callable[[], date] = date.today
@@ -168,13 +171,13 @@ class ComplaintsTab(ConsultTab):
 
     # --- writing
     def _advanced(self, complaint_id: int) -> None:
-        self.written()
+        self.written(Changes.of(Topic.COMPLAINTS, ids=(complaint_id,)))
         self.select(complaint_id)
 
     def new_complaint(self) -> None:
         dialog = ComplaintDialog(self, estate_id=queries.estate_of_scope(self.scope), today=self.today())
         if dialog.exec() and dialog.saved_id is not None:
-            self.written()
+            self.written(Changes.of(Topic.COMPLAINTS, ids=(dialog.saved_id,)))
             self.select(dialog.saved_id)
 
     def edit_complaint(self) -> None:
@@ -183,7 +186,7 @@ class ComplaintsTab(ConsultTab):
             QMessageBox.information(self, "请先选择投诉", "请先在表格中选择一件投诉。")
             return
         if ComplaintDialog(self, complaint_id=complaint_id).exec():
-            self.written()
+            self.written(Changes.of(Topic.COMPLAINTS, ids=(complaint_id,)))
             self.select(complaint_id)
 
     def _confirm_delete(self, text: str) -> bool:
@@ -201,14 +204,14 @@ class ComplaintsTab(ConsultTab):
             row = complaints.complaint_detail(complaint_id).row
         except complaints.ComplaintError as error:
             QMessageBox.information(self, "删除投诉", str(error))
-            self.written()
+            self.written(Changes.of(Topic.COMPLAINTS, ids=(complaint_id,)))  # deleted elsewhere: re-read
             return
         text = f"删除投诉 {row.ticket_no or '（无工单号）'}（{row.received_on.isoformat()} {row.category}）及其办理记录？"
         if self.confirm_delete(text):
-            complaints.delete_complaint(complaint_id)
+            changes = complaints.delete_complaint(complaint_id)
             self.panel.show_complaint(None)
-            self.written()
+            self.written(changes)
 
     def run_import(self) -> None:
         if self.import_tickets(self):
-            self.written()
+            self.written(Changes.of(Topic.COMPLAINTS))

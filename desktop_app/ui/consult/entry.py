@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.opinions import DOOR_TO_DOOR, STANCES
 from desktop_app.services import catalogue
+from desktop_app.services.changes import NONE, Changes, Topic
 from desktop_app.services.consult import events as service
 from desktop_app.ui.consult.tab import ConsultTab
 from desktop_app.ui.widgets.date_range import DateRange
@@ -37,6 +38,8 @@ NOTIFY_DELAY_MS = 1500
 
 
 class EntryTab(ConsultTab):
+    depends_on = frozenset({Topic.CONSULTATIONS, Topic.OPINIONS, Topic.ROLL, Topic.CATALOGUE})
+
     def __init__(self, context: PageContext, dates: DateRange, parent: QWidget | None = None) -> None:
         super().__init__(context, dates, parent)
         self.session: service.OpinionSession | None = None
@@ -46,7 +49,7 @@ class EntryTab(ConsultTab):
         self.recent: list[tuple[str, ...]] = []
         self.saved_rooms: list[int] = []  # rooms saved in this session, in order (what Ctrl+Z takes back)
         self._writing = False
-        self._pending = False
+        self._pending: Changes = NONE  # saved, not yet sent
         self.notify_timer = QTimer(self, singleShot=True, interval=NOTIFY_DELAY_MS)
         self.notify_timer.timeout.connect(self.flush)
 
@@ -191,20 +194,21 @@ class EntryTab(ConsultTab):
             self.event_combo.setCurrentIndex(index)
         self.room_edit.setFocus()
 
-    def written(self) -> None:
-        """Tell the other pages once the typing pauses (re-reading them all costs 50–150 ms, a save 8 ms)."""
-        self._pending = True
+    def written(self, changes: Changes) -> None:
+        """Send what was saved once the typing pauses (or this tab is hidden): a save costs 8 ms, the scope's
+        totals a query each; the other tabs and pages are hidden while entering, and re-read when shown."""
+        self._pending = self._pending | changes
         self.notify_timer.start()
 
     def flush(self) -> None:
-        """Send the pending data_changed now; our own refresh keeps the session and its undo history."""
+        """Send the pending changes now; our own refresh keeps the session and its undo history."""
         if not self._pending:
             return
-        self._pending = False
+        pending, self._pending = self._pending, NONE
         self.notify_timer.stop()
         self._writing = True
         try:
-            super().written()
+            super().written(pending)
         finally:
             self._writing = False
 
@@ -363,7 +367,7 @@ class EntryTab(ConsultTab):
         self.recent_view.resizeColumnsToContents()
         self._say(f"已保存 {self.room.label}")
         self._next_room()
-        self.written()
+        self.written(self.session.changes if self.session is not None else Changes.of(Topic.OPINIONS))
 
     def _next_room(self) -> None:
         self.room = None
@@ -393,7 +397,7 @@ class EntryTab(ConsultTab):
             self.recent.pop(0)
             self.recent_model.set_rows(RECENT_HEADERS, self.recent)
         self.recent_view.resizeColumnsToContents()
-        self.written()
+        self.written(session.changes)
         room = session.room(room_id)
         if undone is None:
             self.start_room(room)

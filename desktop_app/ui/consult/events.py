@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.opinions import DOOR_TO_DOOR
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.consult import events as service
 from desktop_app.services.scope import scope_label
 from desktop_app.ui.consult.models import RecordTableModel, record_view
@@ -39,6 +40,8 @@ def ask_delete(parent: QWidget, text: str) -> bool:
 
 
 class EventsTab(ConsultTab):
+    depends_on = frozenset({Topic.CONSULTATIONS, Topic.OPINIONS, Topic.ROLL})
+
     enter_opinions = Signal(int)  # 按此活动入户登记: the page shows 入户登记 for this event
 
     def __init__(self, context: PageContext, dates: DateRange, parent: QWidget | None = None) -> None:
@@ -134,7 +137,7 @@ class EventsTab(ConsultTab):
         self.form.focus_first()
 
     def _saved(self, event_id: int) -> None:
-        self.written()
+        self.written(Changes.of(Topic.CONSULTATIONS, ids=(event_id,)))
         self._select(event_id)
         self._update_buttons()
 
@@ -148,6 +151,6 @@ class EventsTab(ConsultTab):
             text += f"\n\n已登记的 {record.opinions} 条住户意见会保留，只是不再关联此活动。"
         if not self.confirm(self, text):
             return
-        service.delete_event(event_id)
+        changes = service.delete_event(event_id)
         self.form.start_new(self.scope)
-        self.written()
+        self.written(changes)

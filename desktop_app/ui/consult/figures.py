@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop_app.domain.consultation_figures import ConsultationFigures, percent_text
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.widgets.bar_chart import BarChart
 from desktop_app.ui.consult.tab import ConsultTab
 from desktop_app.ui.widgets.date_range import DateRange
@@ -27,6 +28,8 @@ def small_table(name: str, model: PlainTableModel) -> QTableView:
 
 
 class FiguresTab(ConsultTab):
+    depends_on = frozenset({Topic.CONSULTATIONS, Topic.OPINIONS, Topic.COMPLAINTS, Topic.ROLL})
+
     def __init__(self, context: PageContext, dates: DateRange, parent: QWidget | None = None) -> None:
         super().__init__(context, dates, parent)
         self.figures: ConsultationFigures | None = None

@@ -71,8 +71,8 @@ def print_opinion_forms(page, *, return_by: date | None = None) -> None:
                             progress)
 
     def done(produced: Produced) -> None:
-        printing.record_consultation_print("opinion_form", title, scope, file_path=produced.path,
-                                           page_count=produced.pages)
+        page.context.changes.emit(printing.record_consultation_print(
+            "opinion_form", title, scope, file_path=produced.path, page_count=produced.pages).changes)
         tell_saved(page, "征求意见表", produced, "\n表上业主姓名已隐去部分内容，不含证件号码和电话。")
 
     _run(page, "征求意见表", job, done)
@@ -101,8 +101,9 @@ def _print_period(page, scope: Scope, template: str, caption: str, data, render:
         return
 
     def done(produced: Produced) -> None:
-        printing.record_consultation_print(template, data.title, scope, file_path=produced.path,
-                                           page_count=produced.pages, period_start=start, period_end=end)
+        page.context.changes.emit(printing.record_consultation_print(
+            template, data.title, scope, file_path=produced.path, page_count=produced.pages, period_start=start,
+            period_end=end).changes)
         tell_saved(page, caption, produced)
 
     _run(page, caption, lambda progress: write_when_done(lambda out, _report: render(data, out), path, progress),

@@ -1,12 +1,15 @@
 """征求意见: consultation events, door-to-door entry, the demand summary, households not reached, the
 complaints board and the district figures, one tab each, all following the window's scope and the page's
-date range. A tab re-reads when it is shown after the scope, the dates or the data changed. 打印与导出 offers
+date range. A tab re-reads when it is shown after the scope, the dates or the data it depends on changed
+(`ConsultTab.depends_on`); a change no tab depends on leaves them all alone. 打印与导出 offers
 the documents and registers of the scope and dates (`ui.consult.files`)."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.scope import Scope, scope_label
 from desktop_app.ui.consult import files
 from desktop_app.ui.consult.complaints_board import ComplaintsTab
@@ -17,7 +20,7 @@ from desktop_app.ui.consult.summary import SummaryTab
 from desktop_app.ui.consult.tab import ConsultTab
 from desktop_app.ui.consult.unreached import UnreachedTab
 from desktop_app.ui.widgets.date_range import DateRange
-from desktop_app.ui.pages.base import Page, PageContext
+from desktop_app.ui.pages.base import Page, PageContext, hidden_in_shown_window
 
 # (tab title, object name, class): each tab is one module with one purpose.
 TABS: tuple[tuple[str, str, type[ConsultTab]], ...] = (
@@ -32,6 +35,7 @@ TABS: tuple[tuple[str, str, type[ConsultTab]], ...] = (
 
 class ConsultationsPage(Page):
     title = "征求意见"
+    depends_on: frozenset[Topic] = frozenset().union(*(tab_class.depends_on for _t, _n, tab_class in TABS))
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -105,6 +109,16 @@ class ConsultationsPage(Page):
 
     def scope_changed(self, scope: Scope) -> None:
         self.refresh()
+
+    def data_changed(self, changes: Changes) -> None:
+        """The tabs that depend on the change are re-read when shown (the current one now, if on screen)."""
+        self.stale.update(title for title, tab in self.tab_pages.items() if changes.touches(tab.depends_on))
+        if not hidden_in_shown_window(self):
+            self._refresh_current()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self._refresh_current()
 
     def refresh(self) -> None:
         self.scope_text.setText(f"范围：{scope_label(self.context.scope.scope)}")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.vote_print_data import VoteItem
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.consult import events as service
 from desktop_app.ui.widgets.bar_chart import PALETTE, BarChart
 from desktop_app.ui.consult.models import RecordTableModel, record_view
@@ -73,6 +74,8 @@ class DemandSummaryModel(RecordTableModel[service.DemandItem]):
 
 
 class SummaryTab(ConsultTab):
+    depends_on = frozenset({Topic.OPINIONS, Topic.ROLL, Topic.CATALOGUE})
+
     def __init__(self, context: PageContext, dates: DateRange, parent: QWidget | None = None) -> None:
         super().__init__(context, dates, parent)
         self.model = DemandSummaryModel(self)

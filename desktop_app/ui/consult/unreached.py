@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPush
 from desktop_app.documents.visit_form import TITLE as VISIT_TITLE
 from desktop_app.operations.common import OperationCancelled
 from desktop_app.operations.printing.documents import Saved, print_to_file, visit_forms_request
+from desktop_app.services.changes import Topic
 from desktop_app.services.consult import events as service
 from desktop_app.ui.consult.models import RecordTableModel, record_view
 from desktop_app.ui.consult.tab import ConsultTab
@@ -32,6 +33,8 @@ class UnreachedModel(RecordTableModel[service.UnreachedRoom]):
 
 
 class UnreachedTab(ConsultTab):
+    depends_on = frozenset({Topic.CONSULTATIONS, Topic.OPINIONS, Topic.ROLL})
+
     def __init__(self, context: PageContext, dates: DateRange, parent: QWidget | None = None) -> None:
         super().__init__(context, dates, parent)
         self.ask_save_path: Callable[[str], str] = self._ask_save_path  # tests answer for the user
@@ -104,6 +107,7 @@ class UnreachedTab(ConsultTab):
                 raise TaskCancelled(str(error)) from error
 
         def done(saved: Saved) -> None:
+            self.context.changes.emit(saved.changes)
             self.status.setText(f"已保存到“{path}”，共 {saved.produced.pages} 页。")
 
         self.context.runner.run("正在生成入户走访登记表", job, done, parent=self, write=True,

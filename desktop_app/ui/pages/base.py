@@ -1,13 +1,21 @@
-"""What every page gets (the task runner, the window's scope) and the placeholder for pages to come."""
+"""What every page gets (the task runner, the window's scope, the change bus) and the placeholder for pages to come.
+
+After every write the writer sends what changed (`services.changes.Changes`) on `context.changes`, the one
+`ChangeBus` of the window. Each page names the topics it shows in `depends_on`; a change touching them makes
+the page re-read (`refresh()`), at once when the page is on screen, or when it is shown next if it is hidden
+in a shown window. A change touching none of them leaves the page alone.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.scope import ALL, Scope
 
 
@@ -26,25 +34,61 @@ class ScopeState(QObject):
             self.changed.emit(scope)
 
 
+class ChangeBus(QObject):
+    """The one change signal of a window: `emit(changes)` after a write; readers connect to `changed`."""
+
+    changed = Signal(object)  # services.changes.Changes
+
+    def emit(self, changes: Changes) -> None:  # type: ignore[override]  # shadows QObject's old-style emit(SIGNAL)
+        """Send `changes` to every reader; an empty change is not sent."""
+        if changes:
+            self.changed.emit(changes)
+
+
 @dataclass
 class PageContext:
     runner: Any  # ui.tasks.TaskRunner or SyncTaskRunner
     scope: ScopeState
-    data_changed: Callable[[], None]  # call after writing, so every page refreshes
+    changes: ChangeBus  # emit what a write changed; pages re-read what depends on it
+
+
+def hidden_in_shown_window(widget: QWidget) -> bool:
+    """True for a widget that is not on screen while its window is (another page or tab is in front)."""
+    return not widget.isVisible() and widget.window() is not widget and widget.window().isVisible()
 
 
 class Page(QWidget):
-    """A page of the main window. It follows `context.scope`; `refresh()` re-reads after data changed."""
+    """A page of the main window. It follows `context.scope`; `refresh()` re-reads after a change that
+    touches `depends_on` (see the module docstring)."""
 
     title = ""
+    depends_on: frozenset[Topic] = frozenset()
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.out_of_date = False  # a change arrived while the page was hidden
         context.scope.changed.connect(self.scope_changed)
+        context.changes.changed.connect(self.data_changed)
 
     def scope_changed(self, scope: Scope) -> None:
         self.refresh()
+
+    def data_changed(self, changes: Changes) -> None:
+        """A write happened: re-read if it touches this page (later, if the page is hidden)."""
+        if not changes.touches(self.depends_on):
+            return
+        if hidden_in_shown_window(self):
+            self.out_of_date = True
+            return
+        self.out_of_date = False
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self.out_of_date:
+            self.out_of_date = False
+            self.refresh()
 
     def refresh(self) -> None:
         pass

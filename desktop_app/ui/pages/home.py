@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.services import queries
+from desktop_app.services.changes import Topic
 from desktop_app.services.scope import scope_label
 from desktop_app.ui.pages.base import Page, PageContext
 
@@ -24,6 +25,7 @@ def area_text(centi: int) -> str:
 
 class HomePage(Page):
     title = "首页"
+    depends_on = frozenset({Topic.ROLL})  # the cards count the roll only
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.documents.fonts import MissingGlyphs
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.printing import gather as printing
 from desktop_app.services.scope import Scope, scope_label
 from desktop_app.ui.pages.base import Page, PageContext
@@ -36,6 +37,7 @@ EXPECTED_ERRORS = (MissingGlyphs, printing.PrintScopeError, RenderUnavailable, V
 
 class PrintCenterPage(Page):
     title = "打印中心"
+    depends_on = frozenset({Topic.ROLL, Topic.PRINTS})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -123,6 +125,13 @@ class PrintCenterPage(Page):
 
     def current_fields(self) -> TemplateFields:
         return self.fields[self.template.currentIndex()]
+
+    def data_changed(self, changes: Changes) -> None:
+        """The roll re-reads the page; a recorded print only the history (the fields stay as typed)."""
+        if changes.touches({Topic.ROLL}):
+            super().data_changed(changes)
+        elif changes.touches({Topic.PRINTS}):
+            self.history_model.set_records(printing.print_history())
 
     def refresh(self) -> None:
         scope = self.scope
@@ -240,8 +249,7 @@ class PrintCenterPage(Page):
                                 on_cancel=lambda: self.status.setText("已取消打印。"))
 
     def record(self, produced: Produced, where: str, pages: int) -> None:
-        jobs.record_printed(produced, where, pages)
-        self.history_model.set_records(printing.print_history())
+        self.context.changes.emit(jobs.record_printed(produced, where, pages).changes)  # re-reads our history too
 
     # --- dialogs (replaced in tests)
     def _ask_save_path(self, suggested: str) -> str:

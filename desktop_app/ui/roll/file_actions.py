@@ -9,16 +9,19 @@ from typing import Callable
 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
+from desktop_app.services.changes import EVERYTHING, Changes, Topic
+
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 
 
-def import_roll(parent: QWidget, runner, data_changed: Callable[[], None], path: str | None = None) -> None:
+def import_roll(parent: QWidget, runner, emit: Callable[[Changes], None], path: str | None = None) -> None:
+    """The import wizard; `emit(changes)` when it wrote the roll."""
     from desktop_app.ui.roll.import_wizard import ImportWizard
 
     wizard = ImportWizard(parent, runner, path)
     wizard.exec()
     if wizard.imported:
-        data_changed()
+        emit(Changes.of(Topic.ROLL))
 
 
 def export_roll(window: QMainWindow, runner, path: str | None = None) -> None:
@@ -61,7 +64,7 @@ def _failed(parent: QWidget, title: str, error: BaseException) -> None:
         raise error
 
 
-def offer_first_start(window: QMainWindow, runner, data_changed: Callable[[], None]) -> None:
+def offer_first_start(window: QMainWindow, runner, emit: Callable[[Changes], None]) -> None:
     """An empty database: offer the demo street, the import wizard, or nothing for now."""
     from desktop_app.services.queries import has_any_estate
 
@@ -78,8 +81,8 @@ def offer_first_start(window: QMainWindow, runner, data_changed: Callable[[], No
     box.exec()
     if box.clickedButton() is demo:
         runner.run("正在生成演示数据……", lambda progress: create_demo(progress=progress),
-                   lambda summary: (data_changed(), window.statusBar().showMessage(
+                   lambda summary: (emit(EVERYTHING), window.statusBar().showMessage(
                        f"演示数据已生成：{summary.imported:,} 套房屋")), parent=window)
     elif box.clickedButton() is excel:
-        import_roll(window, runner, data_changed)
+        import_roll(window, runner, emit)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services import queries
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.roll import rooms
 from desktop_app.services.scope import Scope
 from desktop_app.ui.roll.history_dialog import HistoryDialog
@@ -33,6 +34,7 @@ FILTER_DELAY_MS = 250
 
 class RoomsPage(Page):
     title = "房屋与业主"
+    depends_on = frozenset({Topic.ROLL})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -148,14 +150,14 @@ class RoomsPage(Page):
     def new_room(self) -> None:
         dialog = RoomDialog(self, estate_id=queries.estate_of_scope(self.context.scope.scope))
         if dialog.exec() and dialog.saved_id is not None:
-            self._after_write(dialog.saved_id)
+            self._after_write(dialog.saved_id, Changes.of(Topic.ROLL, ids=(dialog.saved_id,)))
 
     def edit_room(self) -> None:
         room_id = self._need_room()
         if room_id is not None:
             dialog = RoomDialog(self, room_id=room_id)
             if dialog.exec():
-                self._after_write(room_id)
+                self._after_write(room_id, Changes.of(Topic.ROLL, ids=(room_id,)))
 
     def delete_room(self) -> None:
         room_id = self._need_room()
@@ -169,8 +171,7 @@ class RoomsPage(Page):
         box.setObjectName("confirm_delete")
         box.exec()
         if box.clickedButton() is yes:
-            rooms.delete_room(room_id)
-            self._after_write(None)
+            self._after_write(None, rooms.delete_room(room_id))
 
     def edit_owner(self) -> None:
         room_id = self._need_room()
@@ -181,14 +182,14 @@ class RoomsPage(Page):
             QMessageBox.information(self, "没有业主", "这套房屋还没有登记业主，请用“编辑房屋”填写业主。")
             return
         if OwnerDialog(self, row.owner_id).exec():
-            self._after_write(room_id)
+            self._after_write(room_id, Changes.of(Topic.ROLL, ids=(room_id,)))
 
     def show_history(self) -> None:
         room_id = self._need_room()
         if room_id is not None:
             HistoryDialog(self, "room", room_id).exec()
 
-    def _after_write(self, room_id: int | None) -> None:
-        self.context.data_changed()
+    def _after_write(self, room_id: int | None, changes: Changes) -> None:
+        self.context.changes.emit(changes)
         if room_id is not None:
             self.select_room(room_id)

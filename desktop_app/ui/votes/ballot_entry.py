@@ -438,6 +438,12 @@ class BallotEntryWidget(QWidget):
         self.undo_stack.clear()
         self.refresh()
 
+    def count_again(self) -> None:
+        """Ballots of this entry were written elsewhere on the page (the double-entry check adopted one):
+        count them again; the undo history stays."""
+        self.voted = sum(1 for room in self.session.rooms if self.session.ballot(room.roll_id, self.entry))
+        self._show_count()
+
     def _show_count(self) -> None:
         self.count.setText(f"已录入 {self.voted:,} / {len(self.session.rooms):,} 户")
 

@@ -168,10 +168,17 @@ class VoteDetail(QWidget):
 
     # --- after a ballot was saved or undone
     def ballots_changed(self) -> None:
+        """Every figure of this vote follows: the header's 已表决 count and the live tally now, the other
+        tabs when they are shown."""
+        self.facts.setText(self.facts_text(self.session.summary))
         self.entry_tally.show_outcome(self.session.tally())
         stale = {NOT_VOTED_TAB, RESULT_TAB}
         if self.sender() is not self.differences:  # the differences widget has re-read itself
             stale.add(CHECK_TAB)
+        elif self.differences is not None:  # it wrote one entry or the other: both counts follow
+            for widget in (self.entry, self.check):
+                if widget is not None:
+                    widget.count_again()
         self.stale_tabs.update(stale)
         self._tab_shown(self.tabs.currentIndex())
         self.changed.emit()

@@ -29,6 +29,7 @@ from desktop_app.exchange.ballot_import import BallotImportPreview
 from desktop_app.exchange.errors import ReadFailure
 from desktop_app.operations.votes import exporting
 from desktop_app.operations.votes.importing import BallotsImported, import_ballots as apply_import, preview_ballot_import
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.votes import lifecycle as votes
 from desktop_app.services.votes.exchange import BallotImportCancelled, BallotImportSummary
 from desktop_app.ui.widgets.import_review import ERROR_COLUMNS, error_rows
@@ -49,7 +50,7 @@ def import_ballots(page, vote_id: int) -> bool:
     dialog = BallotImportDialog(page.context.runner, vote_id, path, parent=page)
     dialog.exec()
     if dialog.imported:
-        page.context.data_changed()
+        page.context.changes.emit(Changes.of(Topic.BALLOTS, ids=(vote_id,)))
     return dialog.imported
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.tally import summary_text
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.votes import lifecycle as votes
 from desktop_app.services.scope import Scope
 from desktop_app.ui.pages.base import Page, PageContext
@@ -34,6 +35,7 @@ NEW_VOTE_KEY = QKeySequence("Ctrl+N")
 
 class VotesPage(Page):
     title = "改造表决"
+    depends_on = frozenset({Topic.VOTES, Topic.BALLOTS})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -42,6 +44,7 @@ class VotesPage(Page):
         self.detail: VoteDetail | None = None
         self.selecting = False
         self.stale = True
+        self.sending = False  # our own ballot change is on the bus: this page has followed it already
         self.ask_reason = self._ask_reason  # replaced in tests that do not drive the dialog
         self.model = VoteListModel(self)
         self.table = QTableView()
@@ -129,6 +132,10 @@ class VotesPage(Page):
     def scope_changed(self, scope: Scope) -> None:
         self.refresh()
 
+    def data_changed(self, changes: Changes) -> None:
+        if not self.sending:
+            super().data_changed(changes)
+
     def refresh(self) -> None:
         """Re-read the votes of the scope; the selected vote stays selected (and is re-read) if still there.
         A hidden page only notes it (loading a vote's roll costs a moment) and re-reads when shown."""
@@ -195,11 +202,18 @@ class VotesPage(Page):
         return lambda: self.print_actions.print_not_voted(self, self.vote_id)
 
     def _ballots_changed(self) -> None:
-        """A ballot was saved: the list's count follows without re-reading every vote."""
+        """A ballot was saved or undone: the list's count follows without re-reading every vote (the detail
+        has redrawn itself), and the change goes on the bus for whatever else counts ballots."""
         row = self.model.row_of(self.vote_id)
         if row >= 0 and self.detail is not None:
             self.model.records[row] = replace(self.model.records[row], voted=self.detail.voted())
             self.model.dataChanged.emit(self.model.index(row, 5), self.model.index(row, 5))
+        if self.detail is not None:
+            self.sending = True
+            try:
+                self.context.changes.emit(self.detail.session.changes)
+            finally:
+                self.sending = False
 
     def _update_buttons(self) -> None:
         summary = self.session.summary if self.session is not None else None
@@ -225,13 +239,13 @@ class VotesPage(Page):
         wizard = VoteWizard(self.context, parent=self)
         wizard.exec()
         if wizard.vote_id is not None:
-            self.select_vote(wizard.vote_id)  # data_changed() already re-read the list
+            self.select_vote(wizard.vote_id)  # the wizard's change already re-read the list
             if self.detail is not None:
                 self.detail.focus_entry()
 
     def import_ballots(self) -> None:
         if self.vote_id is not None:
-            self.exchange.import_ballots(self, self.vote_id)  # it calls data_changed() when it wrote
+            self.exchange.import_ballots(self, self.vote_id)  # it sends the change when it wrote
 
     def export_roll(self) -> None:
         if self.vote_id is not None:
@@ -279,7 +293,7 @@ class VotesPage(Page):
         except votes.VoteError as error:
             QMessageBox.warning(self, "不能结束表决", str(error))
             return
-        self.context.data_changed()
+        self.context.changes.emit(Changes.of(Topic.VOTES, ids=(session.summary.id,)))
         if self.detail is not None:
             self.detail.show_tab(RESULT_TAB)
 
@@ -294,11 +308,11 @@ class VotesPage(Page):
             QMessageBox.warning(self, "未重新开启", "重新开启表决必须填写原因（将记入变更记录），表决仍为已结束。")
             return
         try:
-            votes.reopen_vote(session.summary.id, reason.strip())
+            changes = votes.reopen_vote(session.summary.id, reason.strip())
         except votes.VoteError as error:
             QMessageBox.warning(self, "未重新开启", str(error))
             return
-        self.context.data_changed()
+        self.context.changes.emit(changes)
 
     def _ask_reason(self) -> str | None:
         """The reason for reopening, "" when left empty, None when cancelled."""

@@ -19,7 +19,7 @@ from desktop_app.documents.ballot import BallotTooLong
 from desktop_app.documents.fonts import MissingGlyphs
 from desktop_app.operations.common import OperationCancelled
 from desktop_app.operations.votes import documents as vote_documents
-from desktop_app.operations.votes.documents import VoteDocument
+from desktop_app.operations.votes.documents import SavedDocument, VoteDocument
 from desktop_app.services.votes.lifecycle import VoteError
 from desktop_app.ui.widgets.saved_files import Produced, Progress, run_saving, safe_file_name, show_error, tell_saved
 from desktop_app.ui.widgets.tasks import TaskCancelled
@@ -53,15 +53,17 @@ def run_save(page, document: VoteDocument, caption: str, extra: str = "") -> Non
     if not path:
         return
 
-    def job(progress: Progress) -> Produced:
+    def job(progress: Progress) -> SavedDocument:
         try:
-            saved = vote_documents.save(document, path, progress)
+            return vote_documents.save(document, path, progress)
         except OperationCancelled as cancelled:
             raise TaskCancelled(str(cancelled)) from cancelled
-        return Produced(str(saved.path), saved.pages)
 
-    run_saving(page, caption, job, lambda produced: tell_saved(page, caption, produced, extra), USER_ERRORS,
-               write=True)
+    def done(saved: SavedDocument) -> None:
+        page.context.changes.emit(saved.changes)
+        tell_saved(page, caption, Produced(str(saved.path), saved.pages), extra)
+
+    run_saving(page, caption, job, done, USER_ERRORS, write=True)
 
 
 def print_ballots(page, vote_id: int) -> None:

@@ -18,6 +18,7 @@ from desktop_app.domain.area import format_area
 from desktop_app.domain.headcount import build_scope_roll
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.services import catalogue, queries
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.printing import gather as printing
 from desktop_app.services.votes import lifecycle as votes
 from desktop_app.services.scope import Scope
@@ -192,5 +193,5 @@ class VoteWizard(QWizard):
 
     def _created(self, vote_id: int) -> None:
         self.vote_id = vote_id
-        self.context.data_changed()
+        self.context.changes.emit(Changes.of(Topic.VOTES, ids=(vote_id,)))
         QDialog.accept(self)

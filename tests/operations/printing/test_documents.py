@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
+from desktop_app.services.changes import Topic
 from desktop_app.domain.print_data import Notice
 from desktop_app.models.tables import PrintJob
 from desktop_app.operations.common import OperationCancelled
@@ -42,7 +43,7 @@ def test_a_roll_is_produced_in_memory_and_recorded_only_when_saved(estate, tmp_p
     job = PrintJob.get()
     assert (job.template, job.title, job.output, job.file_path, job.page_count) == \
         ("roll", produced.title, "pdf", str(saved.path), produced.pages)
-    assert saved.record.id == job.id and "print_job" in saved.changed
+    assert saved.record.id == job.id and Topic.PRINTS in saved.changes.topics
 
 
 def test_a_notice_to_file_records_its_period(database, tmp_path):

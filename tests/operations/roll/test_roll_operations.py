@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop_app.services.changes import Topic
 from desktop_app.exchange.errors import ReadFailure
 from desktop_app.exchange.roll_reader import read_roll
 from desktop_app.models import Estate, Room
@@ -20,9 +21,9 @@ def test_the_preview_writes_nothing_and_the_import_applies_it(database, tmp_path
     assert Room.select().count() == 0
     done = importing.import_roll(result)
     assert (done.summary.rows, done.summary.created, done.skipped_rows) == (6, 6, 0)
-    assert Room.select().count() == 6 and "roll" in done.changed
+    assert Room.select().count() == 6 and Topic.ROLL in done.changes.topics
     again = importing.import_roll(importing.read_roll_file(path))
-    assert again.summary.unchanged == 6 and not again.changed
+    assert again.summary.unchanged == 6 and not again.changes
 
 
 def test_rows_with_errors_are_skipped_only_when_asked(database, tmp_path):
@@ -52,7 +53,7 @@ def test_export_of_an_estate_and_of_everything_reads_back(database, tmp_path):
     assert exporting.scope_estate_code(Scope("estate", estate.id)) == "E001"
     assert exporting.scope_estate_code(ALL) is None
     exported = exporting.export_roll(tmp_path / "导出.xlsx", "E001")
-    assert exported.rooms == 6 and not exported.changed
+    assert exported.rooms == 6 and not exported.changes
     back = read_roll(exported.path)
     assert not back.errors and len(back.records) == 6
     assert exporting.export_roll(tmp_path / "全部.xlsx").rooms == 6

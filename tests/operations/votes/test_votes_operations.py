@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
+from desktop_app.services.changes import Topic
 from desktop_app.domain.ballot_import import CHANGED, NEW, BallotExportRow
 from desktop_app.domain.tally import AGREE, OPPOSE
 from desktop_app.exchange.ballot_reader import read_ballots
@@ -36,7 +37,7 @@ def test_ballots_one_page_per_room_saved_and_recorded(vote_id, tmp_path):
     assert "加装电梯" in flat(saved.path)
     job = PrintJob.get()
     assert (job.template, job.file_path, job.page_count, job.title) == ("ballot", str(saved.path), 4, document.title)
-    assert saved.record.id == job.id and "print_job" in saved.changed
+    assert saved.record.id == job.id and Topic.PRINTS in saved.changes.topics
 
 
 def test_a_cancelled_batch_leaves_no_file_and_no_record(vote_id, tmp_path):
@@ -64,7 +65,7 @@ def test_exported_ballots_and_roll_read_back(vote_id, tmp_path):
     assert exporting.find_vote(session.summary.uid) == vote_id == exporting.find_vote(str(vote_id))
     assert exporting.find_vote("no-such-vote") is None
     ballots = exporting.export_ballots(vote_id, tmp_path / "票.xlsx")
-    assert ballots.ballots == 3 and not ballots.changed
+    assert ballots.ballots == 3 and not ballots.changes
     read = read_ballots(ballots.path, frozen_records(vote_id))
     assert [row.ballot.choices for row in read.ballots] == [(AGREE,), (OPPOSE,), (AGREE,)]
     roll = exporting.export_vote_roll(vote_id, tmp_path / "名册.xlsx")
@@ -83,6 +84,6 @@ def test_a_ballot_file_is_previewed_then_imported(vote_id, tmp_path):
     assert VoteSession(vote_id).ballot(session.rooms[1].roll_id) is None  # the preview writes nothing
     done = importing.import_ballots(vote_id, preview)
     assert (done.summary.created, done.summary.updated, done.skipped_rows) == (1, 1, 0)
-    assert "ballot" in done.changed
+    assert Topic.BALLOTS in done.changes.topics
     again = importing.import_ballots(vote_id, importing.preview_ballot_import(vote_id, path))
-    assert again.summary.unchanged == 2 and not again.changed
+    assert again.summary.unchanged == 2 and not again.changes

@@ -14,7 +14,7 @@ from tests.ui.modal import when_modal
 from desktop_app.services.printing.gather import print_history
 from desktop_app.services.scope import Scope
 from desktop_app.ui.consult import files
-from desktop_app.ui.pages.base import Page, PageContext, ScopeState
+from desktop_app.ui.pages.base import ChangeBus, Page, PageContext, ScopeState
 from tests.services.consult.consultation_data import build
 
 
@@ -27,7 +27,7 @@ def page(qtbot, database, runner, tmp_path):
     data = build(tmp_path)
     state = ScopeState()
     state.set(Scope("estate", data["happy"].id))
-    page = Page(PageContext(runner, state, lambda: None))
+    page = Page(PageContext(runner, state, ChangeBus()))
     qtbot.addWidget(page)
     page.show()
     return page

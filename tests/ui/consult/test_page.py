@@ -16,7 +16,7 @@ from desktop_app.services.consult import events as consultations
 from desktop_app.services.consult.figures import district_figures
 from desktop_app.services.scope import Scope
 from desktop_app.ui.consult.models import OVERDUE_BACKGROUND
-from desktop_app.ui.pages.base import PageContext, ScopeState
+from desktop_app.ui.pages.base import ChangeBus, PageContext, ScopeState
 from desktop_app.ui.consult.page import ConsultationsPage
 from desktop_app.ui.widgets.tasks import SyncTaskRunner
 from tests.ui.conftest import answer_next_box, type_text
@@ -54,12 +54,9 @@ def page(qtbot, demo):
     pages: list[ConsultationsPage] = []
     notified: list[int] = []
 
-    def data_changed() -> None:
-        notified.append(1)
-        for each in pages:
-            each.refresh()
-
-    page = ConsultationsPage(PageContext(SyncTaskRunner(), state, data_changed))
+    bus = ChangeBus()
+    bus.changed.connect(lambda _changes: notified.append(1))
+    page = ConsultationsPage(PageContext(SyncTaskRunner(), state, bus))
     page.notified = notified
     pages.append(page)
     qtbot.addWidget(page)

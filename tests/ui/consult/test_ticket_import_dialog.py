@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop_app.models import Building, Community, Complaint, ComplaintStep, Estate, Room, Street, Unit
-from desktop_app.ui.pages.base import Page, PageContext, ScopeState
+from desktop_app.ui.pages.base import ChangeBus, Page, PageContext, ScopeState
 from desktop_app.ui.consult.ticket_import_dialog import TicketImportDialog, import_tickets
 from tests.exchange.ticket_workbooks import changed, sample_tickets, write_tickets
 
@@ -32,7 +32,7 @@ def estates(database):
 
 @pytest.fixture
 def page(qtbot, runner):
-    page = Page(PageContext(runner, ScopeState(), lambda: None))
+    page = Page(PageContext(runner, ScopeState(), ChangeBus()))
     qtbot.addWidget(page)
     return page
 

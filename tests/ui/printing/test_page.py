@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from desktop_app.models import Estate
 from desktop_app.models.tables import PrintJob
 from desktop_app.services.scope import Scope
-from desktop_app.ui.pages.base import PageContext, ScopeState
+from desktop_app.ui.pages.base import ChangeBus, PageContext, ScopeState
 from desktop_app.ui.printing.page import PrintCenterPage
 from desktop_app.ui.printing.history_model import PrintHistoryModel
 from desktop_app.ui.printing.render import a4_printer
@@ -27,7 +27,7 @@ def flat_text(pdf: bytes) -> str:
 @pytest.fixture
 def page(qtbot, roll, runner):
     state = ScopeState()
-    page = PrintCenterPage(PageContext(runner, state, lambda: None))
+    page = PrintCenterPage(PageContext(runner, state, ChangeBus()))
     qtbot.addWidget(page)
     page.resize(1200, 800)
     page.show()
@@ -195,7 +195,7 @@ def real_runner_batch(qtbot, monkeypatch, dialog_delay_ms: int) -> PrintCenterPa
 
     monkeypatch.setattr(tasks, "DIALOG_DELAY_MS", dialog_delay_ms)
     runner = tasks.TaskRunner()
-    page = PrintCenterPage(PageContext(runner, ScopeState(), lambda: None))
+    page = PrintCenterPage(PageContext(runner, ScopeState(), ChangeBus()))
     qtbot.addWidget(page)
     page.show()
     page.template.setCurrentIndex(VISIT)

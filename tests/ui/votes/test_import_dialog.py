@@ -16,7 +16,7 @@ from desktop_app.exchange.ballot_reader import read_ballots
 from desktop_app.exchange.roll_reader import read_roll
 from desktop_app.services.votes import lifecycle as votes
 from desktop_app.services.scope import Scope
-from desktop_app.ui.pages.base import Page, PageContext, ScopeState
+from desktop_app.ui.pages.base import ChangeBus, Page, PageContext, ScopeState
 from desktop_app.ui.votes.import_dialog import BallotImportDialog, export_ballots, export_vote_roll, import_ballots
 from tests.exchange.workbooks import write_workbook
 
@@ -41,7 +41,9 @@ def vote(roll):
 @pytest.fixture
 def page(qtbot, runner):
     changed: list[int] = []
-    page = Page(PageContext(runner, ScopeState(), lambda: changed.append(1)))
+    bus = ChangeBus()
+    bus.changed.connect(lambda _changes: changed.append(1))
+    page = Page(PageContext(runner, ScopeState(), bus))
     page.changed = changed
     qtbot.addWidget(page)
     return page
@@ -176,7 +178,7 @@ def test_the_real_runner_reads_and_imports_in_the_background(qtbot, vote, tmp_pa
     from desktop_app.ui.widgets.tasks import TaskRunner
 
     runner = TaskRunner()
-    page = Page(PageContext(runner, ScopeState(), lambda: None))
+    page = Page(PageContext(runner, ScopeState(), ChangeBus()))
     qtbot.addWidget(page)
     answer_open(monkeypatch, sheet(tmp_path, [("1", "1", "301", "同意", "反对", "", "")]))
 

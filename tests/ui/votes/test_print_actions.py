@@ -18,7 +18,7 @@ from desktop_app.services.demo.street import create_demo
 from desktop_app.services.printing.gather import print_history
 from desktop_app.services.scope import Scope
 from desktop_app.services.votes.lifecycle import VoteDraft, VoteSession, close_vote, create_vote
-from desktop_app.ui.pages.base import Page, PageContext, ScopeState
+from desktop_app.ui.pages.base import ChangeBus, Page, PageContext, ScopeState
 from desktop_app.ui.votes.print_actions import print_ballots, print_not_voted, print_result
 from tests.ui.modal import when_modal
 
@@ -30,7 +30,7 @@ def flat(path) -> str:
 @pytest.fixture
 def page(qtbot, database, runner):
     create_demo(vote=False)
-    page = Page(PageContext(runner, ScopeState(), lambda: None))
+    page = Page(PageContext(runner, ScopeState(), ChangeBus()))
     qtbot.addWidget(page)
     page.show()
     return page
@@ -191,7 +191,7 @@ def test_ballots_on_the_real_background_runner(qtbot, database, asked, tmp_path,
     monkeypatch.setattr(tasks, "DIALOG_DELAY_MS", 0)  # the progress dialog shows, and still delivers
     create_demo(vote=False)
     runner = tasks.TaskRunner()
-    page = Page(PageContext(runner, ScopeState(), lambda: None))
+    page = Page(PageContext(runner, ScopeState(), ChangeBus()))
     qtbot.addWidget(page)
     page.show()
     vote_id = open_vote()

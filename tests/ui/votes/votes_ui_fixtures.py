@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.models import Building, Estate, open_database
 from desktop_app.services import queries
+from desktop_app.services.changes import Changes
 from desktop_app.services.demo import street as demo
 from desktop_app.services.votes import lifecycle as votes
 from desktop_app.services.scope import Scope
-from desktop_app.ui.pages.base import PageContext, ScopeState
+from desktop_app.ui.pages.base import ChangeBus, PageContext, ScopeState
 from desktop_app.ui.widgets.tasks import SyncTaskRunner
 from tests.ui.modal import when_modal
 
@@ -44,17 +45,19 @@ def demo_db(demo_template, tmp_path):
 
 
 class Context:
-    """A page context whose data_changed re-reads the pages registered with it (as the main window does)."""
+    """A page context with its own change bus (the pages built on it listen, as in the main window);
+    `changes` counts the changes sent and `sent` keeps them."""
 
     def __init__(self) -> None:
         self.pages: list = []
-        self.changes = 0
-        self.context = PageContext(SyncTaskRunner(), ScopeState(), self.data_changed)
+        self.sent: list[Changes] = []
+        self.bus = ChangeBus()
+        self.bus.changed.connect(self.sent.append)
+        self.context = PageContext(SyncTaskRunner(), ScopeState(), self.bus)
 
-    def data_changed(self) -> None:
-        self.changes += 1
-        for page in self.pages:
-            page.refresh()
+    @property
+    def changes(self) -> int:
+        return len(self.sent)
 
 
 @pytest.fixture
