@@ -207,7 +207,7 @@ class BallotPainter(FormPainter):
 def render_ballots(sheets: Sequence[BallotSheet], target: str | Path | IO[bytes], fonts: FontSet | None = None,
                    progress: Callable[[int, int], bool] | None = None) -> int:
     """One ballot per room, all in one PDF; returns the page count. `progress(done, total)` returning
-    False cancels: RenderCancelled is raised and no file is left at `target`. MissingGlyphs is raised,
+    False cancels: Cancelled is raised and no file is left at `target`. MissingGlyphs is raised,
     and BallotTooLong for items that cannot fit one page, before anything is left at `target`."""
     fonts = fonts or load_fonts()
     fonts.check(text for sheet in sheets for text in sheet_texts(sheet))

@@ -190,7 +190,7 @@ class OpinionFormPainter(FormPainter):
 def render_opinion_forms(forms: Sequence[OpinionForm], target: str | Path | IO[bytes], fonts: FontSet | None = None,
                          progress: Callable[[int, int], bool] | None = None) -> int:
     """One form per room, all in one PDF; returns the page count. `progress(done, total)` returning False
-    cancels: RenderCancelled is raised and no file is left at `target`. MissingGlyphs is raised before
+    cancels: Cancelled is raised and no file is left at `target`. MissingGlyphs is raised before
     anything is written; OpinionFormTooLong when the catalogue cannot fit one page (no file is left)."""
     fonts = fonts or load_fonts()
     fonts.check(text for form in forms for text in form_texts(form))

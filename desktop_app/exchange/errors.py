@@ -17,10 +17,6 @@ class ReadFailure(Exception):
     """The file cannot be read at all; the message is for the user and names the file."""
 
 
-class ReadCancelled(Exception):
-    """The user cancelled reading; nothing was read."""
-
-
 def column_letter(index: int) -> str:
     """The spreadsheet letter of a 0-based column index: 0 -> "A", 26 -> "AA"."""
     from openpyxl.utils.cell import get_column_letter  # openpyxl takes 0.2 s to import

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
+from desktop_app.domain.errors import Cancelled
 from desktop_app.domain.naming import natural_sort_key as _natural_sort_key
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.models import db
@@ -49,10 +50,6 @@ class ImportSummary:
     unchanged: int = 0
     created: int = 0  # rooms created
     updated: int = 0  # existing rooms whose data or owners changed
-
-
-class ImportCancelled(Exception):
-    """The user cancelled the import; everything was rolled back."""
 
 
 def apply_roll(records: Iterable[RollRecord], *, community_id: int | None = None,
@@ -103,7 +100,7 @@ class _RollImporter:
         summary = ImportSummary(rows=len(records))
         for done, record in enumerate(records):
             if progress is not None and done % PROGRESS_EVERY == 0 and progress(done, len(records)) is False:
-                raise ImportCancelled()
+                raise Cancelled("已取消导入，数据库没有任何改变。")
             before = (len(self.writer.inserts["room"]), len(self.writer.inserts["ownership"]),
                       len(self.writer.audit))
             created = self._apply(record)

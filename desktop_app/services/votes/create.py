@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desktop_app.domain.catalogue import item_name_error
+from desktop_app.domain.errors import Cancelled
 from desktop_app.domain.headcount import RollEntry, build_scope_roll
 from desktop_app.domain.print_data import RollRow
 from desktop_app.domain.vote_print_data import VoteItem
@@ -22,7 +23,7 @@ from desktop_app.models import Building, Estate, Unit, Vote, VoteItem as VoteIte
 from desktop_app.services import audit
 from desktop_app.services.scope import Scope, building_label, unit_label
 from desktop_app.services.settings import operator_name
-from desktop_app.services.votes.records import VoteCancelled, VoteError, blank_participates_default
+from desktop_app.services.votes.records import VoteError, blank_participates_default
 
 Progress = Callable[[int, int], bool]
 SCOPE_LEVELS = ("estate", "building", "unit")
@@ -181,7 +182,7 @@ def create_vote(draft: VoteDraft, progress: Progress | None = None) -> int:
     """Open the vote in one transaction, freezing the roll of its scope; the new vote's id.
 
     Raises VoteError with every problem of the draft; `progress(done, total)` returning False rolls
-    back and raises VoteCancelled."""
+    back and raises Cancelled."""
     errors = draft_errors(draft)
     if errors:
         raise VoteError("；".join(errors))
@@ -208,7 +209,7 @@ def create_vote(draft: VoteDraft, progress: Progress | None = None) -> int:
             cursor.executemany(_INSERT_ROLL, [(vote.id, *(row[column] for column in _ROLL_COLUMNS))
                                               for row in rows[start:start + _BATCH]])
             if progress is not None and progress(min(start + _BATCH, len(rows)), len(rows)) is False:
-                raise VoteCancelled("已取消，未创建表决")
+                raise Cancelled("已取消，未创建表决")
         audit.record("create", "vote", vote.uid, actor=actor,
                      summary=f"新建表决“{vote.title}”：{estate.name}{vote.scope_label}，{len(rows)} 户，"
                              f"{total_heads} 人，第{draft.matter}项事项，{rule.label}",

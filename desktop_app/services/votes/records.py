@@ -31,10 +31,6 @@ class VoteError(Exception):
     """A vote action the user cannot do as asked; the message (Chinese) says why."""
 
 
-class VoteCancelled(Exception):
-    """Creating a vote was cancelled through its progress callback; nothing was written."""
-
-
 def blank_participates_default() -> bool:
     """The setting `vote.blank_participates` (default True): a blank answer counts as participating."""
     return (settings.get(BLANK_SETTING) or "1") != "0"

@@ -21,12 +21,12 @@ from desktop_app.documents.fonts import MissingGlyphs
 from desktop_app.documents.opinion_form import OpinionFormTooLong, render_opinion_forms
 from desktop_app.documents.opinion_summary import render_opinion_summary
 from desktop_app.domain.consultation_print_data import period_label
+from desktop_app.domain.errors import Cancelled
 from desktop_app.exchange.register_writer import write_complaint_register, write_opinion_register
 from desktop_app.services.consult import printing
 from desktop_app.services.printing.gather import rooms_count
 from desktop_app.services.consult.registers import complaint_lines, opinion_lines
 from desktop_app.services.scope import Scope
-from desktop_app.ui.widgets.tasks import TaskCancelled
 from desktop_app.ui.widgets.saved_files import (
     Produced, Progress, render_batch, run_saving, safe_file_name, status_message, tell_saved, write_when_done,
 )
@@ -118,7 +118,7 @@ def _export(page, caption: str, name: str, write: Callable[[str], int]) -> None:
         rows = write(path)
         if not progress(1, 1):
             Path(path).unlink(missing_ok=True)
-            raise TaskCancelled("已取消，未导出。")
+            raise Cancelled("已取消，未导出。")
         return Produced(str(Path(path).resolve()), rows)
 
     def done(produced: Produced) -> None:

@@ -10,7 +10,6 @@ from typing import Callable
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, \
     QWidget
 
-from desktop_app.documents.batch import RenderCancelled
 from desktop_app.documents.visit_form import TITLE as VISIT_TITLE, render_visit_forms
 from desktop_app.domain.print_data import VisitForm
 from desktop_app.services.consult import events as service
@@ -20,7 +19,6 @@ from desktop_app.ui.consult.models import RecordTableModel, record_view
 from desktop_app.ui.consult.tab import ConsultTab
 from desktop_app.ui.widgets.date_range import DateRange
 from desktop_app.ui.pages.base import PageContext
-from desktop_app.ui.widgets.tasks import TaskCancelled
 
 
 class UnreachedModel(RecordTableModel[service.UnreachedRoom]):
@@ -106,10 +104,7 @@ class UnreachedTab(ConsultTab):
         def job(progress) -> int:
             forms = forms_of(scope, rooms)
             out = io.BytesIO()
-            try:
-                pages = render_visit_forms(forms, out, progress=progress)
-            except RenderCancelled as error:
-                raise TaskCancelled(str(error)) from error
+            pages = render_visit_forms(forms, out, progress=progress)
             Path(path).write_bytes(out.getvalue())
             return pages
 

@@ -14,12 +14,10 @@ from typing import Callable
 
 from desktop_app.documents.notice import render_notice
 from desktop_app.documents.owner_roll import render_owner_roll, roll_title
-from desktop_app.documents.batch import RenderCancelled
 from desktop_app.documents.visit_form import TITLE as VISIT_TITLE, render_visit_forms
 from desktop_app.domain.print_data import Notice
 from desktop_app.services.printing.gather import owner_roll_data, visit_forms_data
 from desktop_app.services.scope import Scope
-from desktop_app.ui.widgets.tasks import TaskCancelled
 
 Progress = Callable[[int, int], bool]
 
@@ -49,7 +47,7 @@ class Produced:
 
 
 def produce(request: PrintRequest, progress: Progress | None = None) -> Produced:
-    """Gather and render; raises TaskCancelled when the user cancelled a batch."""
+    """Gather and render; raises Cancelled when the user cancelled a batch."""
     out = io.BytesIO()
     if request.template == "notice":
         assert request.notice is not None
@@ -66,10 +64,7 @@ def produce(request: PrintRequest, progress: Progress | None = None) -> Produced
         forms = visit_forms_data(request.scope)
         if not forms:
             raise ValueError("所选范围内没有房屋，无法生成入户走访登记表。")
-        try:
-            pages = render_visit_forms(forms, out, progress=progress)
-        except RenderCancelled as error:
-            raise TaskCancelled(str(error)) from error
+        pages = render_visit_forms(forms, out, progress=progress)
         title = f"{forms[0].estate_name}{VISIT_TITLE}" if len({f.estate_name for f in forms}) == 1 else VISIT_TITLE
     else:
         raise ValueError(f"unknown template {request.template!r}")

@@ -27,9 +27,7 @@ from desktop_app.domain.ballot_import import CHANGED, NEW, UNCHANGED
 from desktop_app.exchange.ballot_import import BallotImportPreview, preview_ballots
 from desktop_app.exchange.errors import ReadFailure
 from desktop_app.services.votes import lifecycle as votes
-from desktop_app.services.votes.exchange import (
-    BallotImportCancelled, BallotImportSummary, apply_ballot_import, import_context,
-)
+from desktop_app.services.votes.exchange import BallotImportSummary, apply_ballot_import, import_context
 from desktop_app.ui.widgets.import_review import ERROR_COLUMNS, error_rows
 from desktop_app.ui.widgets.plain_table import PlainTableModel
 from desktop_app.ui.widgets.saved_files import safe_stem
@@ -97,7 +95,7 @@ class BallotImportDialog(QDialog):
                         on_error=self.failed, on_cancel=lambda: self.counts.setText("已取消读取。"))
 
     def failed(self, error: BaseException) -> None:
-        if isinstance(error, (ReadFailure, votes.VoteError, BallotImportCancelled, ValueError)):
+        if isinstance(error, (ReadFailure, votes.VoteError, ValueError)):
             self.message.setText(str(error))
             self._set_buttons()
         elif isinstance(error, OSError):

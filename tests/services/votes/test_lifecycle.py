@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from desktop_app.domain.errors import Cancelled
 from desktop_app.domain.headcount import build_scope_roll
 from desktop_app.domain.tally import AGREE, OPPOSE, room_key_of
 from desktop_app.domain.vote_print_data import VoteItem
@@ -18,7 +19,7 @@ from desktop_app.services.demo.street import create_demo
 from desktop_app.services.roll.exporting import roll_records
 from desktop_app.services.scope import ALL, Scope
 from desktop_app.services.votes.lifecycle import (
-    VoteCancelled, VoteError, VoteSession, blank_participates_default, create_vote, draft_errors, frozen_records,
+    VoteError, VoteSession, blank_participates_default, create_vote, draft_errors, frozen_records,
     list_votes, set_blank_participates_default, vote_summary,
 )
 from tests.services.votes.vote_helpers import (
@@ -185,7 +186,7 @@ def test_cancel_while_freezing_writes_nothing(database):
         seen.append((done, total))
         return False
 
-    with pytest.raises(VoteCancelled):
+    with pytest.raises(Cancelled):
         create_vote(draft([scope]), progress)
     assert seen == [(min(500, queries.scope_counts(scope).rooms), queries.scope_counts(scope).rooms)]
     assert (Vote.select().count(), VoteItemRow.select().count(), VoteRoll.select().count()) == (0, 0, 0)

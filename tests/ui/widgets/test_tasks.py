@@ -7,7 +7,8 @@ import threading
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from desktop_app.ui.widgets.tasks import SyncTaskRunner, TaskCancelled, TaskRunner
+from desktop_app.domain.errors import Cancelled
+from desktop_app.ui.widgets.tasks import SyncTaskRunner, TaskRunner
 
 
 def test_job_runs_in_the_background_and_reports_in_the_gui_thread(qtbot):
@@ -34,7 +35,7 @@ def test_progress_dialog_appears_after_half_a_second_and_cancel_works(qtbot):
         while progress(done, 1000):
             done = min(done + 1, 999)
             QThread.msleep(5)
-        raise TaskCancelled()
+        raise Cancelled()
 
     runner.run("长任务", job, lambda result: outcome.append("done"), on_cancel=lambda: outcome.append("cancelled"))
     assert started.wait(5)
