@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.cli.common import CommandError, open_db_or_exit
-from desktop_app.documents.fonts import MissingGlyphs
 from desktop_app.documents.notice import render_notice
 from desktop_app.documents.owner_roll import render_owner_roll, roll_title
 from desktop_app.domain.dates_text import parse_date
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.print_data import NOTICE_KINDS, Notice
 from desktop_app.services.printing.gather import (
     PrintScopeError, default_issuer, estate_scope, owner_roll_data, record_print_job,
@@ -52,7 +52,7 @@ def _date(text: str | None, default: date | None, what: str) -> date | None:
         return default
     try:
         return parse_date(text)
-    except ValueError as error:
+    except UserError as error:
         raise CommandError(f"{what}：{error}", code=2) from error
 
 
@@ -76,7 +76,7 @@ def _write(render, output: Path) -> int:
         pages = render(str(partial))
         partial.replace(output)
         return pages
-    except MissingGlyphs as error:
+    except UserError as error:
         raise CommandError(str(error), code=2) from error
     except OSError as error:
         raise CommandError(f"无法写入“{output}”：{error.strerror or error}") from error

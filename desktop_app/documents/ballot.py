@@ -24,6 +24,7 @@ from desktop_app.documents.owner_roll import owner_cell
 from desktop_app.documents.batch import render_batch
 from desktop_app.documents.visit_form import LABEL_WIDTH, PAD, ROW_HEIGHT, FormPainter
 from desktop_app.domain.dates_text import date_text
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.vote_print_data import BallotSheet, VoteItem
 
 CHOICE_HEADERS = ("同意", "反对", "弃权")
@@ -40,7 +41,7 @@ GAP = 4 * mm
 FOOTNOTE = "注：为保护个人信息，业主姓名已隐去部分内容；本表决票不记载证件号码和联系电话。"
 
 
-class BallotTooLong(ValueError):
+class BallotTooLong(UserError):
     """The items of a vote do not fit on one page of a ballot."""
 
 

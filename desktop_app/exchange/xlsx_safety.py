@@ -110,7 +110,7 @@ class _MemberScanner:
                     raise ReadFailure(f"“{self.file_name}”中的 {self.info.filename} 压缩比异常，可能是恶意构造的文件，已拒绝读取。")
                 block = carry + data
                 if b"<!DOCTYPE" in block or b"<!ENTITY" in block:
-                    raise ReadFailure(f"“{self.file_name}”中含有 DTD 或实体声明（{self.info.filename}），"
+                    raise ReadFailure(f"“{self.file_name}”中含有文档类型定义（DTD）或实体声明（{self.info.filename}），"
                                       "正常的 Excel 文件不会有这些内容，已拒绝读取。")
                 if not data:
                     if block:

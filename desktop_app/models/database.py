@@ -12,6 +12,8 @@ from pathlib import Path
 
 from peewee import DatabaseProxy, SqliteDatabase
 
+from desktop_app.domain.errors import UserError
+
 db = DatabaseProxy()
 
 PRAGMAS = {
@@ -23,7 +25,7 @@ PRAGMAS = {
 }
 
 
-class DatabaseOpenError(Exception):
+class DatabaseOpenError(UserError):
     """The file cannot be used; the message is for the user and the file is left untouched."""
 
 

@@ -21,7 +21,7 @@ from datetime import date
 from typing import Callable, Protocol, Sequence
 
 from desktop_app.domain import complaints as rules
-from desktop_app.domain.errors import Cancelled
+from desktop_app.domain.errors import Cancelled, UserError
 from desktop_app.domain.room_entry import RoomRef, matches, parse_room_entry
 from desktop_app.domain.text import compact
 from desktop_app.domain.ticket_record import TicketNote, TicketRow, step_dates
@@ -48,7 +48,7 @@ class TicketSource(Protocol):
     labels: dict[str, str]
 
 
-class TicketImportError(Exception):
+class TicketImportError(UserError):
     """The import cannot be applied; the message (Chinese) says why."""
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from desktop_app.domain.errors import Cancelled
+from desktop_app.domain.errors import Cancelled, UserError
 from desktop_app.domain.naming import natural_sort_key as _natural_sort_key
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.models import db
@@ -57,10 +57,10 @@ def apply_roll(records: Iterable[RollRecord], *, community_id: int | None = None
     """Import `records`; new estates go under `community_id` (else their 街道/社区, else 未分组).
 
     The readers report a room given twice as an error; a caller that passes one anyway gets a
-    ValueError before anything is written, never a room with two main owners."""
+    UserError before anything is written, never a room with two main owners."""
     records = list(records)
     if len({record.room_key for record in records}) != len(records):
-        raise ValueError("名册中同一间房屋出现了不止一次，未写入任何数据")
+        raise UserError("名册中同一间房屋出现了不止一次，未写入任何数据")
     database = db.obj
     outermost = not database.in_transaction()
     connection = database.connection()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPush
     QWidget
 
 from desktop_app.documents.visit_form import TITLE as VISIT_TITLE, render_visit_forms
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.print_data import VisitForm
 from desktop_app.services.consult import events as service
 from desktop_app.services.printing import gather as printing
@@ -117,6 +118,6 @@ class UnreachedTab(ConsultTab):
                                 on_error=self._failed, on_cancel=lambda: self.status.setText("已取消，未生成文件。"))
 
     def _failed(self, error: BaseException) -> None:
-        if not isinstance(error, (OSError, ValueError)):
+        if not isinstance(error, (OSError, UserError)):
             raise error
         self.status.setText(f"未能生成：{error}")

@@ -15,6 +15,7 @@ from typing import Callable
 from desktop_app.documents.notice import render_notice
 from desktop_app.documents.owner_roll import render_owner_roll, roll_title
 from desktop_app.documents.visit_form import TITLE as VISIT_TITLE, render_visit_forms
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.print_data import Notice
 from desktop_app.services.printing.gather import owner_roll_data, visit_forms_data
 from desktop_app.services.scope import Scope
@@ -57,13 +58,13 @@ def produce(request: PrintRequest, progress: Progress | None = None) -> Produced
         roll = owner_roll_data(request.scope, signature_column=request.signature_column, issuer=request.issuer,
                                issued_on=request.issued_on)
         if not roll.rows:
-            raise ValueError("所选范围内没有房屋，无法生成业主名册。")
+            raise UserError("所选范围内没有房屋，无法生成业主名册。")
         pages = render_owner_roll(roll, out)
         title = roll_title(roll)
     elif request.template == "visit_form":
         forms = visit_forms_data(request.scope)
         if not forms:
-            raise ValueError("所选范围内没有房屋，无法生成入户走访登记表。")
+            raise UserError("所选范围内没有房屋，无法生成入户走访登记表。")
         pages = render_visit_forms(forms, out, progress=progress)
         title = f"{forms[0].estate_name}{VISIT_TITLE}" if len({f.estate_name for f in forms}) == 1 else VISIT_TITLE
     else:

@@ -14,11 +14,11 @@ from typing import Callable
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop_app.documents.ballot import BallotTooLong, ballot_title, render_ballots
-from desktop_app.documents.fonts import MissingGlyphs
+from desktop_app.documents.ballot import ballot_title, render_ballots
 from desktop_app.documents.not_voted import list_title, render_not_voted
 from desktop_app.documents.vote_result import render_vote_result
 from desktop_app.domain.dates_text import date_text
+from desktop_app.domain.errors import UserError
 from desktop_app.services.votes.printing import (
     DRAFT_NOTE, ballot_sheets, not_voted_data, record_vote_print, result_notice_data,
 )
@@ -28,7 +28,7 @@ from desktop_app.ui.widgets.saved_files import (
 )
 
 PDF_FILTER = "PDF 文件 (*.pdf)"
-USER_ERRORS = (MissingGlyphs, VoteError, BallotTooLong, OSError)
+USER_ERRORS = (UserError, OSError)
 
 
 def ask_save_path(page: QWidget, caption: str, title: str) -> str:

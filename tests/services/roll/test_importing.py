@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.domain.errors import Cancelled
+from desktop_app.domain.errors import Cancelled, UserError
 from desktop_app.domain.identity import credit_check_char, id_check_char
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.models import AuditLog, Community, Estate, Owner, Ownership, Room, Street, db
@@ -220,6 +220,6 @@ def test_bulk_uids_are_distinct_version_4_uuids():
 
 def test_a_room_given_twice_is_refused_before_anything_is_written(database):
     rows = [record("502", owner_name="张三"), record("502", owner_name="李四")]
-    with pytest.raises(ValueError, match="不止一次"):
+    with pytest.raises(UserError, match="不止一次"):
         apply_roll(rows)
     assert Room.select().count() == 0 and Owner.select().count() == 0

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from desktop_app.domain.errors import Cancelled
+from desktop_app.domain.errors import Cancelled, UserError
 from desktop_app.domain.identity import id_check_char
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.domain.tally import ABSTAIN, AGREE, BLANK, OPPOSE
@@ -271,7 +271,7 @@ def test_errors_refuse_the_import_unless_only_valid_rows_are_asked_for(database,
     assert located(preview) == [(2, "外墙保温（E列）", "赞成")]
     assert (preview.count(NEW), preview.count(CHANGED), preview.count(UNCHANGED)) == (1, 1, 0)
     assert not preview.can_import() and preview.can_import(only_valid=True)
-    with pytest.raises(ValueError, match="1 处错误"):
+    with pytest.raises(UserError, match="1 处错误"):
         import_preview(vote_id, preview)
     summary = import_preview(vote_id, preview, only_valid=True)
     assert (summary.created, summary.updated, summary.unchanged, preview.skipped_rows) == (1, 1, 0, 1)
