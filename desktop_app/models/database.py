@@ -43,7 +43,7 @@ def _read_user_version(path: Path) -> int:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        raise DatabaseOpenError(f"“{path}”不是本程序可以打开的数据库文件（{error}）。") from error
+        raise DatabaseOpenError(f"“{path}”不是本程序可以打开的数据库文件。") from error
 
 
 def backup_copy(path: Path, suffix: str) -> Path:

@@ -85,3 +85,20 @@ def test_a_job_long_enough_to_show_the_dialog_still_delivers_its_result(qtbot):
     qtbot.waitUntil(lambda: task.dialog is not None, timeout=3000)
     qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
     assert outcome == ["结果"]
+
+
+def test_cancelled_raised_by_a_job_is_a_cancel_not_an_error(qtbot):
+    """Every long job stops with domain.errors.Cancelled; both runners call on_cancel, never on_error."""
+    def job(progress):
+        raise Cancelled("已取消导入，数据库没有任何改变。")
+
+    outcome = []
+    SyncTaskRunner().run("同步", job, outcome.append, on_error=outcome.append,
+                         on_cancel=lambda: outcome.append("cancelled"))
+    assert outcome == ["cancelled"]
+    runner = TaskRunner()
+    runner.run("后台", job, outcome.append, on_error=outcome.append, on_cancel=lambda: outcome.append("cancelled"),
+               write=False)
+    qtbot.waitUntil(lambda: len(outcome) == 2, timeout=5000)
+    assert runner.wait(5000)
+    assert outcome == ["cancelled", "cancelled"]
