@@ -174,3 +174,12 @@ def test_the_specific_errors_are_user_errors(module, name):
     import importlib
 
     assert issubclass(getattr(importlib.import_module(module), name), UserError)
+
+
+def test_a_form_error_names_its_field_when_there_is_one():
+    from desktop_app.services.roll.rooms import ValidationError
+
+    one = ValidationError({"name": "请填写姓名"})
+    assert (one.field, one.message, one.errors) == ("name", "请填写姓名", {"name": "请填写姓名"})
+    two = ValidationError({"name": "请填写姓名", "phone": "电话号码格式不对"})
+    assert two.field is None and two.message == "请填写姓名；电话号码格式不对"
