@@ -7,10 +7,11 @@ import sys
 
 from peewee import SqliteDatabase
 
+from desktop_app.domain.errors import UserError
 from desktop_app.models import DatabaseOpenError, open_database
 
 
-class CommandError(Exception):
+class CommandError(UserError):
     """A failure to report on stderr with an exit code (1 = cannot read or write)."""
 
     def __init__(self, message: str, code: int = 1) -> None:

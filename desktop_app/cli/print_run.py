@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.cli.common import CommandError, open_db_or_exit
-from desktop_app.documents.fonts import MissingGlyphs
 from desktop_app.domain.dates_text import parse_date
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.print_data import NOTICE_KINDS, Notice
 from desktop_app.operations.printing.documents import (
     NothingToPrint, PrintRequest, Saved, notice_request, print_to_file,
@@ -51,7 +51,7 @@ def _date(text: str | None, default: date | None, what: str) -> date | None:
         return default
     try:
         return parse_date(text)
-    except ValueError as error:
+    except UserError as error:
         raise CommandError(f"{what}：{error}", code=2) from error
 
 
@@ -71,7 +71,7 @@ def _print(request: PrintRequest, output: Path) -> Saved:
     """The shared operation, its failures as the command's errors (nothing half-written is left)."""
     try:
         return print_to_file(request, output, make_folders=True)
-    except MissingGlyphs as error:
+    except UserError as error:
         raise CommandError(str(error), code=2) from error
     except OSError as error:
         raise CommandError(f"无法写入“{output}”：{error.strerror or error}") from error

@@ -24,6 +24,7 @@ from desktop_app.documents.owner_roll import owner_cell
 from desktop_app.documents.batch import render_batch
 from desktop_app.documents.visit_form import LABEL_WIDTH, PAD, ROW_HEIGHT, FormPainter
 from desktop_app.domain.dates_text import date_text
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.vote_print_data import BallotSheet, VoteItem
 
 CHOICE_HEADERS = ("同意", "反对", "弃权")
@@ -40,7 +41,7 @@ GAP = 4 * mm
 FOOTNOTE = "注：为保护个人信息，业主姓名已隐去部分内容；本表决票不记载证件号码和联系电话。"
 
 
-class BallotTooLong(ValueError):
+class BallotTooLong(UserError):
     """The items of a vote do not fit on one page of a ballot."""
 
 
@@ -207,7 +208,7 @@ class BallotPainter(FormPainter):
 def render_ballots(sheets: Sequence[BallotSheet], target: str | Path | IO[bytes], fonts: FontSet | None = None,
                    progress: Callable[[int, int], bool] | None = None) -> int:
     """One ballot per room, all in one PDF; returns the page count. `progress(done, total)` returning
-    False cancels: RenderCancelled is raised and no file is left at `target`. MissingGlyphs is raised,
+    False cancels: Cancelled is raised and no file is left at `target`. MissingGlyphs is raised,
     and BallotTooLong for items that cannot fit one page, before anything is left at `target`."""
     fonts = fonts or load_fonts()
     fonts.check(text for sheet in sheets for text in sheet_texts(sheet))

@@ -15,19 +15,16 @@ from reportlab.pdfgen.canvas import Canvas
 from desktop_app import APP_NAME
 from desktop_app.documents.fonts import FontSet
 from desktop_app.documents.layout import make_canvas
+from desktop_app.domain.errors import Cancelled
 
 Item = TypeVar("Item")
-
-
-class RenderCancelled(Exception):
-    """The user cancelled a batch; no file was left behind."""
 
 
 def render_batch(items: Sequence[Item], target: str | Path | IO[bytes], fonts: FontSet, title: str,
                  painter: Callable[[Canvas, FontSet], Callable[[Item], None]],
                  progress: Callable[[int, int], bool] | None = None) -> int:
     """Draw each item (one page each) with `painter(canvas, fonts)`; returns the page count.
-    `progress(done, total)` returning False raises RenderCancelled."""
+    `progress(done, total)` returning False raises Cancelled."""
     partial = Path(f"{target}.part") if isinstance(target, (str, Path)) else None
     try:
         canvas = make_canvas(str(partial) if partial is not None else target, fonts)  # type: ignore[arg-type]
@@ -37,7 +34,7 @@ def render_batch(items: Sequence[Item], target: str | Path | IO[bytes], fonts: F
         for done, item in enumerate(items, 1):
             draw(item)
             if progress is not None and not progress(done, len(items)):
-                raise RenderCancelled("已取消，未生成文件。")
+                raise Cancelled("已取消，未生成文件。")
         canvas.save()
     except BaseException:
         if partial is not None:

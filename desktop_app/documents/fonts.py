@@ -17,6 +17,7 @@ from typing import Iterable, Sequence
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from desktop_app.domain.errors import UserError
 from desktop_app.paths import BUNDLED_FONT
 
 # (file name, subfont index) per role, best first; the bundled font ends every list.
@@ -32,7 +33,7 @@ ROLES = ("title", "body", "heading")
 RUNS_CACHE_SIZE = 200_000  # texts whose font runs are remembered (labels repeat on every page of a batch)
 
 
-class MissingGlyphs(Exception):
+class MissingGlyphs(UserError):
     """Characters no available font can draw, with where each occurs."""
 
     def __init__(self, missing: dict[str, list[str]]) -> None:

@@ -18,7 +18,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, LongTable, Spacer, TableStyle
 
-from desktop_app.documents.batch import RenderCancelled
 from desktop_app.documents.fonts import FontSet, load_fonts
 from desktop_app.documents.layout import (
     BLOCK_WIDTH, LEFT_MARGIN, PAGE_HEIGHT, SMALL_SIZE, TOP_MARGIN, DocumentTemplate, draw_page_number, draw_text,
@@ -28,6 +27,7 @@ from desktop_app.documents.notice import table_flowable
 from desktop_app.documents.owner_roll import natural_widths
 from desktop_app.domain.area import format_area
 from desktop_app.domain.dates_text import date_text
+from desktop_app.domain.errors import Cancelled
 from desktop_app.domain.masking import mask_phone
 from desktop_app.domain.print_data import DEVELOPER_LABEL, TableData
 from desktop_app.domain.tally import Votes
@@ -203,7 +203,7 @@ def page_decoration(data: NotVotedList, fonts: FontSet):
 def render_not_voted(data: NotVotedList, target: str | Path | IO[bytes], fonts: FontSet | None = None,
                      progress: Callable[[int, int], bool] | None = None) -> int:
     """Write the list as a PDF; returns its page count. Raises MissingGlyphs before writing.
-    `progress(done, total)` (tables laid out of about how many) returning False raises RenderCancelled;
+    `progress(done, total)` (tables laid out of about how many) returning False raises Cancelled;
     nothing is written then (the file is written only when the layout is done)."""
     fonts = fonts or load_fonts()
     fonts.check(list_texts(data))
@@ -218,7 +218,7 @@ def render_not_voted(data: NotVotedList, target: str | Path | IO[bytes], fonts: 
             if kind == "SIZE_EST":
                 total = max(1, value)
             elif kind == "PROGRESS" and not progress(min(value, total), total):
-                raise RenderCancelled("已取消，未生成文件。")
+                raise Cancelled("已取消，未生成文件。")
 
         doc.setProgressCallBack(report)
     doc.build(story(data, fonts))

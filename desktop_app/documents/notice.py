@@ -13,6 +13,7 @@ from desktop_app.documents.layout import (
     BLOCK_WIDTH, LEADING, TABLE_SIZE, SignatureBlock, body_style, build, para, style, title_paragraph,
 )
 from desktop_app.domain.dates_text import date_text, period_text
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.print_data import NOTICE_KINDS, Notice, TableData
 
 
@@ -106,9 +107,9 @@ def notice_story(notice: Notice, fonts: FontSet) -> list[Flowable]:
 def render_notice(notice: Notice, target: str | IO[bytes], fonts: FontSet | None = None) -> int:
     """Write the notice as a PDF; returns its page count. Raises MissingGlyphs before writing."""
     if notice.kind not in NOTICE_KINDS:
-        raise ValueError(f"文种“{notice.kind}”不支持，应为 通知、公告 或 公示")
+        raise UserError(f"文种“{notice.kind}”不支持，应为 通知、公告 或 公示")
     if notice.kind == "公示" and (notice.period_start is None or notice.period_end is None):
-        raise ValueError("公示须写明公示期的开始和结束日期")
+        raise UserError("公示须写明公示期的开始和结束日期")
     fonts = fonts or load_fonts()
     fonts.check(notice_texts(notice))
     return build(target, notice_story(notice, fonts), fonts, title=notice.title, author=notice.issuer)

@@ -25,6 +25,7 @@ from desktop_app.documents.owner_roll import owner_cell
 from desktop_app.documents.visit_form import LABEL_WIDTH, PAD, ROW_HEIGHT, VALUE_WIDTH, FormPainter
 from desktop_app.domain.consultation_print_data import CatalogueGroup, OpinionForm
 from desktop_app.domain.dates_text import date_text
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.opinions import STANCES
 
 ITEM_SIZES = (SMALL_SIZE, 9.5, 8.5, 7.5)  # the catalogue shrinks to fit its columns, never below 7.5 pt
@@ -38,7 +39,7 @@ GAP = 3 * mm
 FOOTNOTE = "注：本表仅用于老旧小区改造征求意见，所记个人信息严格保密，不对外公开；不记载证件号码和联系电话。"
 
 
-class OpinionFormTooLong(ValueError):
+class OpinionFormTooLong(UserError):
     """The catalogue does not fit on one page of the form."""
 
 
@@ -190,7 +191,7 @@ class OpinionFormPainter(FormPainter):
 def render_opinion_forms(forms: Sequence[OpinionForm], target: str | Path | IO[bytes], fonts: FontSet | None = None,
                          progress: Callable[[int, int], bool] | None = None) -> int:
     """One form per room, all in one PDF; returns the page count. `progress(done, total)` returning False
-    cancels: RenderCancelled is raised and no file is left at `target`. MissingGlyphs is raised before
+    cancels: Cancelled is raised and no file is left at `target`. MissingGlyphs is raised before
     anything is written; OpinionFormTooLong when the catalogue cannot fit one page (no file is left)."""
     fonts = fonts or load_fonts()
     fonts.check(text for form in forms for text in form_texts(form))

@@ -158,7 +158,7 @@ def render_visit_forms(forms: Sequence[VisitForm], target: str | Path | IO[bytes
                        fonts: FontSet | None = None,
                        progress: Callable[[int, int], bool] | None = None) -> int:
     """One sheet per form; returns the page count. `progress(done, total)` returning False cancels:
-    RenderCancelled is raised and no file is left at `target`. MissingGlyphs is raised before writing."""
+    Cancelled is raised and no file is left at `target`. MissingGlyphs is raised before writing."""
     fonts = fonts or load_fonts()
     fonts.check(text for form in forms for text in form_texts(form))
     return render_batch(forms, target, fonts, TITLE, lambda canvas, fonts: FormPainter(canvas, fonts).draw, progress)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.roll_record import AREA_SOURCES
 from desktop_app.domain.text import as_text, compact
 
@@ -18,7 +19,7 @@ _HUNDREDTH = Decimal("0.01")
 _GROUPED_NUMBER = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?")
 
 
-class AreaError(ValueError):
+class AreaError(UserError):
     """An area that cannot be used; `reason` says why, in Chinese."""
 
     def __init__(self, reason: str) -> None:

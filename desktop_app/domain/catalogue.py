@@ -10,6 +10,8 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from desktop_app.domain.errors import UserError
+
 BASIC, IMPROVEMENT, UPGRADE = "基础类", "完善类", "提升类"
 CATEGORIES = (BASIC, IMPROVEMENT, UPGRADE)
 MAX_NAME_LENGTH = 40
@@ -22,7 +24,7 @@ class CatalogueEntry:
     position: int = 0
 
 
-class CatalogueError(ValueError):
+class CatalogueError(UserError):
     """The catalogue text is not usable; the message is Chinese and names the entry."""
 
 
@@ -53,9 +55,9 @@ def parse_catalogue(text: str) -> list[CatalogueEntry]:
         data = json.loads(text)
         categories = data["categories"]
     except (ValueError, KeyError, TypeError) as error:
-        raise CatalogueError(f"改造内容目录格式错误：{error}") from error
+        raise CatalogueError("改造内容目录格式错误：不是含有各类别改造内容的目录数据") from error
     if not isinstance(categories, dict):
-        raise CatalogueError("改造内容目录格式错误：categories 应为对象")
+        raise CatalogueError("改造内容目录格式错误：各类别及其改造内容应成组列出")
     entries: list[CatalogueEntry] = []
     seen: set[str] = set()
     for category, names in categories.items():

@@ -22,6 +22,7 @@ from typing import Iterable
 
 from desktop_app.domain.complaints import CATEGORIES, CLOSED_LATE, CONSTRUCTION_AND_QUALITY, OVERDUE_OPEN, \
     days_to_close, overdue_state
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.opinions import KINDS
 
 NO_VALUE = "—"
@@ -163,32 +164,32 @@ def consultation_figures(events: Iterable[EventRow], opinions: Iterable[OpinionR
                          today: date) -> ConsultationFigures:
     """The figures of the rows given (already limited to the scope and date range by the caller).
 
-    Raises ValueError when an opinion names an estate not given, when more rooms of an estate gave an
+    Raises UserError when an opinion names an estate not given, when more rooms of an estate gave an
     opinion than it has, or for an unknown kind or category (the rows do not belong together)."""
     kinds = Counter()
     for event in events:
         if event.kind not in KINDS:
-            raise ValueError(f"征求意见方式“{event.kind}”无效")
+            raise UserError(f"征求意见方式“{event.kind}”无效")
         kinds[event.kind] += 1
     estate_list = list(estates)
     rooms_of = {estate.estate_id: estate for estate in estate_list}
     reached: dict[int, set[int]] = {estate.estate_id: set() for estate in estate_list}
     for opinion in opinions:
         if opinion.estate_id not in reached:
-            raise ValueError(f"意见所在小区（编号 {opinion.estate_id}）不在统计范围内")
+            raise UserError(f"意见所在小区（编号 {opinion.estate_id}）不在统计范围内")
         reached[opinion.estate_id].add(opinion.room_id)
     reach = []
     for estate_id, rooms in reached.items():
         estate = rooms_of[estate_id]
         if len(rooms) > estate.rooms:
-            raise ValueError(f"{estate.name}：有意见的房屋 {len(rooms)} 户多于房屋总数 {estate.rooms} 户")
+            raise UserError(f"{estate.name}：有意见的房屋 {len(rooms)} 户多于房屋总数 {estate.rooms} 户")
         reach.append(EstateReach(estate_id, estate.name, estate.rooms, len(rooms)))
     categories = Counter()
     states = Counter()
     closed = close_days = 0
     for complaint in complaints:
         if complaint.category not in CATEGORIES:
-            raise ValueError(f"投诉类别“{complaint.category}”无效")
+            raise UserError(f"投诉类别“{complaint.category}”无效")
         categories[complaint.category] += 1
         states[overdue_state(complaint.due_on, complaint.closed_on, today)] += 1
         if complaint.closed_on is not None:

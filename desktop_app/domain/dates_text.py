@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import AbstractSet
 
+from desktop_app.domain.errors import UserError
+
 
 def date_text(day: date) -> str:
     """`date(2024, 5, 23)` -> "2024年5月23日"."""
@@ -19,7 +21,7 @@ def date_text(day: date) -> str:
 def period_text(start: date, end: date) -> str:
     """The posting period line of a 公示: "公示期：2024年5月23日至2024年6月5日"."""
     if end < start:
-        raise ValueError(f"公示期结束日期 {date_text(end)} 早于开始日期 {date_text(start)}")
+        raise UserError(f"公示期结束日期 {date_text(end)} 早于开始日期 {date_text(start)}")
     return f"公示期：{date_text(start)}至{date_text(end)}"
 
 
@@ -40,7 +42,7 @@ def period_end(start: date, length: int, *, working_days: bool = False,
     and a period that starts on a day off starts counting on the next working day.
     """
     if length < 1:
-        raise ValueError(f"公示期天数应至少为 1 天，实为 {length} 天")
+        raise UserError(f"公示期天数应至少为 1 天，实为 {length} 天")
     if not working_days:
         return start + timedelta(days=length - 1)
     day = start
@@ -54,12 +56,12 @@ def period_end(start: date, length: int, *, working_days: bool = False,
 
 
 def parse_date(text: str) -> date:
-    """"2024-05-23" (also "2024-5-23", "2024/5/23", "2024年5月23日") -> date; ValueError with a Chinese reason."""
+    """"2024-05-23" (also "2024-5-23", "2024/5/23", "2024年5月23日") -> date; UserError with a Chinese reason."""
     cleaned = text.strip().replace("/", "-").replace("年", "-").replace("月", "-").rstrip("日")
     parts = cleaned.split("-")
     if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        raise ValueError(f"日期“{text}”格式不对，应为 年-月-日，例如 2024-05-23")
+        raise UserError(f"日期“{text}”格式不对，应为 年-月-日，例如 2024-05-23")
     try:
         return date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError as error:
-        raise ValueError(f"日期“{text}”不存在") from error
+        raise UserError(f"日期“{text}”不存在") from error

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from desktop_app.domain.area import format_area
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.headcount import RollEntry, ScopeRoll, build_scope_roll
 from desktop_app.domain.print_data import RollRow
 from desktop_app.domain.roll_record import RollRecord
@@ -83,7 +84,7 @@ class Conflict:
         return f"事项“{self.item}”：同一业主的房屋表决意见不一致（{answers}），请核实后更正"
 
 
-class TallyError(ValueError):
+class TallyError(UserError):
     """Ballots that cannot be counted as given; every problem is listed, in Chinese."""
 
     def __init__(self, problems: Sequence[str], *, conflicts: Sequence[Conflict] = (),
@@ -218,11 +219,11 @@ def _per_item(answer_sets: dict[tuple[str, ...], int], area_sums: list[int], hea
     areas, heads = [0] * (count * _KINDS), [0] * (count * _KINDS)
     for answers, index in answer_sets.items():
         if len(answers) != count:
-            raise ValueError(f"a ballot has {len(answers)} choices for {count} items: {answers}")
+            raise ValueError(f"一张表决票有 {len(answers)} 个表决意见，表决事项却有 {count} 个：{'、'.join(answers)}")
         for position, choice in enumerate(answers):
             code = _CODE.get(choice)
             if code is None:
-                raise ValueError(f"{choice!r} is not one of {CHOICES}")
+                raise ValueError(f"表决意见“{choice}”无效，应为同意、反对、弃权或空白")
             areas[position * _KINDS + code] += area_sums[index]
             heads[position * _KINDS + code] += head_sums[index]
     return areas, heads

@@ -11,6 +11,8 @@ from __future__ import annotations
 from enum import Enum
 from fractions import Fraction
 
+from desktop_app.domain.errors import UserError
+
 
 class Rule(str, Enum):
     SPECIAL = "special"  # 双四分之三 (Art. 278 matters 6-8)
@@ -48,7 +50,7 @@ APPROVAL_SIGN = {Rule.SPECIAL: "≥3/4", Rule.ORDINARY: ">1/2"}  # 以上 includ
 def rule_of_matter(matter: int) -> Rule:
     """The rule Art. 278 sets for its matter number 1-9 (6, 7 and 8 special, the others ordinary)."""
     if matter not in MATTERS:
-        raise ValueError(f"《民法典》第二百七十八条只有第1至9项事项，没有第{matter}项")
+        raise UserError(f"《民法典》第二百七十八条只有第1至9项事项，没有第{matter}项")
     return Rule.SPECIAL if matter in SPECIAL_MATTERS else Rule.ORDINARY
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from desktop_app.domain.ballot_import import (
     UNCHANGED, FileBallot, ImportContext, PlannedBallot, item_order, plan_import,
 )
+from desktop_app.domain.errors import UserError
 from desktop_app.exchange.ballot_reader import BallotReadResult, read_ballots
 from desktop_app.exchange.errors import CellError, column_label
 
@@ -58,9 +59,9 @@ class BallotImportPreview:
         return any(ballot.status != UNCHANGED for ballot in self.valid)
 
     def to_apply(self, only_valid: bool = False) -> list[PlannedBallot]:
-        """The rows to record; ValueError (Chinese) when the file has errors and not `only_valid`."""
+        """The rows to record; UserError when the file has errors and not `only_valid`."""
         if self.errors and not only_valid:
-            raise ValueError(f"“{self.file}”中有 {len(self.errors)} 处错误，未导入；请改正后重新导入，或只导入无误的行")
+            raise UserError(f"“{self.file}”中有 {len(self.errors)} 处错误，未导入；请改正后重新导入，或只导入无误的行")
         return self.valid
 
     @property

@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
 from desktop_app.domain.ballot_import import BallotExportRow
+from desktop_app.domain.errors import UserError
 from desktop_app.exchange.ballot_reader import ANSWERS, BALLOT_COLUMNS, BALLOT_SYNONYMS, METHODS
 from desktop_app.exchange.errors import column_letter
 from desktop_app.exchange.roll_columns import field_of_header, header_key
@@ -39,7 +40,7 @@ def item_name_problem(name: str) -> str | None:
 
 def write_ballots(path: str | Path, items: Sequence[str], rows: Iterable[BallotExportRow]) -> int:
     """Write the ballots `rows` of a vote with `items`; returns the number of rows written. Raises
-    ValueError for item names that would not read back as the same items, or a row with a wrong
+    UserError for item names that would not read back as the same items, or a row with a wrong
     number of answers or an answer other than 同意 / 反对 / 弃权 / blank."""
     items = list(items)
     problems = [problem for problem in map(item_name_problem, items) if problem]
@@ -47,7 +48,7 @@ def write_ballots(path: str | Path, items: Sequence[str], rows: Iterable[BallotE
     if len(set(keys)) != len(keys):
         problems.append("表决事项名称有重复")
     if problems:
-        raise ValueError("；".join(problems))
+        raise UserError("；".join(problems))
     rows = list(rows)
     for row in rows:
         _check_row(row, len(items))
@@ -87,10 +88,10 @@ def _write_book(target: BinaryIO, items: list[str], rows: list[BallotExportRow])
 def _check_row(row: BallotExportRow, items: int) -> None:
     where = "-".join(part for part in (row.building, row.unit, row.room) if part)
     if len(row.choices) != items:
-        raise ValueError(f"{where}：应有 {items} 个表决意见，实为 {len(row.choices)} 个")
+        raise UserError(f"{where}：应有 {items} 个表决意见，实为 {len(row.choices)} 个")
     wrong = [choice for choice in row.choices if choice and choice not in ANSWERS]
     if wrong:
-        raise ValueError(f"{where}：表决意见“{wrong[0]}”不是 同意、反对、弃权 或空白")
+        raise UserError(f"{where}：表决意见“{wrong[0]}”不是 同意、反对、弃权 或空白")
 
 
 def _header(column: str | tuple[str, str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.located import LocatedNote
 
 
@@ -13,12 +14,8 @@ class CellError(LocatedNote):
     """
 
 
-class ReadFailure(Exception):
+class ReadFailure(UserError):
     """The file cannot be read at all; the message is for the user and names the file."""
-
-
-class ReadCancelled(Exception):
-    """The user cancelled reading; nothing was read."""
 
 
 def column_letter(index: int) -> str:

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
+from desktop_app.domain.errors import Cancelled
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.domain.text import as_text
-from desktop_app.exchange.errors import CellError, ReadCancelled
+from desktop_app.exchange.errors import CellError
 from desktop_app.exchange.roll_columns import (
     COLUMN_BY_FIELD, HEADER_SEARCH_ROWS, REQUIRED_FIELDS, ROLL_COLUMNS, find_header_row, header_candidates,
 )
@@ -44,7 +45,7 @@ def read_roll(path: str | Path, *, sheet: str | None = None, mapping: dict[str, 
               estate_code: str | None = None, cancel: Callable[[], bool] | None = None) -> RollReadResult:
     """Read the roll on `sheet` (default: the first sheet with a recognisable header).
 
-    Raises ReadFailure when the file cannot be read at all and ReadCancelled when `cancel()` says so."""
+    Raises ReadFailure when the file cannot be read at all and Cancelled when `cancel()` says so."""
     unknown = set(mapping or {}) - COLUMN_BY_FIELD.keys()
     if unknown:
         raise ValueError(f"unknown roll fields in mapping: {sorted(unknown)}")
@@ -91,7 +92,7 @@ def _read_sheet(path: Path, check: WorkbookCheck, sheet: str, mapping: dict[str,
     body = _chain(((n, v) for n, v in head if n > header_row), rows)
     for count, (number, values) in enumerate(body):
         if cancel is not None and count % CANCEL_EVERY == 0 and cancel():
-            raise ReadCancelled()
+            raise Cancelled("已取消读取。")
         if parser.is_empty(values):
             continue
         result.rows += 1

@@ -42,7 +42,7 @@ class SheetRows:
                 workbook = python_calamine.CalamineWorkbook.from_path(str(self.path))
                 self._calamine_sheet = workbook.get_sheet_by_name(sheet)
             except Exception as error:  # calamine raises its own family of errors
-                raise ReadFailure(f"读取“{self.path.name}”的工作表“{sheet}”失败：{error}") from error
+                raise ReadFailure(f"读取“{self.path.name}”的工作表“{sheet}”失败，文件可能已损坏。") from error
             self.merged = list(self._calamine_sheet.merged_cell_ranges or [])
 
     def rows(self) -> Iterator[tuple[int, Row]]:
@@ -70,7 +70,7 @@ class SheetRows:
         try:
             workbook = load_workbook(self.path, read_only=True, data_only=True)
         except Exception as error:
-            raise ReadFailure(f"读取“{self.path.name}”失败：{error}") from error
+            raise ReadFailure(f"读取“{self.path.name}”失败，文件可能已损坏。") from error
         try:
             worksheet = workbook[self.sheet]
             worksheet.reset_dimensions()  # never trust the declared size; rows come as stored

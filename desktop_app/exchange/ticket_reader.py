@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from desktop_app.domain.complaints import CATEGORIES, SATISFACTION, SOURCES, STEPS
+from desktop_app.domain.errors import Cancelled
 from desktop_app.domain.identity import looks_like_scientific_notation, normalise_phone, phone_error
 from desktop_app.domain.room_entry import parse_room_entry
 from desktop_app.domain.text import as_text, compact, to_half_width
 from desktop_app.domain.ticket_record import TicketRow, category_of_text, satisfaction_of_text, status_of_text
-from desktop_app.exchange.errors import CellError, ReadCancelled, column_label
+from desktop_app.exchange.errors import CellError, column_label
 from desktop_app.exchange.roll_columns import (
     HEADER_SEARCH_ROWS, RollColumn, build_synonyms, find_header_row, header_candidates,
 )
@@ -89,7 +90,7 @@ def read_tickets(path: str | Path, *, sheet: str | None = None, mapping: dict[st
                  cancel: Callable[[], bool] | None = None) -> TicketReadResult:
     """Read the tickets on `sheet` (default: the first sheet with a recognisable header). `mapping`
     (field -> header text) overrides the synonyms; `categories` (file text -> category) overrides the
-    category rules. Raises ReadFailure when the file cannot be read and ReadCancelled on `cancel()`."""
+    category rules. Raises ReadFailure when the file cannot be read and Cancelled on `cancel()`."""
     unknown = set(mapping or {}) - set(TICKET_FIELDS)
     if unknown:
         raise ValueError(f"unknown ticket fields in mapping: {sorted(unknown)}")
@@ -149,7 +150,7 @@ def _read_sheet(result: TicketReadResult, source: SheetRows, mapping: dict[str, 
     body = _chain(((n, v) for n, v in head if n > header_row), rows)
     for count, (number, row) in enumerate(body):
         if cancel is not None and count % CANCEL_EVERY == 0 and cancel():
-            raise ReadCancelled()
+            raise Cancelled("已取消读取。")
         parser.parse(number, row)
     if "closed_on" not in columns and any(ticket.closed for ticket in result.tickets):
         result.warnings.append(CellError(result.file, result.sheet, header_row, "办结日期", "",

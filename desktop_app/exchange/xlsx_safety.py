@@ -110,7 +110,7 @@ class _MemberScanner:
                     raise ReadFailure(f"“{self.file_name}”中的 {self.info.filename} 压缩比异常，可能是恶意构造的文件，已拒绝读取。")
                 block = carry + data
                 if b"<!DOCTYPE" in block or b"<!ENTITY" in block:
-                    raise ReadFailure(f"“{self.file_name}”中含有 DTD 或实体声明（{self.info.filename}），"
+                    raise ReadFailure(f"“{self.file_name}”中含有文档类型定义（DTD）或实体声明（{self.info.filename}），"
                                       "正常的 Excel 文件不会有这些内容，已拒绝读取。")
                 if not data:
                     if block:
@@ -171,10 +171,10 @@ def _sheet_members(archive: zipfile.ZipFile, file_name: str) -> tuple[list[str],
                 posixpath.join(posixpath.dirname(workbook_path), target))
             targets[rel.get("Id")] = target
     except KeyError as error:
-        raise ReadFailure(f"“{file_name}”缺少工作簿结构（{error.args[0]}），不是 .xlsx 工作簿。"
+        raise ReadFailure(f"“{file_name}”缺少工作簿结构，不是 .xlsx 工作簿。"
                           "如果是 .ods、.et 等其他格式，请在 WPS 或 Excel 中另存为 .xlsx 后再导入。") from error
     except Exception as error:  # defusedxml refusals and malformed XML alike
-        raise ReadFailure(f"“{file_name}”的工作簿结构无法解析（{type(error).__name__}），文件可能已损坏。") from error
+        raise ReadFailure(f"“{file_name}”的工作簿结构无法解析，文件可能已损坏。") from error
     names: list[str] = []
     members: dict[str, str] = {}
     for sheet in workbook.iter(f"{_MAIN_NS}sheet"):
@@ -221,7 +221,7 @@ def check_workbook(path: str | Path) -> WorkbookCheck:
     except ReadFailure:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as error:
-        raise ReadFailure(f"“{name}”已损坏，无法解压（{error}）。请在 Excel 或 WPS 中重新保存后再导入。") from error
+        raise ReadFailure(f"“{name}”已损坏，无法解压。请在 Excel 或 WPS 中重新保存后再导入。") from error
     except OSError as error:
         raise ReadFailure(f"读取“{name}”失败：{error.strerror or error}") from error
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from peewee import DatabaseProxy, SqliteDatabase
 
+from desktop_app.domain.errors import UserError
+
 db = DatabaseProxy()
 
 PRAGMAS = {
@@ -23,7 +25,7 @@ PRAGMAS = {
 }
 
 
-class DatabaseOpenError(Exception):
+class DatabaseOpenError(UserError):
     """The file cannot be used; the message is for the user and the file is left untouched."""
 
 
@@ -41,7 +43,7 @@ def _read_user_version(path: Path) -> int:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        raise DatabaseOpenError(f"“{path}”不是本程序可以打开的数据库文件（{error}）。") from error
+        raise DatabaseOpenError(f"“{path}”不是本程序可以打开的数据库文件。") from error
 
 
 def backup_copy(path: Path, suffix: str) -> Path:

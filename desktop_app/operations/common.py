@@ -9,10 +9,6 @@ from typing import Callable
 Progress = Callable[[int, int], bool]
 """`progress(done, total)` reports progress and returns False once the user asked to cancel."""
 
-class OperationCancelled(Exception):
-    """The user cancelled; nothing was written (the message says so)."""
-
-
 def no_progress(_done: int, _total: int) -> bool:
     return True
 

@@ -1,4 +1,7 @@
-"""Logging to the log file, and the crash dialog for errors no user can cause (with the traceback)."""
+"""Logging to the log file, and the crash dialog for errors no user can cause (with the traceback).
+
+A UserError that no page caught is still the user's to fix: it is shown as its message, not as a crash;
+a Cancelled that escaped is a cancel and shows nothing."""
 
 from __future__ import annotations
 
@@ -9,6 +12,8 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app.domain.errors import Cancelled, UserError
 
 log = logging.getLogger("desktop_app")
 
@@ -36,6 +41,14 @@ def install_excepthook(log_path: Path) -> None:
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, trace)
+            return
+        if issubclass(kind, Cancelled):
+            return
+        if isinstance(error, UserError) and QApplication.instance() is not None:
+            log.info("未在页面中处理的提示：%s", error.message)
+            box = QMessageBox(QMessageBox.Icon.Warning, "提示", error.message)
+            box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
+            box.exec()
             return
         text = "".join(traceback.format_exception(kind, error, trace))
         log.error("未处理的错误：\n%s", text)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.documents.ballot import render_ballots
-from desktop_app.documents.batch import RenderCancelled
 from desktop_app.documents.visit_form import render_visit_forms
+from desktop_app.domain.errors import Cancelled
 
 from .test_ballot import sheets
 from .test_visit_form import forms
@@ -22,7 +22,7 @@ def test_cancel_leaves_no_file(tmp_path, render, documents):
         seen.append((done, total))
         return done < 3
 
-    with pytest.raises(RenderCancelled):
+    with pytest.raises(Cancelled):
         render(documents(10), target, progress=progress)
     assert seen == [(1, 10), (2, 10), (3, 10)]
     assert list(tmp_path.iterdir()) == []

@@ -11,13 +11,13 @@ from datetime import date
 
 import pytest
 
-from desktop_app.documents.batch import RenderCancelled
 from desktop_app.documents.complaint_ledger import render_complaint_ledger
 from desktop_app.documents.opinion_form import OpinionFormTooLong, render_opinion_forms
 from desktop_app.documents.opinion_summary import render_opinion_summary
 from desktop_app.domain.consultation_print_data import (
     CatalogueGroup, ComplaintLedgerData, ComplaintLine, DemandLine, OpinionForm, OpinionSummaryData,
 )
+from desktop_app.domain.errors import Cancelled
 from desktop_app.domain.print_data import RollRow
 from desktop_app.paths import SHIPPED_CATALOGUE
 
@@ -94,7 +94,7 @@ def test_opinion_form_refuses_a_catalogue_that_cannot_fit(tmp_path):
 
 
 def test_opinion_form_batch_cancel_leaves_no_file(tmp_path):
-    with pytest.raises(RenderCancelled):
+    with pytest.raises(Cancelled):
         render_opinion_forms(forms(4), tmp_path / "f.pdf", progress=lambda done, total: done < 2)
     assert not (tmp_path / "f.pdf").exists() and not (tmp_path / "f.pdf.part").exists()
 

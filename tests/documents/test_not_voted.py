@@ -11,10 +11,10 @@ import pytest
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from desktop_app.documents.batch import RenderCancelled
 from desktop_app.documents.fonts import MissingGlyphs, load_fonts
 from desktop_app.documents.layout import CLOSING_PUNCTUATION, BLOCK_HEIGHT, BLOCK_WIDTH, BOTTOM_MARGIN, LEFT_MARGIN, PAGE_HEIGHT
 from desktop_app.documents.not_voted import INTERNAL_MARK, NOTE_HEADER, list_title, render_not_voted
+from desktop_app.domain.errors import Cancelled
 from desktop_app.domain.headcount import RollEntry
 from desktop_app.domain.masking import mask_phone
 from desktop_app.domain.naming import natural_sort_key
@@ -193,6 +193,6 @@ def test_progress_is_reported_and_a_cancel_writes_nothing(tmp_path):
     render_not_voted(data, tmp_path / "all.pdf", progress=lambda done, total: reports.append((done, total)) or True)
     assert reports and reports[-1][0] == reports[-1][1] and all(done <= total for done, total in reports)
     target = tmp_path / "cancelled.pdf"
-    with pytest.raises(RenderCancelled):
+    with pytest.raises(Cancelled):
         render_not_voted(data, target, progress=lambda done, total: done < 3)
     assert not target.exists()

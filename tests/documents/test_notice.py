@@ -13,6 +13,7 @@ from desktop_app.documents.layout import (
     PAGE_WIDTH, TITLE_SIZE,
 )
 from desktop_app.documents.notice import render_notice
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.print_data import Notice, TableData
 
 from .conftest import rendered, Pdf, assert_a4_and_embedded, assert_inside_block
@@ -58,12 +59,12 @@ def test_publicity_has_its_posting_period_and_table():
 
 
 def test_publicity_without_a_period_is_refused():
-    with pytest.raises(ValueError, match="公示期"):
+    with pytest.raises(UserError, match="公示期"):
         render(make_notice(kind="公示"))
 
 
 def test_unknown_kind_is_refused():
-    with pytest.raises(ValueError, match="通知、公告 或 公示"):
+    with pytest.raises(UserError, match="通知、公告 或 公示"):
         render(make_notice(kind="命令"))
 
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from desktop_app.domain.area import AreaError, best_area, format_area, parse_area
+from desktop_app.domain.errors import UserError
 
 
 @pytest.mark.parametrize("value,centi", [
@@ -39,7 +40,7 @@ def test_rejected_areas(value, reason):
         parse_area(value)
     assert raised.value.reason == reason
     assert str(raised.value) == reason
-    assert isinstance(raised.value, ValueError)
+    assert isinstance(raised.value, UserError)
 
 
 @given(st.integers(min_value=1, max_value=10_000_000))

@@ -11,6 +11,7 @@ from hypothesis import given, strategies as st
 from desktop_app.domain.complaints import CATEGORIES
 from desktop_app.domain.consultation_figures import ComplaintRow, EstateRooms, EventRow, OpinionRow, \
     consultation_figures, decimal_text, percent_text
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.opinions import KINDS
 
 TODAY = date(2024, 7, 1)
@@ -102,13 +103,13 @@ def test_consultations_and_households_reached_per_estate():
 
 
 def test_rows_that_do_not_belong_together_are_refused():
-    with pytest.raises(ValueError, match="不在统计范围"):
+    with pytest.raises(UserError, match="不在统计范围"):
         consultation_figures([], [OpinionRow(1, 9)], [EstateRooms(1, "A", 3)], [], TODAY)
-    with pytest.raises(ValueError, match="多于房屋总数"):
+    with pytest.raises(UserError, match="多于房屋总数"):
         consultation_figures([], [OpinionRow(r, 1) for r in range(4)], [EstateRooms(1, "A", 3)], [], TODAY)
-    with pytest.raises(ValueError, match="类别"):
+    with pytest.raises(UserError, match="类别"):
         consultation_figures([], [], [], [ComplaintRow("噪音", TODAY)], TODAY)
-    with pytest.raises(ValueError, match="方式"):
+    with pytest.raises(UserError, match="方式"):
         consultation_figures([EventRow("电话", TODAY)], [], [], [], TODAY)
 
 

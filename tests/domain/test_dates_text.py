@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from desktop_app.domain.dates_text import date_text, is_working_day, parse_date, period_end, period_text
+from desktop_app.domain.errors import UserError
 
 
 @pytest.mark.parametrize("day,text", [
@@ -25,7 +26,7 @@ def test_period_text_matches_the_notice_line():
 
 
 def test_period_text_refuses_an_end_before_the_start():
-    with pytest.raises(ValueError, match="早于"):
+    with pytest.raises(UserError, match="早于"):
         period_text(date(2024, 6, 5), date(2024, 5, 23))
 
 
@@ -57,7 +58,7 @@ def test_working_day_period(start, length, end):
 
 
 def test_period_of_zero_days_is_refused():
-    with pytest.raises(ValueError, match="至少为 1 天"):
+    with pytest.raises(UserError, match="至少为 1 天"):
         period_end(date(2024, 5, 23), 0)
 
 
@@ -81,5 +82,5 @@ def test_date_text_round_trips_through_parse(day):
 
 @pytest.mark.parametrize("text,reason", [("2024-02-30", "不存在"), ("2024-5", "格式不对"), ("明天", "格式不对")])
 def test_parse_date_says_what_is_wrong(text, reason):
-    with pytest.raises(ValueError, match=reason):
+    with pytest.raises(UserError, match=reason):
         parse_date(text)

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.headcount import DEVELOPER_HEAD, RollEntry
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.domain.tally import (
@@ -84,7 +85,7 @@ def test_rule_of_matter(matter, rule):
 
 @pytest.mark.parametrize("matter", [0, 10, -1])
 def test_rule_of_matter_outside_art_278(matter):
-    with pytest.raises(ValueError, match="第1至9项"):
+    with pytest.raises(UserError, match="第1至9项"):
         rule_of_matter(matter)
 
 
@@ -180,7 +181,7 @@ def test_unknown_and_repeated_rooms_are_errors():
 def test_bad_choice_and_wrong_length_are_programming_errors():
     with pytest.raises(ValueError, match="√"):
         tally(head_roll(), [Ballot("li", ("√",))], ["绿化"], ORDINARY)
-    with pytest.raises(ValueError, match="2 choices for 1 items"):
+    with pytest.raises(ValueError, match="有 2 个表决意见，表决事项却有 1 个"):
         tally(head_roll(), [Ballot("li", (A, A))], ["绿化"], ORDINARY)
 
 

@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.domain.tally import ABSTAIN, AGREE, BLANK, OPPOSE
 from desktop_app.exchange.ballot_reader import read_ballots
@@ -87,15 +88,15 @@ def test_no_ballots_gives_a_header_the_reader_accepts(tmp_path):
     ([" 加装电梯"], "首尾有空格"),
 ])
 def test_item_names_that_would_not_read_back_are_refused(tmp_path, items, reason):
-    with pytest.raises(ValueError, match=reason):
+    with pytest.raises(UserError, match=reason):
         write_ballots(tmp_path / "bad.xlsx", items, [])
     assert not (tmp_path / "bad.xlsx").exists()
 
 
 def test_a_row_with_wrong_answers_is_refused_and_nothing_written(tmp_path):
-    with pytest.raises(ValueError, match="应有 3 个"):
+    with pytest.raises(UserError, match="应有 3 个"):
         write_ballots(tmp_path / "bad.xlsx", ITEMS, [BallotExportRow("E001", "3", "1", "502", (AGREE,))])
-    with pytest.raises(ValueError, match="赞成"):
+    with pytest.raises(UserError, match="赞成"):
         write_ballots(tmp_path / "bad.xlsx", ITEMS, [BallotExportRow("E001", "3", "1", "502", (AGREE, "赞成", ""))])
     assert not (tmp_path / "bad.xlsx").exists()
 
@@ -123,6 +124,6 @@ def test_a_place_that_cannot_be_written_fails_before_anything_is_built(tmp_path)
     with pytest.raises(FileNotFoundError):
         write_ballots(tmp_path / "missing" / "ballots.xlsx", ITEMS, ROWS)
     (tmp_path / "ballots.xlsx").write_bytes(b"old")
-    with pytest.raises(ValueError):  # a bad row: the old file is left as it was
+    with pytest.raises(UserError):  # a bad row: the old file is left as it was
         write_ballots(tmp_path / "ballots.xlsx", ITEMS, [BallotExportRow("E001", "3", "1", "502", (AGREE,))])
     assert (tmp_path / "ballots.xlsx").read_bytes() == b"old"

@@ -218,10 +218,10 @@ def test_no_header_anywhere(tmp_path):
 
 
 def test_cancel_stops_reading(tmp_path):
-    from desktop_app.exchange.errors import ReadCancelled
+    from desktop_app.domain.errors import Cancelled
     import pytest
 
-    with pytest.raises(ReadCancelled):
+    with pytest.raises(Cancelled):
         read_roll(write_workbook(tmp_path / "roll.xlsx", good_rows()), cancel=lambda: True)
 
 

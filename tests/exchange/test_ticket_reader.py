@@ -9,10 +9,11 @@ from datetime import date
 import pytest
 from openpyxl import Workbook
 
+from desktop_app.domain.errors import Cancelled
 from desktop_app.domain.room_entry import RoomRef
 from desktop_app.domain.ticket_record import category_of_text, satisfaction_of_text, status_of_text
 from desktop_app.exchange import xlsx_safety
-from desktop_app.exchange.errors import ReadCancelled, ReadFailure
+from desktop_app.exchange.errors import ReadFailure
 from desktop_app.exchange.ticket_reader import read_tickets
 from tests.exchange.ticket_workbooks import HOTLINE_HEADERS, changed, sample_tickets, write_tickets
 from tests.exchange.workbooks import add_cached_value, append_empty_styled_rows, insert_doctype
@@ -220,7 +221,7 @@ def test_empty_ticket_number_on_a_row_with_data(tmp_path):
 
 def test_cancel_and_unknown_sheet(tmp_path):
     path = write_tickets(tmp_path / "t.xlsx", sample_tickets())
-    with pytest.raises(ReadCancelled):
+    with pytest.raises(Cancelled):
         read_tickets(path, cancel=lambda: True)
     with pytest.raises(ReadFailure, match="没有名为“别的”的工作表"):
         read_tickets(path, sheet="别的")

@@ -7,6 +7,7 @@ import sys
 
 from PySide6.QtGui import QFontDatabase, QFontMetrics
 
+from desktop_app.domain.errors import Cancelled, UserError
 from desktop_app.ui.app import install_fonts, open_database_or_explain
 from desktop_app.ui.crash import install_excepthook, setup_logging
 from tests.ui.conftest import answer_next_box
@@ -46,3 +47,19 @@ def test_crash_dialog_logs_the_traceback(qapp, tmp_path, monkeypatch):
     for handler in __import__("logging").getLogger().handlers:
         handler.flush()
     assert "RuntimeError: 意外的错误" in log_path.read_text(encoding="utf-8")
+
+
+def test_an_uncaught_user_error_is_its_message_not_a_crash(qapp, tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_excepthook(tmp_path / "app.log")
+    seen: list[str] = []
+    answer_next_box("确定", seen)
+    try:
+        raise UserError("表决已结束，不能重复结束")
+    except UserError:
+        sys.excepthook(*sys.exc_info())
+    assert seen[0] == "表决已结束，不能重复结束"
+    try:
+        raise Cancelled()
+    except Cancelled:
+        sys.excepthook(*sys.exc_info())  # nothing to show: no box waits for an answer

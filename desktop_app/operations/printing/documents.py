@@ -14,12 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
-from desktop_app.documents.batch import RenderCancelled
 from desktop_app.documents.notice import render_notice
 from desktop_app.documents.owner_roll import render_owner_roll, roll_title
 from desktop_app.documents.visit_form import TITLE as VISIT_TITLE, render_visit_forms
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.print_data import Notice
-from desktop_app.operations.common import OperationCancelled, Progress, write_file
+from desktop_app.operations.common import Progress, write_file
 from desktop_app.services.changes import Changes
 from desktop_app.services.printing.gather import PrintRecord, owner_roll_data, record_print_job, visit_forms_data
 from desktop_app.services.scope import ALL, Scope
@@ -28,7 +28,7 @@ TEMPLATES = ("notice", "roll", "visit_form")
 RoomKey = tuple[str, str, str, str]  # estate name, building, unit, room number, as the forms show them
 
 
-class NothingToPrint(ValueError):
+class NothingToPrint(UserError):
     """The scope has no rooms, so the roll or the visit forms would be empty."""
 
 
@@ -83,7 +83,7 @@ def visit_forms_request(scope: Scope, rooms: Iterable[RoomKey], title: str) -> P
 
 def produce(request: PrintRequest, progress: Progress | None = None) -> Produced:
     """Gather and render. Raises NothingToPrint, services.printing.PrintScopeError, MissingGlyphs, and
-    OperationCancelled when `progress` returned False during a batch."""
+    Cancelled when `progress` returned False during a batch."""
     out = io.BytesIO()
     rooms = 0
     if request.template == "notice":
@@ -105,10 +105,7 @@ def produce(request: PrintRequest, progress: Progress | None = None) -> Produced
                      if (form.estate_name, form.home.building, form.home.unit, form.home.room) in request.rooms]
         if not forms:
             raise NothingToPrint("所选范围内没有房屋，无法生成入户走访登记表。")
-        try:
-            pages = render_visit_forms(forms, out, progress=progress)
-        except RenderCancelled as error:
-            raise OperationCancelled(str(error)) from error
+        pages = render_visit_forms(forms, out, progress=progress)
         estates = {form.estate_name for form in forms}
         title = f"{forms[0].estate_name}{VISIT_TITLE}" if len(estates) == 1 else VISIT_TITLE
         rooms = len(forms)

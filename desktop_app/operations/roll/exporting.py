@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.domain.errors import UserError
 from desktop_app.exchange.roll_writer import write_roll, write_roll_template
 from desktop_app.models import Estate
 from desktop_app.services.changes import NONE, Changes
@@ -16,7 +17,7 @@ from desktop_app.services.roll.exporting import estate_exists, roll_records
 from desktop_app.services.scope import Scope
 
 
-class UnknownEstate(ValueError):
+class UnknownEstate(UserError):
     """No estate has the district code asked for."""
 
 

@@ -30,7 +30,7 @@ class RollImported:
 
 def read_roll_file(path: str | Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
                    estate_code: str | None = None, cancel: Callable[[], bool] | None = None) -> RollReadResult:
-    """Every row of the file checked, every error located; raises ReadFailure, ReadCancelled."""
+    """Every row of the file checked, every error located; raises ReadFailure, Cancelled."""
     return read_roll(path, sheet=sheet, mapping=mapping, estate_code=estate_code, cancel=cancel)
 
 
@@ -41,7 +41,7 @@ def can_import(result: RollReadResult, *, skip_invalid: bool) -> bool:
 
 def import_roll(result: RollReadResult, *, community_id: int | None = None, headers: Sequence[str] | None = None,
                 mapping: dict[str, str] | None = None, progress: Progress | None = None) -> RollImported:
-    """Apply the valid rows of `result` in one transaction (ImportCancelled rolls back when `progress`
+    """Apply the valid rows of `result` in one transaction (Cancelled rolls back when `progress`
     returned False); with `headers` and `mapping`, remember the mapping for that header row."""
     summary = apply_roll(result.records, community_id=community_id, progress=progress)
     if headers is not None and mapping is not None:

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Callable, IO
 
 from desktop_app.documents.ballot import ballot_title, render_ballots
-from desktop_app.documents.batch import RenderCancelled
 from desktop_app.documents.not_voted import list_title, render_not_voted
 from desktop_app.documents.vote_result import render_vote_result
 from desktop_app.domain.dates_text import date_text
-from desktop_app.operations.common import OperationCancelled, Progress, no_progress, write_file
+from desktop_app.domain.errors import Cancelled, UserError
+from desktop_app.operations.common import Progress, no_progress, write_file
 from desktop_app.services.changes import Changes
 from desktop_app.services.printing.gather import PrintRecord
 from desktop_app.services.votes.printing import (
@@ -28,7 +28,7 @@ from desktop_app.services.votes.printing import (
 Render = Callable[[IO[bytes], Progress], int]
 
 
-class NoRooms(ValueError):
+class NoRooms(UserError):
     """The vote's frozen roll has no rooms: there is nothing to print ballots for."""
 
 
@@ -81,15 +81,12 @@ def not_voted_list(vote_id: int) -> VoteDocument:
 
 def save(document: VoteDocument, path: str | Path, progress: Progress | None = None) -> SavedDocument:
     """Render, write (only a finished file) and record. Raises MissingGlyphs, BallotTooLong, OSError, and
-    OperationCancelled (no file written) when `progress` returned False."""
+    Cancelled (no file written) when `progress` returned False."""
     report = progress or no_progress
     out = io.BytesIO()
-    try:
-        pages = document.render(out, report)
-    except RenderCancelled as cancelled:
-        raise OperationCancelled(str(cancelled)) from cancelled
+    pages = document.render(out, report)
     if not document.batch and not report(1, 1):
-        raise OperationCancelled("已取消，未生成文件。")
+        raise Cancelled("已取消，未生成文件。")
     written = write_file(path, out.getvalue())
     record = record_vote_print(document.vote_id, document.template, document.title, file_path=str(written),
                                page_count=pages)

@@ -34,6 +34,6 @@ def preview_ballot_import(vote_id: int, path: str | Path) -> BallotImportPreview
 def import_ballots(vote_id: int, preview: BallotImportPreview, *, only_valid: bool = False,
                    progress: Progress | None = None) -> BallotsImported:
     """Apply the preview (its valid rows only with `only_valid`). Raises VoteError for a closed vote and
-    BallotImportCancelled (nothing changed) when `progress` returned False."""
+    Cancelled (nothing changed) when `progress` returned False."""
     summary = apply_ballot_import(vote_id, preview.to_apply(only_valid), progress=progress)
     return BallotsImported(vote_id, summary, preview.skipped_rows if only_valid and preview.errors else 0)

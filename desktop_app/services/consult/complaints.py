@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Sequence
 
 from desktop_app.domain import complaints as rules
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.identity import normalise_phone, phone_error
 from desktop_app.domain.masking import mask_phone
 from desktop_app.domain.print_data import RollRow
@@ -28,7 +29,7 @@ DUE_DAYS_KEY = "complaint.due_working_days"
 OPEN = "未办结"  # list filter: every status but 办结
 
 
-class ComplaintError(Exception):
+class ComplaintError(UserError):
     """The complaint cannot be moved on; the message (Chinese) says why."""
 
 

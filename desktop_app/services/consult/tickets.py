@@ -21,6 +21,7 @@ from datetime import date
 from typing import Callable, Protocol, Sequence
 
 from desktop_app.domain import complaints as rules
+from desktop_app.domain.errors import Cancelled, UserError
 from desktop_app.domain.room_entry import RoomRef, matches, parse_room_entry
 from desktop_app.domain.text import compact
 from desktop_app.domain.ticket_record import TicketNote, TicketRow, step_dates
@@ -47,12 +48,8 @@ class TicketSource(Protocol):
     labels: dict[str, str]
 
 
-class TicketImportError(Exception):
+class TicketImportError(UserError):
     """The import cannot be applied; the message (Chinese) says why."""
-
-
-class TicketImportCancelled(Exception):
-    """The user cancelled; the transaction was rolled back and nothing changed."""
 
 
 @dataclass(frozen=True)
@@ -269,7 +266,7 @@ def apply_ticket_import(preview: TicketImportPreview, *, only_valid: bool = Fals
                         progress: Callable[[int, int], bool] | None = None) -> TicketImportSummary:
     """Write the previewed tickets in one transaction (planned again inside it, so a change made since
     the preview is seen). Errors in the file refuse the import unless `only_valid`; `progress(done,
-    total)` returning False raises TicketImportCancelled after rolling back."""
+    total)` returning False raises Cancelled after rolling back."""
     if preview.errors and not only_valid:
         raise TicketImportError(f"文件中有 {len(preview.errors)} 处错误，没有导入任何工单。"
                                 "请改正后重新导入，或者选择只导入无误的行。")
@@ -279,9 +276,9 @@ def apply_ticket_import(preview: TicketImportPreview, *, only_valid: bool = Fals
 
     def report(done: int) -> None:
         if progress is not None and not progress(done, total):
-            raise TicketImportCancelled("已取消导入，数据库没有任何改变。")
+            raise Cancelled("已取消导入，数据库没有任何改变。")
 
-    with db.atomic():  # an exception (TicketImportCancelled included) rolls everything back
+    with db.atomic():  # an exception (Cancelled included) rolls everything back
         places = _Places(tickets)
         plans = []
         for done, ticket in enumerate(tickets, 1):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.print_data import OwnerRoll, RollRow, VisitForm
 from desktop_app.models import Estate, db
 from desktop_app.models.tables import Building, PrintJob
@@ -25,7 +26,7 @@ TEMPLATE_LABELS = {
 ROLL_LEVELS = ("estate", "building", "unit")
 
 
-class PrintScopeError(ValueError):
+class PrintScopeError(UserError):
     """The scope chosen cannot be printed with this template; the message says what to choose."""
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
+from desktop_app.domain.errors import Cancelled, UserError
 from desktop_app.domain.naming import natural_sort_key as _natural_sort_key
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.models import db
@@ -51,19 +52,15 @@ class ImportSummary:
     updated: int = 0  # existing rooms whose data or owners changed
 
 
-class ImportCancelled(Exception):
-    """The user cancelled the import; everything was rolled back."""
-
-
 def apply_roll(records: Iterable[RollRecord], *, community_id: int | None = None,
                progress: Progress | None = None) -> ImportSummary:
     """Import `records`; new estates go under `community_id` (else their 街道/社区, else 未分组).
 
     The readers report a room given twice as an error; a caller that passes one anyway gets a
-    ValueError before anything is written, never a room with two main owners."""
+    UserError before anything is written, never a room with two main owners."""
     records = list(records)
     if len({record.room_key for record in records}) != len(records):
-        raise ValueError("名册中同一间房屋出现了不止一次，未写入任何数据")
+        raise UserError("名册中同一间房屋出现了不止一次，未写入任何数据")
     database = db.obj
     outermost = not database.in_transaction()
     connection = database.connection()
@@ -103,7 +100,7 @@ class _RollImporter:
         summary = ImportSummary(rows=len(records))
         for done, record in enumerate(records):
             if progress is not None and done % PROGRESS_EVERY == 0 and progress(done, len(records)) is False:
-                raise ImportCancelled()
+                raise Cancelled("已取消导入，数据库没有任何改变。")
             before = (len(self.writer.inserts["room"]), len(self.writer.inserts["ownership"]),
                       len(self.writer.audit))
             created = self._apply(record)

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 
 from desktop_app.domain.area import AreaError, format_area, parse_area
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.identity import (
     id_number_error,
     normalise_id_number,
@@ -36,15 +37,15 @@ from desktop_app.services.scope import building_label, unit_label
 from desktop_app.services.settings import operator_name
 
 
-class ValidationError(Exception):
-    """The form has errors: field -> reason (Chinese)."""
+class ValidationError(UserError):
+    """The form has errors: field -> reason (Chinese); `field` is set when only one field is wrong."""
 
     def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
+        super().__init__("；".join(errors.values()), next(iter(errors)) if len(errors) == 1 else None)
         self.errors = errors
 
 
-class RecordInUse(Exception):
+class RecordInUse(UserError):
     """The record cannot be deleted; the message says why."""
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desktop_app.domain.catalogue import item_name_error
+from desktop_app.domain.errors import Cancelled, UserError
 from desktop_app.domain.headcount import RollEntry, build_scope_roll
 from desktop_app.domain.print_data import RollRow
 from desktop_app.domain.vote_print_data import VoteItem
@@ -22,10 +23,12 @@ from desktop_app.models import Building, Estate, Unit, Vote, VoteItem as VoteIte
 from desktop_app.services import audit
 from desktop_app.services.scope import Scope, building_label, unit_label
 from desktop_app.services.settings import operator_name
-from desktop_app.services.votes.records import VoteCancelled, VoteError, blank_participates_default
+from desktop_app.services.votes.records import VoteError, blank_participates_default
 
 Progress = Callable[[int, int], bool]
 SCOPE_LEVELS = ("estate", "building", "unit")
+TITLE, SCOPE, MATTER, RULE_REASON, ITEMS, DATES = "title", "scope", "matter", "rule_reason", "items", "dates"
+FIELDS = (TITLE, SCOPE, MATTER, RULE_REASON, ITEMS, DATES)  # the keys draft_errors gives its errors
 _BATCH = 500
 
 
@@ -98,29 +101,36 @@ def _scope_errors(scopes: list[Scope]) -> tuple[list[str], list[_Place]]:
     return errors, found
 
 
-def draft_errors(draft: VoteDraft) -> list[str]:
-    """Everything wrong with a draft, in Chinese, in the order of the wizard's fields ([] = ready)."""
-    errors = [] if draft.title.strip() else ["请填写表决名称"]
-    errors += _scope_errors(list(draft.scopes))[0]
-    if draft.matter not in MATTERS:
-        errors.append("请选择表决事项属于《民法典》第二百七十八条的哪一项（第1至9项）")
-    elif draft.rule is not None and Rule(draft.rule) is not rule_of_matter(draft.matter) \
-            and not draft.rule_reason.strip():
-        errors.append(f"第{draft.matter}项事项应适用“{rule_of_matter(draft.matter).label}”，"
-                      "改用其他表决规则须填写原因")
-    if not draft.items:
-        errors.append("请至少添加一个表决事项")
+def _item_errors(items: list[VoteItem]) -> list[UserError]:
+    if not items:
+        return [UserError("请至少添加一个表决事项", ITEMS)]
+    errors = []
     seen: set[str] = set()
-    for number, item in enumerate(draft.items, start=1):
+    for number, item in enumerate(items, start=1):
         reason = item_name_error(item.name)
         name = item.name.strip()
         if reason:
-            errors.append(f"第{number}个表决事项：{reason}")
+            errors.append(UserError(f"第{number}个表决事项：{reason}", ITEMS))
         elif name in seen:
-            errors.append(f"表决事项“{name}”重复")
+            errors.append(UserError(f"表决事项“{name}”重复", ITEMS))
         seen.add(name)
+    return errors
+
+
+def draft_errors(draft: VoteDraft) -> list[UserError]:
+    """Everything wrong with a draft, in the order of the wizard's fields ([] = ready); each error's
+    `field` is the wizard field it is about (one of FIELDS)."""
+    errors = [] if draft.title.strip() else [UserError("请填写表决名称", TITLE)]
+    errors += [UserError(message, SCOPE) for message in _scope_errors(list(draft.scopes))[0]]
+    if draft.matter not in MATTERS:
+        errors.append(UserError("请选择表决事项属于《民法典》第二百七十八条的哪一项（第1至9项）", MATTER))
+    elif draft.rule is not None and Rule(draft.rule) is not rule_of_matter(draft.matter) \
+            and not draft.rule_reason.strip():
+        errors.append(UserError(f"第{draft.matter}项事项应适用“{rule_of_matter(draft.matter).label}”，"
+                                "改用其他表决规则须填写原因", RULE_REASON))
+    errors += _item_errors(list(draft.items))
     if draft.closes_on < draft.opens_on:
-        errors.append("表决截止日期不能早于开始日期")
+        errors.append(UserError("表决截止日期不能早于开始日期", DATES))
     return errors
 
 
@@ -180,11 +190,12 @@ def _with_heads(rows: list[dict]) -> tuple[int, int]:
 def create_vote(draft: VoteDraft, progress: Progress | None = None) -> int:
     """Open the vote in one transaction, freezing the roll of its scope; the new vote's id.
 
-    Raises VoteError with every problem of the draft; `progress(done, total)` returning False rolls
-    back and raises VoteCancelled. Changes: `Topic.VOTES`, the new id."""
+    Raises VoteError with every problem of the draft (its field when they all concern one field);
+    `progress(done, total)` returning False rolls back and raises Cancelled. Changes: `Topic.VOTES`, the new id."""
     errors = draft_errors(draft)
     if errors:
-        raise VoteError("；".join(errors))
+        fields = {error.field for error in errors}
+        raise VoteError("；".join(error.message for error in errors), fields.pop() if len(fields) == 1 else None)
     _, places = _scope_errors(list(draft.scopes))
     rule = Rule(draft.rule) if draft.rule is not None else rule_of_matter(draft.matter)
     blank = blank_participates_default() if draft.blank_participates is None else draft.blank_participates
@@ -208,7 +219,7 @@ def create_vote(draft: VoteDraft, progress: Progress | None = None) -> int:
             cursor.executemany(_INSERT_ROLL, [(vote.id, *(row[column] for column in _ROLL_COLUMNS))
                                               for row in rows[start:start + _BATCH]])
             if progress is not None and progress(min(start + _BATCH, len(rows)), len(rows)) is False:
-                raise VoteCancelled("已取消，未创建表决")
+                raise Cancelled("已取消，未创建表决")
         audit.record("create", "vote", vote.uid, actor=actor,
                      summary=f"新建表决“{vote.title}”：{estate.name}{vote.scope_label}，{len(rows)} 户，"
                              f"{total_heads} 人，第{draft.matter}项事项，{rule.label}",

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from desktop_app.domain.ballot_import import BallotExportRow, EnteredBallot, ImportContext, PlannedBallot
+from desktop_app.domain.errors import Cancelled
 from desktop_app.domain.headcount import build_scope_roll
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.domain.tally import room_key_of, roll_entry
@@ -30,10 +31,6 @@ Progress = Callable[[int, int], bool]
 NO_OWNER_NAME = "（未登记业主）"
 NO_OWNER_NOTE = "表决开始时该房屋没有登记业主"
 _UID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")  # an owner without an ID
-
-
-class BallotImportCancelled(Exception):
-    """The user cancelled the import; everything was rolled back."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +64,7 @@ def apply_ballot_import(vote_id: int, ballots: Sequence[PlannedBallot], *,
                         progress: Progress | None = None) -> BallotImportSummary:
     """Record the previewed rows in one transaction, each through VoteSession.record (a changed ballot
     keeps its revision and audit row; its date received is kept). A row equal to what is stored now is
-    left alone. Raises VoteError for a closed vote, BallotImportCancelled (rolled back) when `progress`
+    left alone. Raises VoteError for a closed vote, Cancelled (rolled back) when `progress`
     returns False."""
     session = votes.VoteSession(vote_id)
     if session.closed:
@@ -87,7 +84,7 @@ def apply_ballot_import(vote_id: int, ballots: Sequence[PlannedBallot], *,
                 else:
                     updated += 1
             if progress is not None and progress(done, len(ballots)) is False:
-                raise BallotImportCancelled("已取消导入，表决票没有任何改变")
+                raise Cancelled("已取消导入，表决票没有任何改变")
     return BallotImportSummary(created, updated, unchanged)
 
 

@@ -24,14 +24,14 @@ from desktop_app.services.settings import operator_name
 from desktop_app.services.votes.create import VoteDraft, create_vote, draft_errors
 from desktop_app.services.votes.records import (
     CHECK, CLOSED, FIRST, METHODS, OPEN, BallotChange, BallotState, Difference, RollRoom, TallyOutcome,
-    VoteCancelled, VoteError, VoteSummary, ballot_state, blank_participates_default, get_vote,
+    VoteError, VoteSummary, ballot_state, blank_participates_default, get_vote,
     set_blank_participates_default, summary_of,
 )
 from desktop_app.services.votes.session import VoteSession
 
 __all__ = [
     "CHECK", "FIRST", "METHODS", "BallotChange", "BallotState", "Difference", "RollRoom", "TallyOutcome",
-    "VoteCancelled", "VoteDraft", "VoteError", "VoteSession", "VoteSummary", "ballot_history",
+    "VoteDraft", "VoteError", "VoteSession", "VoteSummary", "ballot_history",
     "blank_participates_default", "close_vote", "create_vote", "draft_errors", "frozen_records", "list_votes",
     "reopen_vote", "set_blank_participates_default", "stored_result", "vote_summary",
 ]

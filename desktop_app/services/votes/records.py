@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.print_data import RollRow
 from desktop_app.domain.tally import TallyError, TallyResult
 from desktop_app.domain.vote_print_data import VoteItem
@@ -27,12 +28,8 @@ OPEN, CLOSED = "open", "closed"
 CLOSED_MESSAGE = "表决已结束，如需更正请先重新开启并填写原因"
 
 
-class VoteError(Exception):
+class VoteError(UserError):
     """A vote action the user cannot do as asked; the message (Chinese) says why."""
-
-
-class VoteCancelled(Exception):
-    """Creating a vote was cancelled through its progress callback; nothing was written."""
 
 
 def blank_participates_default() -> bool:

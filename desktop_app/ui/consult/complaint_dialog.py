@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QWidget
 
 from desktop_app.domain.complaints import CATEGORIES, SOURCES
 from desktop_app.domain.dates_text import parse_date
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.room_entry import matches, parse_room_entry
 from desktop_app.services import queries
 from desktop_app.services.consult import complaints
@@ -75,8 +76,8 @@ class ComplaintDialog(ValidatedDialog):
             return None, None
         try:
             return parse_date(text), None
-        except ValueError as error:
-            return None, str(error)
+        except UserError as error:
+            return None, error.message
 
     def current_draft(self) -> tuple[complaints.ComplaintDraft, dict[str, str]]:
         """The draft the fields make, and what is wrong in the fields the service cannot see (dates, room)."""

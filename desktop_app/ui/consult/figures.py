@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop_app.domain.consultation_figures import ConsultationFigures, percent_text
-from desktop_app.services.changes import Changes, Topic
+from desktop_app.services.changes import Topic
+from desktop_app.domain.errors import UserError
 from desktop_app.ui.widgets.bar_chart import BarChart
 from desktop_app.ui.consult.tab import ConsultTab
 from desktop_app.ui.widgets.date_range import DateRange
@@ -75,8 +76,8 @@ class FiguresTab(ConsultTab):
         start, end = self.date_range()
         try:
             figures = district_figures(self.scope, start, end)
-        except ValueError as error:
-            self.message.setText(str(error))
+        except UserError as error:
+            self.message.setText(error.message)
             return
         self.message.setText("")
         self.show_figures(figures)

@@ -17,23 +17,22 @@ from typing import Callable
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop_app.documents.complaint_ledger import render_complaint_ledger
-from desktop_app.documents.fonts import MissingGlyphs
-from desktop_app.documents.opinion_form import OpinionFormTooLong, render_opinion_forms
+from desktop_app.documents.opinion_form import render_opinion_forms
 from desktop_app.documents.opinion_summary import render_opinion_summary
 from desktop_app.domain.consultation_print_data import period_label
+from desktop_app.domain.errors import Cancelled, UserError
 from desktop_app.exchange.register_writer import write_complaint_register, write_opinion_register
 from desktop_app.services.consult import printing
 from desktop_app.services.printing.gather import rooms_count
 from desktop_app.services.consult.registers import complaint_lines, opinion_lines
 from desktop_app.services.scope import Scope
-from desktop_app.ui.widgets.tasks import TaskCancelled
 from desktop_app.ui.widgets.saved_files import (
     Produced, Progress, render_batch, run_saving, safe_file_name, status_message, tell_saved, write_when_done,
 )
 
 PDF_FILTER = "PDF 文件 (*.pdf)"
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
-USER_ERRORS = (MissingGlyphs, OpinionFormTooLong, OSError)
+USER_ERRORS = (UserError, OSError)
 
 
 def ask_path(page: QWidget, caption: str, name: str, suffix: str) -> str:
@@ -119,7 +118,7 @@ def _export(page, caption: str, name: str, write: Callable[[str], int]) -> None:
         rows = write(path)
         if not progress(1, 1):
             Path(path).unlink(missing_ok=True)
-            raise TaskCancelled("已取消，未导出。")
+            raise Cancelled("已取消，未导出。")
         return Produced(str(Path(path).resolve()), rows)
 
     def done(produced: Produced) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.vote_print_data import VoteItem
-from desktop_app.services.changes import Changes, Topic
+from desktop_app.services.changes import Topic
 from desktop_app.services.consult import events as service
 from desktop_app.ui.widgets.bar_chart import PALETTE, BarChart
 from desktop_app.ui.consult.models import RecordTableModel, record_view

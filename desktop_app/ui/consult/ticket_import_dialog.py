@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.complaints import CATEGORIES
+from desktop_app.domain.errors import UserError
 from desktop_app.exchange.errors import ReadFailure
 from desktop_app.exchange.ticket_reader import REQUIRED, TICKET_COLUMNS, TicketReadResult, read_tickets
 from desktop_app.exchange.xlsx_safety import check_workbook_sheet
 from desktop_app.services.consult.tickets import (
-    NEW, UPDATED, TicketImportCancelled, TicketImportError, TicketImportPreview, TicketImportSummary,
+    NEW, UPDATED, TicketImportPreview, TicketImportSummary,
     apply_ticket_import, preview_ticket_import,
 )
 from desktop_app.ui.widgets.import_review import ERROR_COLUMNS, error_rows, fill_column_choices, mapped_twice
@@ -152,7 +153,7 @@ class TicketImportDialog(QDialog):
                         on_error=self.failed, on_cancel=lambda: self.counts.setText("已取消读取。"))
 
     def failed(self, error: BaseException) -> None:
-        if isinstance(error, (ReadFailure, TicketImportError, TicketImportCancelled)):
+        if isinstance(error, UserError):
             self.message.setText(str(error))
         elif isinstance(error, OSError):
             self.message.setText(f"无法读取文件：{error.strerror or error}")

@@ -11,15 +11,14 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPush
     QWidget
 
 from desktop_app.documents.visit_form import TITLE as VISIT_TITLE
-from desktop_app.operations.common import OperationCancelled
 from desktop_app.operations.printing.documents import Saved, print_to_file, visit_forms_request
 from desktop_app.services.changes import Topic
+from desktop_app.domain.errors import UserError
 from desktop_app.services.consult import events as service
 from desktop_app.ui.consult.models import RecordTableModel, record_view
 from desktop_app.ui.consult.tab import ConsultTab
 from desktop_app.ui.widgets.date_range import DateRange
 from desktop_app.ui.pages.base import PageContext
-from desktop_app.ui.widgets.tasks import TaskCancelled
 
 
 class UnreachedModel(RecordTableModel[service.UnreachedRoom]):
@@ -101,10 +100,7 @@ class UnreachedTab(ConsultTab):
                                       f"{VISIT_TITLE}（未走访 {len(rooms)} 户）")
 
         def job(progress) -> Saved:
-            try:
-                return print_to_file(request, path, progress)
-            except OperationCancelled as error:
-                raise TaskCancelled(str(error)) from error
+            return print_to_file(request, path, progress)
 
         def done(saved: Saved) -> None:
             self.context.changes.emit(saved.changes)
@@ -114,6 +110,6 @@ class UnreachedTab(ConsultTab):
                                 on_error=self._failed, on_cancel=lambda: self.status.setText("已取消，未生成文件。"))
 
     def _failed(self, error: BaseException) -> None:
-        if not isinstance(error, (OSError, ValueError)):
+        if not isinstance(error, (OSError, UserError)):
             raise error
         self.status.setText(f"未能生成：{error}")

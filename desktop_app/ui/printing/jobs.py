@@ -8,21 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_app.operations.common import OperationCancelled, Progress
+from desktop_app.operations.common import Progress
 from desktop_app.operations.printing import documents
 from desktop_app.operations.printing.documents import PrintRequest, Produced, Saved
 from desktop_app.services.printing.gather import PrintRecord
-from desktop_app.ui.widgets.tasks import TaskCancelled
 
 __all__ = ["PrintRequest", "Produced", "Saved", "produce", "save", "record_printed"]
 
 
 def produce(request: PrintRequest, progress: Progress | None = None) -> Produced:
-    """Gather and render; raises TaskCancelled when the user cancelled a batch."""
-    try:
-        return documents.produce(request, progress)
-    except OperationCancelled as error:
-        raise TaskCancelled(str(error)) from error
+    """Gather and render; raises Cancelled when the user cancelled a batch."""
+    return documents.produce(request, progress)
 
 
 def save(produced: Produced, path: str | Path) -> Saved:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QScrollArea, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
-from desktop_app.documents.fonts import MissingGlyphs
 from desktop_app.services.changes import Changes, Topic
+from desktop_app.domain.errors import UserError
 from desktop_app.services.printing import gather as printing
 from desktop_app.services.scope import Scope, scope_label
 from desktop_app.ui.pages.base import Page, PageContext
@@ -32,7 +32,7 @@ from desktop_app.ui.widgets.saved_files import safe_file_name
 
 PREVIEW_PAGES = 10
 MIN_PREVIEW_DPI = 40.0
-EXPECTED_ERRORS = (MissingGlyphs, printing.PrintScopeError, RenderUnavailable, ValueError, OSError)
+EXPECTED_ERRORS = (UserError, OSError)
 
 
 class PrintCenterPage(Page):

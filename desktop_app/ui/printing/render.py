@@ -17,11 +17,13 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
+from desktop_app.domain.errors import UserError
+
 PRINT_DPI = 300
 PREVIEW_DPI = 96
 
 
-class RenderUnavailable(Exception):
+class RenderUnavailable(UserError):
     """Neither PDFium nor pdftoppm can be used on this PC; the message says what to install."""
 
 
@@ -58,7 +60,7 @@ def render_pages(pdf: bytes, dpi: float, first: int = 0, count: int | None = Non
     if shutil.which("pdftoppm"):
         yield from _render_with_pdftoppm(pdf, dpi, first, count)
         return
-    raise RenderUnavailable("无法显示预览或打印：本机缺少 PDF 渲染组件（pypdfium2）。请重新安装本程序，"
+    raise RenderUnavailable("无法显示预览或打印：本机缺少 PDF 渲染组件。请重新安装本程序，"
                             "或先“另存为 PDF”再用其他软件打开打印。")
 
 

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.ballot_import import CHANGED, NEW, UNCHANGED
 from desktop_app.exchange.ballot_import import BallotImportPreview
-from desktop_app.exchange.errors import ReadFailure
 from desktop_app.operations.votes import exporting
 from desktop_app.operations.votes.importing import BallotsImported, import_ballots as apply_import, preview_ballot_import
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.votes import lifecycle as votes
-from desktop_app.services.votes.exchange import BallotImportCancelled, BallotImportSummary
+from desktop_app.services.votes.exchange import BallotImportSummary
+from desktop_app.domain.errors import UserError
 from desktop_app.ui.widgets.import_review import ERROR_COLUMNS, error_rows
 from desktop_app.ui.widgets.plain_table import PlainTableModel
 from desktop_app.ui.widgets.saved_files import safe_stem
@@ -99,7 +99,7 @@ class BallotImportDialog(QDialog):
                         on_error=self.failed, on_cancel=lambda: self.counts.setText("已取消读取。"))
 
     def failed(self, error: BaseException) -> None:
-        if isinstance(error, (ReadFailure, votes.VoteError, BallotImportCancelled, ValueError)):
+        if isinstance(error, UserError):
             self.message.setText(str(error))
             self._set_buttons()
         elif isinstance(error, OSError):
@@ -188,7 +188,7 @@ def _show(page, text: str) -> None:
 def _write_failed(page, error: BaseException) -> None:
     if isinstance(error, OSError):
         QMessageBox.warning(page, "导出失败", f"无法写入文件：{error.strerror or error}（{getattr(error, 'filename', '')}）")
-    elif isinstance(error, ValueError):  # an item name the sheet cannot carry (write_ballots says which)
+    elif isinstance(error, UserError):  # an item name the sheet cannot carry (write_ballots says which)
         QMessageBox.warning(page, "导出失败", str(error))
     else:
         raise error

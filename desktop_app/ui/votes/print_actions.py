@@ -15,17 +15,14 @@ from typing import Callable
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop_app.documents.ballot import BallotTooLong
-from desktop_app.documents.fonts import MissingGlyphs
-from desktop_app.operations.common import OperationCancelled
 from desktop_app.operations.votes import documents as vote_documents
 from desktop_app.operations.votes.documents import SavedDocument, VoteDocument
+from desktop_app.domain.errors import UserError
 from desktop_app.services.votes.lifecycle import VoteError
 from desktop_app.ui.widgets.saved_files import Produced, Progress, run_saving, safe_file_name, show_error, tell_saved
-from desktop_app.ui.widgets.tasks import TaskCancelled
 
 PDF_FILTER = "PDF 文件 (*.pdf)"
-USER_ERRORS = (MissingGlyphs, VoteError, BallotTooLong, OSError)
+USER_ERRORS = (UserError, OSError)
 
 
 def ask_save_path(page: QWidget, caption: str, title: str) -> str:
@@ -54,10 +51,7 @@ def run_save(page, document: VoteDocument, caption: str, extra: str = "") -> Non
         return
 
     def job(progress: Progress) -> SavedDocument:
-        try:
-            return vote_documents.save(document, path, progress)
-        except OperationCancelled as cancelled:
-            raise TaskCancelled(str(cancelled)) from cancelled
+        return vote_documents.save(document, path, progress)
 
     def done(saved: SavedDocument) -> None:
         page.context.changes.emit(saved.changes)

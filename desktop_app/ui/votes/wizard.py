@@ -1,8 +1,9 @@
 """新建表决: a wizard (scope → matter and rule → items → title and dates → summary) that creates a vote.
 
-Every change re-checks the whole draft with `services.votes.draft_errors`; each message is shown next to
-the field it is about, 下一步 stays disabled while the page's own fields are wrong and 完成 while anything
-is. 完成 creates the vote (freezing the roll) through the task runner, then tells every page.
+Every change re-checks the whole draft with `services.votes.draft_errors`; each error is shown next to
+the field its key names (`UserError.field`; no key or an unknown one: the summary page), never chosen by
+the words of its message. 下一步 stays disabled while the page's own fields are wrong and 完成 while
+anything is. 完成 creates the vote (freezing the roll) through the task runner, then tells every page.
 `initial_items` preselects items (issue 5 seeds a vote from a demand summary this way).
 """
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget, QWizard
 
 from desktop_app.domain.area import format_area
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.headcount import build_scope_roll
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.services import catalogue, queries
@@ -27,20 +29,16 @@ from desktop_app.ui.pages.base import PageContext
 from desktop_app.ui.votes.wizard_items import ItemsPage
 from desktop_app.ui.votes.wizard_pages import DetailsPage, MatterPage, ScopePage, WizardPage, matter_text, rule_text
 
-# Which field a message of draft_errors is about, by the words it uses (first match wins);
-# anything else is shown on the summary page.
-FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("rule_reason", ("原因",)),
-    ("title", ("表决名称", "标题")),
-    ("matter", ("第二百七十八条",)),
-    ("scope", ("表决范围",)),
-    ("dates", ("日期",)),
-    ("items", ("事项", "改造内容")),
-)
+GENERAL = "general"
 
 
-def field_of(message: str) -> str:
-    return next((field for field, words in FIELD_WORDS if any(word in message for word in words)), "general")
+def route_errors(errors: Iterable[UserError], fields: Iterable[str]) -> dict[str, list[str]]:
+    """The messages by the field that shows them: each error's own `field` when a page has it, else GENERAL."""
+    known = set(fields)
+    routed: dict[str, list[str]] = {}
+    for error in errors:
+        routed.setdefault(error.field if error.field in known else GENERAL, []).append(error.message)
+    return routed
 
 
 class SummaryPage(WizardPage):
@@ -57,7 +55,7 @@ class SummaryPage(WizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addStretch(1)
-        layout.addWidget(self.message_label("general"))
+        layout.addWidget(self.message_label(GENERAL))
         layout.addWidget(self.failure)
         self.rooms = 0
         self.heads = 0
@@ -79,7 +77,7 @@ class SummaryPage(WizardPage):
     def show_errors(self, errors: dict[str, list[str]]) -> None:
         # 完成 waits for every message of every page, and this page lists them all.
         everything = [message for messages in errors.values() for message in messages]
-        super().show_errors({"general": everything})
+        super().show_errors({GENERAL: everything})
         self.describe()
 
     def describe(self) -> None:
@@ -150,12 +148,10 @@ class VoteWizard(QWizard):
     def revalidate(self) -> None:
         if not self.ready:
             return
-        routed: dict[str, list[str]] = {}
-        for message in votes.draft_errors(self.draft()):
-            routed.setdefault(field_of(message), []).append(message)
-        self.errors = routed
+        self.errors = route_errors(votes.draft_errors(self.draft()),
+                                   (field for page in self.pages for field in page.messages))
         for page in self.pages:
-            page.show_errors(routed)
+            page.show_errors(self.errors)
 
     def messages(self) -> list[str]:
         return [message for messages in self.errors.values() for message in messages]

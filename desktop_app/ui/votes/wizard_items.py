@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.catalogue import CATEGORIES, CatalogueEntry, item_name_error
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.exchange.ballot_writer import item_name_problem
+from desktop_app.services.votes.create import ITEMS
 from desktop_app.ui.widgets.forms import error_label
 from desktop_app.ui.votes.wizard_pages import ItemRole, WizardPage
 
@@ -86,7 +87,7 @@ class ItemsPage(WizardPage):
         grid.addWidget(QLabel("自行填写的事项"), 1, 0, 1, 2)
         grid.addLayout(free, 2, 0, 1, 2)
         grid.addWidget(self.free_message, 3, 0, 1, 2)
-        grid.addWidget(self.message_label("items"), 4, 0, 1, 2)
+        grid.addWidget(self.message_label(ITEMS), 4, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.tree.itemChanged.connect(self._tree_changed)

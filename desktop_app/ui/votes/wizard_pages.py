@@ -19,6 +19,7 @@ from desktop_app.domain.vote_print_data import RULE_NAMES
 from desktop_app.domain.vote_rules import MATTERS, Rule, rule_of_matter
 from desktop_app.services import queries
 from desktop_app.services.scope import Scope
+from desktop_app.services.votes.create import DATES, MATTER, RULE_REASON, SCOPE, TITLE
 from desktop_app.ui.widgets.forms import error_label
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ class WizardPage(QWizardPage):
         self.errors: dict[str, list[str]] = {}
 
     def message_label(self, field: str) -> QLabel:
+        """The label showing the errors whose key is `field` (services.votes.create.FIELDS, or "general")."""
         label = error_label()
         label.setObjectName(f"error_{field}")
         label.setVisible(False)
@@ -114,7 +116,7 @@ class ScopePage(WizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.parts, 1)
-        layout.addWidget(self.message_label("scope"))
+        layout.addWidget(self.message_label(SCOPE))
         self._fill_estates(wizard.context.scope.scope)
         self.estate.currentIndexChanged.connect(self._estate_changed)
         self.mode_group.buttonToggled.connect(lambda _button, on: on and self._fill_parts())
@@ -229,11 +231,11 @@ class MatterPage(WizardPage):
         form.addRow("", self.override)
         reason_box = QVBoxLayout()
         reason_box.addWidget(self.reason)
-        reason_box.addWidget(self.message_label("rule_reason"))
+        reason_box.addWidget(self.message_label(RULE_REASON))
         form.addRow("调整原因", reason_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.message_label("matter"))
+        layout.addWidget(self.message_label(MATTER))
         layout.addSpacing(12)
         layout.addWidget(self.blank)
         layout.addWidget(self.double_entry)
@@ -288,8 +290,8 @@ class DetailsPage(WizardPage):
         self.note.textChanged.connect(lambda _text: self.wiz.revalidate())
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for label, widget, field in (("表决名称", self.title_edit, "title"), ("开始日期", self.opens_on, None),
-                                     ("截止日期", self.closes_on, "dates"), ("发起单位", self.issuer, None),
+        for label, widget, field in (("表决名称", self.title_edit, TITLE), ("开始日期", self.opens_on, None),
+                                     ("截止日期", self.closes_on, DATES), ("发起单位", self.issuer, None),
                                      ("备注", self.note, None)):
             if field is None:
                 form.addRow(label, widget)

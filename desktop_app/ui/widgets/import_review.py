@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop_app.exchange.errors import ReadCancelled, ReadFailure, column_letter
+from desktop_app.exchange.errors import ReadFailure, column_letter
 from desktop_app.exchange.roll_columns import REQUIRED_FIELDS, ROLL_COLUMNS, match_headers
 from desktop_app.exchange.roll_reader import RollReadResult
 from desktop_app.operations.roll.importing import RollImported, can_import, import_roll, read_roll_file
@@ -180,8 +180,8 @@ class PreviewPage(QWizardPage):
                        on_error=self.failed, on_cancel=lambda: self.counts.setText("已取消读取。"))
 
     def failed(self, error: BaseException) -> None:
-        if isinstance(error, (ReadFailure, ReadCancelled)):
-            self.counts.setText(str(error) or "已取消读取。")
+        if isinstance(error, ReadFailure):
+            self.counts.setText(str(error))
         else:
             raise error
 

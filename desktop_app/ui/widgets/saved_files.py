@@ -17,8 +17,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-from desktop_app.documents.batch import RenderCancelled
-from desktop_app.ui.widgets.tasks import TaskCancelled
+from desktop_app.domain.errors import Cancelled
 
 SHORT_MESSAGE = 300  # longer messages (every conflicting room of a tally) go to the details
 Progress = Callable[[int, int], bool]
@@ -77,22 +76,16 @@ def tell_saved(page: QWidget, title: str, produced: Produced, extra: str = "") -
 def write_when_done(render: Callable[[io.BytesIO, Progress], int], path: str, progress: Progress) -> Produced:
     """Render in memory (`render(out, progress)`) and write the file only when done and not cancelled."""
     out = io.BytesIO()
-    try:
-        pages = render(out, progress)
-    except RenderCancelled as cancelled:
-        raise TaskCancelled(str(cancelled)) from cancelled
+    pages = render(out, progress)
     if not progress(1, 1):
-        raise TaskCancelled("已取消，未生成文件。")
+        raise Cancelled("已取消，未生成文件。")
     Path(path).write_bytes(out.getvalue())
     return Produced(str(Path(path).resolve()), pages)
 
 
 def render_batch(render: Callable[[str, Progress], int], path: str, progress: Progress) -> Produced:
-    """A batch renderer that writes `path` itself (`render(path, progress)`); its cancel becomes the task's."""
-    try:
-        pages = render(path, progress)
-    except RenderCancelled as cancelled:
-        raise TaskCancelled(str(cancelled)) from cancelled
+    """A batch renderer that writes `path` itself (`render(path, progress)`, which raises Cancelled on 取消)."""
+    pages = render(path, progress)
     return Produced(str(Path(path).resolve()), pages)
 
 

@@ -1,8 +1,9 @@
 """The one task runner for long jobs, and a synchronous stand-in for tests.
 
 A job is a function `job(progress) -> result` where `progress(done, total) -> bool` reports progress
-and returns False once the user pressed 取消. Writes run on a single worker thread (one at a time),
-reads on the global pool. After about half a second a progress dialog appears. Only ids and plain
+and returns False once the user pressed 取消; the job then raises `domain.errors.Cancelled` (after 取消
+any ending counts as cancelled). Writes run on a single worker thread (one at a time), reads on the
+global pool. After about half a second a progress dialog appears. Only ids and plain
 data should cross threads: the job gets nothing from the widgets, and its result goes to `on_done`
 in the GUI thread.
 """
@@ -18,16 +19,14 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desktop_app.domain.errors import Cancelled
+
 
 Progress = Callable[[int, int], bool]
 Job = Callable[[Progress], Any]
 DIALOG_DELAY_MS = 500
 REPORT_EVERY_S = 0.05
 log = logging.getLogger(__name__)
-
-
-class TaskCancelled(Exception):
-    """Raised by a job (or seen by the runner) when the user cancelled it."""
 
 
 class _Signals(QObject):
@@ -131,7 +130,7 @@ class _RunningTask(QObject):
 
     def _failed(self, text: str, error: BaseException) -> None:
         self._close()
-        if isinstance(error, TaskCancelled) or self.cancelled.is_set():
+        if isinstance(error, Cancelled) or self.cancelled.is_set():
             self._cancelled()
         elif self.on_error is not None:
             self.on_error(error)
@@ -188,10 +187,10 @@ class SyncTaskRunner(QObject):
 
         try:
             result = job(progress)
-        except TaskCancelled:
+        except Cancelled:
             cancelled = True
         except BaseException as error:
-            if cancelled:  # the job stopped its own way (e.g. ImportCancelled) after 取消
+            if cancelled:  # the job failed otherwise after 取消
                 if on_cancel is not None:
                     on_cancel()
                 return

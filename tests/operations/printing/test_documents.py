@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from desktop_app.services.changes import Topic
 from desktop_app.domain.print_data import Notice
 from desktop_app.models.tables import PrintJob
-from desktop_app.operations.common import OperationCancelled
+from desktop_app.domain.errors import Cancelled
 from desktop_app.operations.printing import documents
 from desktop_app.operations.printing.documents import NothingToPrint, PrintRequest
 from desktop_app.services.printing.gather import PrintScopeError
@@ -61,7 +61,7 @@ def test_visit_forms_one_page_per_room_with_progress_and_cancel(estate, tmp_path
     produced = documents.produce(PrintRequest("visit_form", estate),
                                  lambda done, total: reports.append((done, total)) or True)
     assert produced.pages == produced.rooms == 4 and reports[-1] == (4, 4)
-    with pytest.raises(OperationCancelled):
+    with pytest.raises(Cancelled):
         documents.produce(PrintRequest("visit_form", estate), lambda done, total: done < 2)
 
 

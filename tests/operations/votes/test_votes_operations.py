@@ -13,7 +13,7 @@ from desktop_app.exchange.ballot_reader import read_ballots
 from desktop_app.exchange.ballot_writer import write_ballots
 from desktop_app.exchange.roll_reader import read_roll
 from desktop_app.models.tables import PrintJob
-from desktop_app.operations.common import OperationCancelled
+from desktop_app.domain.errors import Cancelled
 from desktop_app.operations.votes import documents, exporting, importing
 from desktop_app.services.votes.lifecycle import VoteSession, create_vote, frozen_records
 from tests.services.votes.vote_helpers import draft, estate_scope, load, room
@@ -41,7 +41,7 @@ def test_ballots_one_page_per_room_saved_and_recorded(vote_id, tmp_path):
 
 
 def test_a_cancelled_batch_leaves_no_file_and_no_record(vote_id, tmp_path):
-    with pytest.raises(OperationCancelled):
+    with pytest.raises(Cancelled):
         documents.save(documents.ballots(vote_id), tmp_path / "票.pdf", lambda done, total: done < 2)
     assert not list(tmp_path.glob("票.pdf*")) and PrintJob.select().count() == 0
 

@@ -6,10 +6,11 @@ from datetime import date
 
 import pytest
 
+from desktop_app.domain.errors import Cancelled
 from desktop_app.exchange.ticket_reader import read_tickets
 from desktop_app.models import AuditLog, Building, Community, Complaint, ComplaintStep, Estate, Room, Street, Unit
 from desktop_app.services.consult.tickets import (
-    TicketImportCancelled, TicketImportError, apply_ticket_import, preview_ticket_import,
+    TicketImportError, apply_ticket_import, preview_ticket_import,
 )
 from tests.exchange.ticket_workbooks import changed, sample_tickets, write_tickets
 
@@ -117,7 +118,7 @@ def test_errors_refuse_the_import_unless_only_valid(places, tmp_path):
 
 def test_cancel_rolls_back(places, tmp_path):
     result = preview(write_tickets(tmp_path / "t.xlsx", sample_tickets()))
-    with pytest.raises(TicketImportCancelled):
+    with pytest.raises(Cancelled):
         apply_ticket_import(result, progress=lambda done, total: done < 3)
     assert Complaint.select().count() == 0 and ComplaintStep.select().count() == 0
 

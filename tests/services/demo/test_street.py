@@ -147,7 +147,7 @@ def test_every_id_number_in_the_database_is_valid(database):
 
 
 def test_cancelling_the_demo_writes_nothing(database):
-    from desktop_app.services.roll.importing import ImportCancelled
+    from desktop_app.domain.errors import Cancelled
 
     calls = []
 
@@ -155,7 +155,7 @@ def test_cancelling_the_demo_writes_nothing(database):
         calls.append((done, total))
         return len(calls) < 2
 
-    with pytest.raises(ImportCancelled):
+    with pytest.raises(Cancelled):
         create_demo(progress=cancel_after_first)
     assert len(calls) == 2
     assert not has_any_estate()

@@ -10,11 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop_app.domain.errors import Cancelled, UserError
 from desktop_app.domain.identity import credit_check_char, id_check_char
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.models import AuditLog, Community, Estate, Owner, Ownership, Room, Street, db
 from desktop_app.services.roll.pinyin import full_pinyin_key, pinyin_key
-from desktop_app.services.roll.importing import ImportCancelled, apply_roll
+from desktop_app.services.roll.importing import apply_roll
 
 ZHANG = "35040219800101123" + id_check_char("35040219800101123")
 WANG = "11010519491231002" + id_check_char("11010519491231002")
@@ -169,7 +170,7 @@ def test_progress_is_reported_and_cancel_rolls_everything_back(database):
     apply_roll(many[:1500], progress=lambda done, total: seen.append((done, total)) or True)
     assert seen == [(0, 1500), (1000, 1500), (1500, 1500)]
     before = dump()
-    with pytest.raises(ImportCancelled):
+    with pytest.raises(Cancelled):
         apply_roll(many, progress=lambda done, total: done < 1000)
     assert dump() == before
     assert db.connection().execute("PRAGMA synchronous").fetchone()[0] == 1  # back to NORMAL
@@ -219,6 +220,6 @@ def test_bulk_uids_are_distinct_version_4_uuids():
 
 def test_a_room_given_twice_is_refused_before_anything_is_written(database):
     rows = [record("502", owner_name="张三"), record("502", owner_name="李四")]
-    with pytest.raises(ValueError, match="不止一次"):
+    with pytest.raises(UserError, match="不止一次"):
         apply_roll(rows)
     assert Room.select().count() == 0 and Owner.select().count() == 0

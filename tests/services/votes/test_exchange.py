@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
+from desktop_app.domain.errors import Cancelled, UserError
 from desktop_app.domain.identity import id_check_char
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.domain.tally import ABSTAIN, AGREE, BLANK, OPPOSE
@@ -28,7 +29,7 @@ from desktop_app.exchange.ballot_import import preview_ballots
 from desktop_app.exchange.ballot_writer import write_ballots
 from desktop_app.exchange.roll_writer import write_roll
 from desktop_app.services.votes.exchange import (
-    BallotImportCancelled, apply_ballot_import, ballot_export, import_context, recount_roll, roll_file_limits,
+    apply_ballot_import, ballot_export, import_context, recount_roll, roll_file_limits,
 )
 from tests.exchange.workbooks import write_workbook
 
@@ -270,7 +271,7 @@ def test_errors_refuse_the_import_unless_only_valid_rows_are_asked_for(database,
     assert located(preview) == [(2, "外墙保温（E列）", "赞成")]
     assert (preview.count(NEW), preview.count(CHANGED), preview.count(UNCHANGED)) == (1, 1, 0)
     assert not preview.can_import() and preview.can_import(only_valid=True)
-    with pytest.raises(ValueError, match="1 处错误"):
+    with pytest.raises(UserError, match="1 处错误"):
         import_preview(vote_id, preview)
     summary = import_preview(vote_id, preview, only_valid=True)
     assert (summary.created, summary.updated, summary.unchanged, preview.skipped_rows) == (1, 1, 0, 1)
@@ -302,7 +303,7 @@ def test_cancelling_rolls_everything_back(database, tmp_path):
     path = ballot_file(tmp_path, [("1", "1", "201", "同意", "同意", "同意"), ("1", "1", "202", "同意", "同意", "同意")],
                        headers=("楼栋", "单元", "房号", *ITEMS))
     preview = preview_ballot_import(vote_id, path)
-    with pytest.raises(BallotImportCancelled):
+    with pytest.raises(Cancelled):
         import_preview(vote_id, preview, progress=lambda done, total: done < 2)
     assert votes.VoteSession(vote_id).summary.voted == 1
     assert import_preview(vote_id, preview).created == 2

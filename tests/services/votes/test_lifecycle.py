@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from desktop_app.domain.errors import Cancelled
 from desktop_app.domain.headcount import build_scope_roll
 from desktop_app.domain.tally import AGREE, OPPOSE, room_key_of
 from desktop_app.domain.vote_print_data import VoteItem
@@ -18,7 +19,7 @@ from desktop_app.services.demo.street import create_demo
 from desktop_app.services.roll.exporting import roll_records
 from desktop_app.services.scope import ALL, Scope
 from desktop_app.services.votes.lifecycle import (
-    VoteCancelled, VoteError, VoteSession, blank_participates_default, create_vote, draft_errors, frozen_records,
+    VoteError, VoteSession, blank_participates_default, create_vote, draft_errors, frozen_records,
     list_votes, set_blank_participates_default, vote_summary,
 )
 from tests.services.votes.vote_helpers import (
@@ -39,10 +40,14 @@ def small(database):
     return estate
 
 
+def draft_messages(value) -> list[str]:
+    return [error.message for error in draft_errors(value)]
+
+
 def test_a_valid_draft_has_no_errors(small):
-    assert draft_errors(draft([estate_scope()])) == []
-    assert draft_errors(draft([building_scope("3"), building_scope("4")])) == []
-    assert draft_errors(draft([unit_scope("3", "1"), unit_scope("3", "2")])) == []
+    assert draft_messages(draft([estate_scope()])) == []
+    assert draft_messages(draft([building_scope("3"), building_scope("4")])) == []
+    assert draft_messages(draft([unit_scope("3", "1"), unit_scope("3", "2")])) == []
 
 
 @pytest.mark.parametrize("changes,expected", [
@@ -61,23 +66,44 @@ def test_a_valid_draft_has_no_errors(small):
 ])
 def test_each_draft_error(small, changes, expected):
     values = {"scopes": [estate_scope()], **changes}
-    assert draft_errors(draft(**values)) == [expected]
+    assert draft_messages(draft(**values)) == [expected]
+
+
+@pytest.mark.parametrize("changes,field", [
+    (dict(title="  "), "title"), (dict(items=[]), "items"), (dict(items=[VoteItem("")]), "items"),
+    (dict(items=[VoteItem("加装电梯"), VoteItem("加装电梯")]), "items"),
+    (dict(closes_on=OPENS.replace(day=1).replace(month=2)), "dates"), (dict(matter=0), "matter"),
+    (dict(rule=Rule.ORDINARY), "rule_reason"), (dict(scopes=[]), "scope"),
+    (dict(scopes=[Scope("building", 999)]), "scope"),
+])
+def test_each_draft_error_names_its_field(small, changes, field):
+    values = {"scopes": [estate_scope()], **changes}
+    assert [error.field for error in draft_errors(draft(**values))] == [field]
+
+
+def test_create_vote_refuses_a_wrong_draft_with_every_message(small):
+    with pytest.raises(VoteError) as caught:
+        create_vote(draft([estate_scope()], title="", items=[]))
+    assert caught.value.message == "请填写表决名称；请至少添加一个表决事项" and caught.value.field is None
+    with pytest.raises(VoteError) as caught:
+        create_vote(draft([estate_scope()], title=""))
+    assert caught.value.field == "title"
 
 
 def test_scope_errors(small):
-    assert draft_errors(draft([building_scope("3"), unit_scope("4", "1")])) == ["表决范围不能混合小区、楼栋和单元，请只选一种"]
-    assert draft_errors(draft([estate_scope(), estate_scope("E002")])) == ["表决范围只能是一个小区"]
-    assert draft_errors(draft([building_scope("3"), building_scope("1", "E002")])) == \
+    assert draft_messages(draft([building_scope("3"), unit_scope("4", "1")])) == ["表决范围不能混合小区、楼栋和单元，请只选一种"]
+    assert draft_messages(draft([estate_scope(), estate_scope("E002")])) == ["表决范围只能是一个小区"]
+    assert draft_messages(draft([building_scope("3"), building_scope("1", "E002")])) == \
         ["表决范围不能跨小区：所选楼栋或单元应属于同一个小区"]
-    assert draft_errors(draft([building_scope("3"), building_scope("3")])) == ["表决范围中有重复选择的楼栋或单元"]
-    assert draft_errors(draft([building_scope("3"), building_scope("9")])) == ["9号楼没有房屋，不能作为表决范围"]
-    assert draft_errors(draft([unit_scope("9", "1")])) == ["9号楼1单元没有房屋，不能作为表决范围"]
-    assert draft_errors(draft([Scope("building", 999)])) == ["表决范围中的小区、楼栋或单元已被删除，请重新选择"]
+    assert draft_messages(draft([building_scope("3"), building_scope("3")])) == ["表决范围中有重复选择的楼栋或单元"]
+    assert draft_messages(draft([building_scope("3"), building_scope("9")])) == ["9号楼没有房屋，不能作为表决范围"]
+    assert draft_messages(draft([unit_scope("9", "1")])) == ["9号楼1单元没有房屋，不能作为表决范围"]
+    assert draft_messages(draft([Scope("building", 999)])) == ["表决范围中的小区、楼栋或单元已被删除，请重新选择"]
 
 
 def test_a_rule_override_needs_a_reason_and_keeps_it(small):
     ordinary = draft([estate_scope()], rule=Rule.ORDINARY, rule_reason="  业主大会议事规则另有约定  ")
-    assert draft_errors(ordinary) == []
+    assert draft_messages(ordinary) == []
     summary = vote_summary(create_vote(ordinary))
     assert (summary.rule, summary.rule_reason) == (Rule.ORDINARY, "业主大会议事规则另有约定")
     same = vote_summary(create_vote(draft([estate_scope()], rule=Rule.SPECIAL, rule_reason="多余的原因")))
@@ -185,7 +211,7 @@ def test_cancel_while_freezing_writes_nothing(database):
         seen.append((done, total))
         return False
 
-    with pytest.raises(VoteCancelled):
+    with pytest.raises(Cancelled):
         create_vote(draft([scope]), progress)
     assert seen == [(min(500, queries.scope_counts(scope).rooms), queries.scope_counts(scope).rooms)]
     assert (Vote.select().count(), VoteItemRow.select().count(), VoteRoll.select().count()) == (0, 0, 0)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWizard
 
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.headcount import build_scope_roll
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.domain.vote_rules import Rule
@@ -14,7 +16,7 @@ from desktop_app.services import queries
 from desktop_app.services.votes import lifecycle as votes
 from desktop_app.services.scope import Scope
 from desktop_app.ui.votes.page import VotesPage
-from desktop_app.ui.votes.wizard import VoteWizard, field_of
+from desktop_app.ui.votes.wizard import GENERAL, VoteWizard, route_errors
 from tests.ui.conftest import type_text
 from tests.ui.votes.votes_ui_fixtures import building, community_of, context, demo_db, demo_template, estate  # noqa: F401
 
@@ -179,13 +181,46 @@ def test_initial_items_are_preselected_and_the_window_scope_is_the_start(qtbot, 
 
 
 def test_messages_go_to_their_fields():
-    assert field_of("请填写表决名称") == "title"
-    assert field_of("第7项事项应适用“…”，改用其他表决规则须填写原因") == "rule_reason"
-    assert field_of("请选择表决事项属于《民法典》第二百七十八条的哪一项（第1至9项）") == "matter"
-    assert field_of("表决范围不能跨小区：所选楼栋或单元应属于同一个小区") == "scope"
-    assert field_of("第2个表决事项：改造内容名称不能为空") == "items"
-    assert field_of("表决截止日期不能早于开始日期") == "dates"
-    assert field_of("别的问题") == "general"
+    errors = [UserError("请填写表决名称", "title"), UserError("表决截止日期不能早于开始日期", "dates"),
+              UserError("表决范围不能跨小区", "scope"), UserError("别的问题"), UserError("另一个问题", "elsewhere")]
+    assert route_errors(errors, ["title", "dates", "scope", GENERAL]) == {
+        "title": ["请填写表决名称"], "dates": ["表决截止日期不能早于开始日期"], "scope": ["表决范围不能跨小区"],
+        GENERAL: ["别的问题", "另一个问题"]}
+
+
+# The message names other fields on purpose: only the key decides where it is shown.
+MISLEADING = "表决名称、表决范围、第二百七十八条、原因、事项、日期"
+
+
+@pytest.mark.parametrize("key,page_name", [
+    ("title", "details_page"), ("dates", "details_page"), ("scope", "scope_page"), ("matter", "matter_page"),
+    ("rule_reason", "matter_page"), ("items", "items_page"), (None, "summary_page"), ("unknown", "summary_page"),
+])
+def test_an_error_is_shown_at_the_field_its_key_names(qtbot, context, monkeypatch, key, page_name):
+    context.context.scope.set(Scope("estate", estate("杜鹃新村").id))
+    wizard = make_wizard(qtbot, context)
+    monkeypatch.setattr(votes, "draft_errors", lambda draft: [UserError(MISLEADING, key)])
+    wizard.revalidate()
+    label = f"error_{key}" if page_name != "summary_page" else f"error_{GENERAL}"
+    shown = {(name, child.objectName()) for name in ("scope_page", "matter_page", "items_page", "details_page",
+                                                     "summary_page")
+             for child in getattr(wizard, name).findChildren(QLabel)
+             if child.objectName().startswith("error_") and child.text() == MISLEADING and not child.isHidden()}
+    assert (page_name, label) in shown
+    assert shown - {(page_name, label), ("summary_page", f"error_{GENERAL}")} == set()  # 完成 lists everything
+    assert getattr(wizard, page_name).isComplete() is False
+    assert all(getattr(wizard, name).isComplete() for name in ("scope_page", "matter_page", "items_page",
+                                                               "details_page") if name != page_name)
+
+
+def test_a_real_draft_error_reaches_its_field(qtbot, context):
+    context.context.scope.set(Scope("estate", estate("杜鹃新村").id))
+    wizard = make_wizard(qtbot, context)
+    wizard.details_page.title_edit.clear()
+    wizard.details_page._title_edited("")
+    title = wizard.details_page.findChild(QLabel, "error_title")
+    assert title.text() == "请填写表决名称" and not title.isHidden()
+    assert wizard.errors["title"] == ["请填写表决名称"]
 
 
 def test_cancelling_the_creation_writes_nothing(qtbot, context):

@@ -7,7 +7,8 @@ import threading
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from desktop_app.ui.widgets.tasks import SyncTaskRunner, TaskCancelled, TaskRunner
+from desktop_app.domain.errors import Cancelled
+from desktop_app.ui.widgets.tasks import SyncTaskRunner, TaskRunner
 
 
 def test_job_runs_in_the_background_and_reports_in_the_gui_thread(qtbot):
@@ -34,7 +35,7 @@ def test_progress_dialog_appears_after_half_a_second_and_cancel_works(qtbot):
         while progress(done, 1000):
             done = min(done + 1, 999)
             QThread.msleep(5)
-        raise TaskCancelled()
+        raise Cancelled()
 
     runner.run("长任务", job, lambda result: outcome.append("done"), on_cancel=lambda: outcome.append("cancelled"))
     assert started.wait(5)
@@ -84,3 +85,20 @@ def test_a_job_long_enough_to_show_the_dialog_still_delivers_its_result(qtbot):
     qtbot.waitUntil(lambda: task.dialog is not None, timeout=3000)
     qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
     assert outcome == ["结果"]
+
+
+def test_cancelled_raised_by_a_job_is_a_cancel_not_an_error(qtbot):
+    """Every long job stops with domain.errors.Cancelled; both runners call on_cancel, never on_error."""
+    def job(progress):
+        raise Cancelled("已取消导入，数据库没有任何改变。")
+
+    outcome = []
+    SyncTaskRunner().run("同步", job, outcome.append, on_error=outcome.append,
+                         on_cancel=lambda: outcome.append("cancelled"))
+    assert outcome == ["cancelled"]
+    runner = TaskRunner()
+    runner.run("后台", job, outcome.append, on_error=outcome.append, on_cancel=lambda: outcome.append("cancelled"),
+               write=False)
+    qtbot.waitUntil(lambda: len(outcome) == 2, timeout=5000)
+    assert runner.wait(5000)
+    assert outcome == ["cancelled", "cancelled"]
