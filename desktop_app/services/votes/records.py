@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop_app.domain.print_data import RollRow
+from desktop_app.domain.setting_definitions import BLANK_PARTICIPATES
 from desktop_app.domain.tally import TallyError, TallyResult
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.domain.vote_rules import Rule
 from desktop_app.models import Vote, VoteItem as VoteItemRow, db
 from desktop_app.services import settings
 
-BLANK_SETTING = "vote.blank_participates"
 FIRST, CHECK = "first", "check"
 ENTRIES = (FIRST, CHECK)
 METHODS = ("纸质", "现场", "委托", "入户")
@@ -37,11 +37,11 @@ class VoteCancelled(Exception):
 
 def blank_participates_default() -> bool:
     """The setting `vote.blank_participates` (default True): a blank answer counts as participating."""
-    return (settings.get(BLANK_SETTING) or "1") != "0"
+    return settings.value(BLANK_PARTICIPATES)
 
 
 def set_blank_participates_default(value: bool) -> None:
-    settings.put(BLANK_SETTING, "1" if value else "0")
+    settings.set_value(BLANK_PARTICIPATES, value)
 
 
 @dataclass(frozen=True)
