@@ -17,6 +17,7 @@ from desktop_app.domain.identity import normalise_phone, phone_error
 from desktop_app.domain.masking import mask_phone
 from desktop_app.domain.print_data import RollRow
 from desktop_app.domain.setting_definitions import DUE_WORKING_DAYS, HOLIDAYS, WORKDAYS
+from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.models import Complaint, ComplaintStep, Estate, db
 from desktop_app.models.clock import now_iso
 from desktop_app.services import audit, settings
@@ -291,17 +292,17 @@ _SELECT = (
     "LEFT JOIN unit u ON u.id = r.unit_id LEFT JOIN building b ON b.id = u.building_id"
 )
 _SCOPE = {  # complaints of a scope: by estate above the building level, by room below it
-    "street": "e.community_id IN (SELECT id FROM community WHERE street_id = ?)",
-    "community": "e.community_id = ?",
-    "estate": "c.estate_id = ?",
-    "building": "u.building_id = ?",
-    "unit": "r.unit_id = ?",
+    ScopeLevel.STREET: "e.community_id IN (SELECT id FROM community WHERE street_id = ?)",
+    ScopeLevel.COMMUNITY: "e.community_id = ?",
+    ScopeLevel.ESTATE: "c.estate_id = ?",
+    ScopeLevel.BUILDING: "u.building_id = ?",
+    ScopeLevel.UNIT: "r.unit_id = ?",
 }
 
 
 def scope_condition(scope: Scope) -> tuple[str, list]:
     """SQL over aliases c (complaint), e, r, u, b selecting the complaints of a scope (every one for ALL)."""
-    return ("1", []) if scope.level == "all" else (_SCOPE[scope.level], [scope.id])
+    return ("1", []) if scope.level is ScopeLevel.ALL else (_SCOPE[scope.level], [scope.id])
 
 
 def _row(values: tuple, today: date) -> ComplaintRow:

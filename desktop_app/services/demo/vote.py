@@ -11,6 +11,7 @@ import random
 from datetime import date, timedelta
 
 from desktop_app.domain.tally import ABSTAIN, AGREE, OPPOSE
+from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.models import Estate, Vote
 from desktop_app.services.scope import Scope
@@ -36,7 +37,7 @@ def create_vote_demo(today: date | None = None) -> int | None:
         return None
     today = today or date.today()
     vote_id = create_vote(VoteDraft(
-        title=f"{ESTATE}老旧小区改造内容表决", scopes=[Scope("estate", estate.id)], matter=7, items=list(ITEMS),
+        title=f"{ESTATE}老旧小区改造内容表决", scopes=[Scope(ScopeLevel.ESTATE, estate.id)], matter=7, items=list(ITEMS),
         opens_on=today - timedelta(days=6), closes_on=today + timedelta(days=8),
         note="演示数据：表决进行中，约六成住户已交回表决票"))
     session = VoteSession(vote_id)

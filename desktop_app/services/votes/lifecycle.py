@@ -18,7 +18,7 @@ from desktop_app.domain.tally_report import result_json
 from desktop_app.models import BallotRevision, Estate, Vote, VoteRoll, db
 from desktop_app.models.clock import now_iso
 from desktop_app.services import audit
-from desktop_app.services.scope import Scope
+from desktop_app.services.scope import Scope, estate_ids
 from desktop_app.services.settings import operator_name
 from desktop_app.services.votes.create import VoteDraft, create_vote, draft_errors
 from desktop_app.services.votes.records import (
@@ -36,20 +36,13 @@ __all__ = [
 ]
 
 _UID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-_ESTATES_OF = {
-    "street": "SELECT e.id FROM estate e JOIN community c ON c.id = e.community_id WHERE c.street_id = ?",
-    "community": "SELECT id FROM estate WHERE community_id = ?",
-    "estate": "SELECT id FROM estate WHERE id = ?",
-    "building": "SELECT estate_id FROM building WHERE id = ?",
-    "unit": "SELECT b.estate_id FROM unit u JOIN building b ON b.id = u.building_id WHERE u.id = ?",
-}
 
 
 def list_votes(scope: Scope) -> list[VoteSummary]:
     """The votes of the estates inside `scope`, newest first (a building or unit scope: its estate's)."""
     query = Vote.select().order_by(Vote.id.desc())
-    if scope.level != "all":
-        estates = [row[0] for row in db.execute_sql(_ESTATES_OF[scope.level], (scope.id,))]
+    estates = estate_ids(scope)
+    if estates is not None:
         query = query.where(Vote.estate.in_(estates))
     counts = {vote_id: (rooms, voted) for vote_id, rooms, voted in db.execute_sql(
         "SELECT v.id, (SELECT count(*) FROM vote_roll WHERE vote_id = v.id), "

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPush
 from desktop_app.documents.batch import RenderCancelled
 from desktop_app.documents.visit_form import TITLE as VISIT_TITLE, render_visit_forms
 from desktop_app.domain.print_data import VisitForm
+from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.services.consult import events as service
 from desktop_app.services.printing import gather as printing
 from desktop_app.services.scope import Scope
@@ -88,8 +89,8 @@ class UnreachedTab(ConsultTab):
         self.model.set_records(rooms)
         self.table.resizeColumnsToContents()
         self.count.setText(f"未走访 {len(rooms)} 户")
-        self.print_button.setEnabled(bool(rooms) and self.scope.level != "all")
-        self.print_button.setToolTip("" if self.scope.level != "all" else "请先在范围中选择街道、社区或小区")
+        self.print_button.setEnabled(bool(rooms) and self.scope.level is not ScopeLevel.ALL)
+        self.print_button.setToolTip("" if self.scope.level is not ScopeLevel.ALL else "请先在范围中选择街道、社区或小区")
 
     def _ask_save_path(self, suggested: str) -> str:
         path, _filter = QFileDialog.getSaveFileName(self, "保存入户走访登记表", str(Path.home() / suggested),
