@@ -96,7 +96,7 @@ def scope_path(scope: Scope) -> list[Scope]:
                ScopeLevel.BUILDING: (ScopeLevel.ESTATE, "estate_id"),
                ScopeLevel.ESTATE: (ScopeLevel.COMMUNITY, "community_id"),
                ScopeLevel.COMMUNITY: (ScopeLevel.STREET, "street_id")}
-    level = scope.level
+    level: ScopeLevel = scope.level
     while level in parents:
         level, attribute = parents[level]
         record = _MODELS[level].get_by_id(getattr(record, attribute))

@@ -170,7 +170,7 @@ class VoteSession:
         """Undo: put `previous` back (None deletes the ballot); the state it replaced."""
         room = self._checked(roll_id, entry)
         if previous is not None:
-            previous = replace(previous, roll_id=roll_id, entry=entry)
+            previous = replace(previous, roll_id=roll_id, entry=BallotEntry(entry))
         return self._write(room, previous, entry=entry, reason="撤销")
 
     def close(self):

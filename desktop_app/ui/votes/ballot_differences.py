@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from desktop_app.domain.vocabulary import BALLOT_ENTRY_LABELS, BallotEntry
+from desktop_app.domain.vocabulary import BallotEntry
 from desktop_app.services.votes.lifecycle import BallotState, Difference, VoteError, VoteSession
 from desktop_app.ui.votes.ballot_entry import choice_text, owners_text
 
@@ -162,6 +162,7 @@ class BallotDifferencesWidget(QWidget):
 
     def adopt(self, which: str) -> bool:
         """Record the chosen entry of the current row as the other entry too (or remove the other one)."""
+        which = BallotEntry(which)
         difference = self.model.difference(self.table.currentIndex().row())
         if difference is None:
             return False
@@ -170,7 +171,7 @@ class BallotDifferencesWidget(QWidget):
         room = difference.room
         try:
             if chosen is None:
-                if not self.confirm(f"{room.label} 没有{BALLOT_ENTRY_LABELS[which]}。采用它将删除该户的{BALLOT_ENTRY_LABELS[other]}"
+                if not self.confirm(f"{room.label} 没有{which.label}。采用它将删除该户的{other.label}"
                                     "（删除前的内容会保留在修改记录中）。确定删除吗？"):
                     return False
                 self.session.remove(room.roll_id, other)
@@ -182,7 +183,7 @@ class BallotDifferencesWidget(QWidget):
             self.message.setText(str(error))
             return False
         self.message.setStyleSheet("color: #1e8e3e;")
-        self.message.setText(f"{room.label} 已采用{BALLOT_ENTRY_LABELS[which]}")
+        self.message.setText(f"{room.label} 已采用{which.label}")
         self.refresh()
         self.table.setFocus()
         self.changed.emit()
