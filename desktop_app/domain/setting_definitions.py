@@ -10,6 +10,7 @@ definitions; a key not declared here is refused. The stored text stays what earl
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, TypeVar
@@ -113,9 +114,11 @@ def encode(definition: SettingDefinition[T], value: T) -> str:
             raise ValueError(f"“{definition.label}”应为文字")
         return value
     if kind is SettingType.DATE_LIST:
-        if isinstance(value, (str, bytes)) or not all(isinstance(day, date) for day in value):  # type: ignore[union-attr]
+        days: Any = value
+        if isinstance(days, (str, bytes)) or not isinstance(days, Iterable) \
+                or not all(isinstance(day, date) for day in days):
             raise ValueError(f"“{definition.label}”应为日期列表")
-        return json.dumps(sorted(day.isoformat() for day in value))  # type: ignore[union-attr]
+        return json.dumps(sorted(day.isoformat() for day in days))
     try:
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     except (TypeError, ValueError):

@@ -92,10 +92,12 @@ def test_the_stored_text_stays_compatible(database):
     (defs.OPERATOR_NAME, 3),
     (defs.HOLIDAYS, ["2024-05-01"]),
     (defs.HOLIDAYS, "2024-05-01"),
+    (defs.HOLIDAYS, 20240501),
+    (defs.IMPORT_MAPPING, {"room": object()}),
 ])
 def test_a_value_of_the_wrong_type_is_refused(database, definition, bad):
     with pytest.raises(ValueError, match="“"):
-        settings.set_value(definition, bad)
+        settings.set_value(definition, bad, _name(definition))
 
 
 def test_undeclared_settings_and_misused_families_are_refused(database):
