@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.domain.tally import Ballot, Conflict, TallyError, VoteRoll, tally
+from desktop_app.domain.vocabulary import DEFAULT_METHOD
 from desktop_app.domain.vote_rules import Rule
 
 NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
-DEFAULT_METHOD = "纸质"
 
 
 @dataclass(frozen=True)

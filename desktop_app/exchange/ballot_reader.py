@@ -17,6 +17,7 @@ from desktop_app.domain.naming import normalise_building, normalise_room, normal
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.domain.tally import ABSTAIN, AGREE, OPPOSE, Ballot, Conflict, room_key_of
 from desktop_app.domain.text import as_text, compact
+from desktop_app.domain.vocabulary import METHODS, PROXY_METHOD
 from desktop_app.exchange.errors import CellError, ReadFailure, column_label
 from desktop_app.exchange.roll_columns import (
     COLUMN_BY_FIELD, HEADER_SEARCH_ROWS, RollColumn, build_synonyms, field_of_header, find_header_row,
@@ -26,15 +27,13 @@ from desktop_app.exchange.roll_row import NO_CACHED_VALUE
 from desktop_app.exchange.sheet_rows import SheetRows, is_blank
 from desktop_app.exchange.xlsx_safety import check_workbook
 
-METHODS = ("纸质", "现场", "委托", "入户")
-PROXY_METHOD = "委托"
 ANSWERS = (AGREE, OPPOSE, ABSTAIN)
 _ANSWER_OF = {answer: answer for answer in ANSWERS}
 BALLOT_COLUMNS: tuple[RollColumn, ...] = tuple(
     COLUMN_BY_FIELD[name] for name in ("estate_code", "estate_name", "building", "unit", "room")
 ) + (
-    RollColumn("method", "表决方式", ("投票方式", "表决形式"), 10, "纸质 / 现场 / 委托 / 入户，可空。"),
-    RollColumn("proxy", "代理人", ("委托代理人", "受托人", "代理人姓名"), 12, "表决方式为 委托 时必填。"),
+    RollColumn("method", "表决方式", ("投票方式", "表决形式"), 10, " / ".join(METHODS) + "，可空。"),
+    RollColumn("proxy", "代理人", ("委托代理人", "受托人", "代理人姓名"), 12, f"表决方式为 {PROXY_METHOD} 时必填。"),
 )
 BALLOT_SYNONYMS = build_synonyms(BALLOT_COLUMNS)
 REQUIRED = ("building", "room")

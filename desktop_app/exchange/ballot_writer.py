@@ -18,7 +18,8 @@ from openpyxl.cell import WriteOnlyCell
 
 from desktop_app.domain.ballot_import import BallotExportRow
 from desktop_app.domain.errors import UserError
-from desktop_app.exchange.ballot_reader import ANSWERS, BALLOT_COLUMNS, BALLOT_SYNONYMS, METHODS
+from desktop_app.domain.vocabulary import METHODS
+from desktop_app.exchange.ballot_reader import ANSWERS, BALLOT_COLUMNS, BALLOT_SYNONYMS
 from desktop_app.exchange.errors import column_letter
 from desktop_app.exchange.roll_columns import field_of_header, header_key
 from desktop_app.exchange.sheet_style import INSTRUCTION_SHEET, drop_down, header_cell

@@ -13,6 +13,7 @@ from pathlib import Path
 from peewee import DatabaseProxy, SqliteDatabase
 
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.setting_definitions import INSTALLATION_ID
 
 db = DatabaseProxy()
 
@@ -102,11 +103,11 @@ def open_database(path: str | Path) -> SqliteDatabase:
     db.initialize(database)
     database.connect(reuse_if_open=True)
     _migrate(database, path, current)
-    row = database.execute_sql("SELECT value FROM setting WHERE key = 'installation_id'").fetchone()
+    row = database.execute_sql("SELECT value FROM setting WHERE key = ?", (INSTALLATION_ID.key,)).fetchone()
     if row is None:
         installation = new_uid()
         database.execute_sql(
-            "INSERT INTO setting (key, value) VALUES ('installation_id', ?)", (installation,)
+            "INSERT INTO setting (key, value) VALUES (?, ?)", (INSTALLATION_ID.key, installation)
         )
     else:
         installation = row[0]

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from desktop_app.domain.catalogue import CATEGORIES, CatalogueEntry, CatalogueError, category_error, \
     item_name_error, parse_catalogue
+from desktop_app.domain.setting_definitions import CATALOGUE_SEEDED
 from desktop_app.models import CatalogueItem, db
 from desktop_app.paths import SHIPPED_CATALOGUE
 from desktop_app.services import audit, settings
 
-_SEEDED = "catalogue.seeded"
 
 
 def shipped_entries() -> list[CatalogueEntry]:
@@ -22,14 +22,14 @@ def shipped_entries() -> list[CatalogueEntry]:
 
 def ensure_catalogue() -> None:
     """Copy the shipped catalogue into the database once (a later empty catalogue stays empty)."""
-    if settings.get(_SEEDED):
+    if settings.value(CATALOGUE_SEEDED):
         return
     with db.atomic():
         if not CatalogueItem.select().exists():
             CatalogueItem.insert_many(
                 [{"category": e.category, "name": e.name, "position": e.position} for e in shipped_entries()]
             ).execute()
-        settings.put(_SEEDED, "1")
+        settings.set_value(CATALOGUE_SEEDED, True)
 
 
 def catalogue(*, include_hidden: bool = False) -> list[CatalogueEntry]:

@@ -20,7 +20,9 @@ from desktop_app.domain.masking import mask_id_number, mask_phone
 from desktop_app.domain.residents import latest_elderly_birth
 from desktop_app.models import Estate, db
 from desktop_app.services.roll import room_order
+from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.services.scope import Scope, building_label, room_condition, unit_label
+from desktop_app.services.scope import estate_of_scope  # noqa: F401 (the pages ask the queries for it)
 
 
 def has_any_estate() -> bool:
@@ -41,15 +43,16 @@ class TreeNode:
 
 
 _CHILDREN = {
-    "all": ("street", "SELECT s.id, s.name, EXISTS (SELECT 1 FROM community WHERE street_id = s.id) "
-                      "FROM street s ORDER BY s.name"),
-    "street": ("community", "SELECT c.id, c.name, EXISTS (SELECT 1 FROM estate WHERE community_id = c.id) "
-                            "FROM community c WHERE c.street_id = ? ORDER BY c.name"),
-    "community": ("estate", "SELECT e.id, e.name, EXISTS (SELECT 1 FROM building WHERE estate_id = e.id) "
-                            "FROM estate e WHERE e.community_id = ? ORDER BY e.pinyin, e.name"),
-    "estate": ("building", "SELECT b.id, b.name, EXISTS (SELECT 1 FROM unit WHERE building_id = b.id) "
-                           "FROM building b WHERE b.estate_id = ? ORDER BY b.sort_key, b.name"),
-    "building": ("unit", "SELECT u.id, u.name, 0 FROM unit u WHERE u.building_id = ? ORDER BY u.sort_key, u.name"),
+    ScopeLevel.ALL: (ScopeLevel.STREET, "SELECT s.id, s.name, EXISTS (SELECT 1 FROM community "
+                     "WHERE street_id = s.id) FROM street s ORDER BY s.name"),
+    ScopeLevel.STREET: (ScopeLevel.COMMUNITY, "SELECT c.id, c.name, EXISTS (SELECT 1 FROM estate "
+                        "WHERE community_id = c.id) FROM community c WHERE c.street_id = ? ORDER BY c.name"),
+    ScopeLevel.COMMUNITY: (ScopeLevel.ESTATE, "SELECT e.id, e.name, EXISTS (SELECT 1 FROM building "
+                           "WHERE estate_id = e.id) FROM estate e WHERE e.community_id = ? ORDER BY e.pinyin, e.name"),
+    ScopeLevel.ESTATE: (ScopeLevel.BUILDING, "SELECT b.id, b.name, EXISTS (SELECT 1 FROM unit "
+                        "WHERE building_id = b.id) FROM building b WHERE b.estate_id = ? ORDER BY b.sort_key, b.name"),
+    ScopeLevel.BUILDING: (ScopeLevel.UNIT, "SELECT u.id, u.name, 0 FROM unit u WHERE u.building_id = ? "
+                          "ORDER BY u.sort_key, u.name"),
 }
 
 
@@ -59,7 +62,7 @@ def children(scope: Scope) -> list[TreeNode]:
         return []
     level, sql = _CHILDREN[scope.level]
     params = [] if scope.id is None else [scope.id]
-    labels = {"building": building_label, "unit": unit_label}.get(level, str)
+    labels = {ScopeLevel.BUILDING: building_label, ScopeLevel.UNIT: unit_label}.get(level, str)
     return [TreeNode(Scope(level, row[0]), labels(row[1]), bool(row[2])) for row in _rows(sql, params)]
 
 
@@ -77,8 +80,9 @@ class ScopeCounts:
     disabled: int
 
 
-_TREE_CONDITIONS = {"all": "1", "street": "c.street_id = ?", "community": "e.community_id = ?",
-                    "estate": "e.id = ?", "building": "b.id = ?", "unit": "u.id = ?"}
+_TREE_CONDITIONS = {ScopeLevel.ALL: "1", ScopeLevel.STREET: "c.street_id = ?",
+                    ScopeLevel.COMMUNITY: "e.community_id = ?", ScopeLevel.ESTATE: "e.id = ?",
+                    ScopeLevel.BUILDING: "b.id = ?", ScopeLevel.UNIT: "u.id = ?"}
 _ROOMS = ("FROM room r JOIN unit u ON u.id = r.unit_id JOIN building b ON b.id = u.building_id "
           "JOIN estate e ON e.id = b.estate_id")
 
@@ -172,9 +176,9 @@ def room_ids(scope: Scope, text: str = "", sort: str | None = None, descending: 
     Every order of the whole database is read from an index (no sort of 200,000 rows): see
     `_all_rooms`. A scope or a filter adds its condition and sorts what is left in SQL."""
     room_order.ensure_positions()
-    if scope.level == "all" and not text.strip() and sort in (None, "estate"):
+    if scope.level is ScopeLevel.ALL and not text.strip() and sort in (None, "estate"):
         ids = list(_located())
-    elif scope.level == "all" and not text.strip() and sort in ("building", "unit", *_OWNER_SORTS):
+    elif scope.level is ScopeLevel.ALL and not text.strip() and sort in ("building", "unit", *_OWNER_SORTS):
         ids = _all_rooms(sort)  # type: ignore[arg-type]
     else:
         ids = _id_list(*_room_ids_sql(scope, text, sort))
@@ -185,7 +189,7 @@ def _room_ids_sql(scope: Scope, text: str, sort: str | None) -> tuple[str, list]
     """One statement for any scope, filter and order; the location tables joined only when needed."""
     condition, params = room_condition(scope)
     text_condition, text_params = _filter_condition(text)
-    joins = _ROOMS if scope.level != "all" or sort in ("building", "unit") else "FROM room r"
+    joins = _ROOMS if scope.level is not ScopeLevel.ALL or sort in ("building", "unit") else "FROM room r"
     if sort in _OWNER_SORTS:
         joins += f" {_OWNER_JOIN}"
         order = f"o.id IS NULL, o.{_OWNER_SORTS[sort]}, o.id, r.id"
@@ -284,16 +288,6 @@ def estate_choices() -> list[tuple[int, str]]:
     return [(row[0], f"{row[1]} · {row[2]}") for row in _rows(
         "SELECT e.id, c.name, e.name FROM estate e JOIN community c ON c.id = e.community_id "
         "ORDER BY c.name, e.pinyin, e.name")]
-
-
-def estate_of_scope(scope: Scope) -> int | None:
-    """The estate a scope lies in (None above the estate level)."""
-    sql = {"estate": "SELECT ?", "building": "SELECT estate_id FROM building WHERE id = ?",
-           "unit": "SELECT b.estate_id FROM unit u JOIN building b ON b.id = u.building_id WHERE u.id = ?"}
-    if scope.level not in sql:
-        return None
-    found = _rows(sql[scope.level], [scope.id])
-    return int(found[0][0]) if found else None
 
 
 def estate_code_choices() -> list[tuple[str, str]]:

@@ -4,42 +4,53 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop_app.models import Building, Community, Estate, Street, Unit
+from desktop_app.domain.vocabulary import SCOPE_LEVEL_LABELS, ScopeLevel
+from desktop_app.models import Building, Community, Estate, Street, Unit, db
 
-LEVELS = ("all", "street", "community", "estate", "building", "unit")
-LEVEL_LABELS = {"all": "全部", "street": "街道", "community": "社区", "estate": "小区", "building": "楼栋",
-                "unit": "单元"}
-_MODELS = {"street": Street, "community": Community, "estate": Estate, "building": Building, "unit": Unit}
+LEVELS = tuple(ScopeLevel)
+LEVEL_LABELS = SCOPE_LEVEL_LABELS
+_MODELS = {ScopeLevel.STREET: Street, ScopeLevel.COMMUNITY: Community, ScopeLevel.ESTATE: Estate,
+           ScopeLevel.BUILDING: Building, ScopeLevel.UNIT: Unit}
 # The SQL condition selecting the rooms of a scope, over the aliases r (room), u, b, e (estate).
 _ROOM_CONDITIONS = {
-    "street": "e.community_id IN (SELECT id FROM community WHERE street_id = ?)",
-    "community": "e.community_id = ?",
-    "estate": "b.estate_id = ?",
-    "building": "u.building_id = ?",
-    "unit": "r.unit_id = ?",
+    ScopeLevel.STREET: "e.community_id IN (SELECT id FROM community WHERE street_id = ?)",
+    ScopeLevel.COMMUNITY: "e.community_id = ?",
+    ScopeLevel.ESTATE: "b.estate_id = ?",
+    ScopeLevel.BUILDING: "u.building_id = ?",
+    ScopeLevel.UNIT: "r.unit_id = ?",
+}
+# The estates a scope covers (a building or unit: the estate it lies in).
+_ESTATES_OF = {
+    ScopeLevel.STREET: "SELECT e.id FROM estate e JOIN community c ON c.id = e.community_id WHERE c.street_id = ?",
+    ScopeLevel.COMMUNITY: "SELECT id FROM estate WHERE community_id = ?",
+    ScopeLevel.ESTATE: "SELECT id FROM estate WHERE id = ?",
+    ScopeLevel.BUILDING: "SELECT estate_id FROM building WHERE id = ?",
+    ScopeLevel.UNIT: "SELECT b.estate_id FROM unit u JOIN building b ON b.id = u.building_id WHERE u.id = ?",
 }
 
 
 @dataclass(frozen=True)
 class Scope:
-    level: str = "all"
+    level: ScopeLevel = ScopeLevel.ALL  # the text of a level ("estate") is taken as its member
     id: int | None = None
 
     def __post_init__(self) -> None:
-        if self.level not in LEVELS:
-            raise ValueError(f"unknown scope level {self.level!r}")
-        if (self.level == "all") != (self.id is None):
+        try:
+            object.__setattr__(self, "level", ScopeLevel(self.level))
+        except ValueError:
+            raise ValueError(f"unknown scope level {self.level!r}") from None
+        if (self.level is ScopeLevel.ALL) != (self.id is None):
             raise ValueError("only the 'all' scope has no id")
 
     def to_text(self) -> str:
-        return "all" if self.id is None else f"{self.level}:{self.id}"
+        return ScopeLevel.ALL.value if self.id is None else f"{self.level.value}:{self.id}"
 
     @classmethod
     def from_text(cls, text: str | None) -> "Scope":
         """The inverse of `to_text`; anything unreadable is the whole database."""
         try:
-            level, _, number = (text or "all").partition(":")
-            return cls(level, int(number) if number else None)
+            level, _, number = (text or ScopeLevel.ALL.value).partition(":")
+            return cls(ScopeLevel(level), int(number) if number else None)
         except ValueError:
             return ALL
 
@@ -49,7 +60,7 @@ ALL = Scope()
 
 def room_condition(scope: Scope) -> tuple[str, list[int]]:
     """SQL condition (and parameters) selecting the rooms of `scope` over aliases r, u, b, e."""
-    if scope.level == "all":
+    if scope.level is ScopeLevel.ALL:
         return "1", []
     return _ROOM_CONDITIONS[scope.level], [scope.id]  # type: ignore[list-item]
 
@@ -70,20 +81,22 @@ def _record(scope: Scope):
 
 
 def exists(scope: Scope) -> bool:
-    return scope.level == "all" or _record(scope) is not None
+    return scope.level is ScopeLevel.ALL or _record(scope) is not None
 
 
 def scope_path(scope: Scope) -> list[Scope]:
     """The scopes from the street down to `scope` (empty for the whole database or a missing record)."""
-    if scope.level == "all":
+    if scope.level is ScopeLevel.ALL:
         return []
     record = _record(scope)
     if record is None:
         return []
     path = [scope]
-    parents = {"unit": ("building", "building_id"), "building": ("estate", "estate_id"),
-               "estate": ("community", "community_id"), "community": ("street", "street_id")}
-    level = scope.level
+    parents = {ScopeLevel.UNIT: (ScopeLevel.BUILDING, "building_id"),
+               ScopeLevel.BUILDING: (ScopeLevel.ESTATE, "estate_id"),
+               ScopeLevel.ESTATE: (ScopeLevel.COMMUNITY, "community_id"),
+               ScopeLevel.COMMUNITY: (ScopeLevel.STREET, "street_id")}
+    level: ScopeLevel = scope.level
     while level in parents:
         level, attribute = parents[level]
         record = _MODELS[level].get_by_id(getattr(record, attribute))
@@ -93,14 +106,14 @@ def scope_path(scope: Scope) -> list[Scope]:
 
 def scope_name(scope: Scope) -> str:
     """The display name of one level ("幸福小区", "3号楼", "1单元")."""
-    if scope.level == "all":
-        return "全部"
+    if scope.level is ScopeLevel.ALL:
+        return ScopeLevel.ALL.label
     record = _record(scope)
     if record is None:
         return "（已删除）"
-    if scope.level == "building":
+    if scope.level is ScopeLevel.BUILDING:
         return building_label(record.name)
-    if scope.level == "unit":
+    if scope.level is ScopeLevel.UNIT:
         return unit_label(record.name)
     return record.name
 
@@ -109,3 +122,20 @@ def scope_label(scope: Scope) -> str:
     """The breadcrumb of a scope: "城关街道 › 第一社区 › 幸福小区 › 3号楼 › 1单元"."""
     path = scope_path(scope)
     return " › ".join(scope_name(step) for step in path) if path else "全部"
+
+
+def estate_ids(scope: Scope) -> list[int] | None:
+    """The ids of the estates `scope` covers (a building or unit: its estate); None for the whole
+    database (every estate). The one scope -> estates query."""
+    if scope.level is ScopeLevel.ALL:
+        return None
+    return [int(row[0]) for row in db.execute_sql(_ESTATES_OF[scope.level], (scope.id,)).fetchall()]
+
+
+def estate_of_scope(scope: Scope) -> int | None:
+    """The estate a scope lies in: an estate, or the estate of a building or unit (None above the
+    estate level, or when the record is gone)."""
+    if not scope.level.within_estate:
+        return None
+    found = estate_ids(scope)
+    return found[0] if found else None

@@ -7,11 +7,12 @@ from datetime import date
 import pytest
 
 from desktop_app.domain.identity import id_check_char
+from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.models import Building, Community, Estate, Owner, Ownership, Resident, Street, Unit
 from desktop_app.services import queries
 from desktop_app.services.roll import rooms
 from desktop_app.services.roll.pinyin import pinyin_key
-from desktop_app.services.scope import ALL, Scope, scope_label, scope_path
+from desktop_app.services.scope import ALL, Scope, estate_ids, estate_of_scope, scope_label, scope_path
 
 
 def person_id(serial: int) -> str:
@@ -128,3 +129,25 @@ def test_estate_helpers(city):
     unit = Unit.get(Unit.name == "2")
     assert queries.estate_of_scope(Scope("unit", unit.id)) == city["a"].id
     assert queries.estate_of_scope(ALL) is None
+
+
+def test_the_estates_a_scope_covers(city):
+    a, b = city["a"].id, city["b"].id
+    unit = Unit.get(Unit.name == "2")
+    street = Street.get(Street.name == "东湖街道")
+    north = Community.get(Community.name == "杜鹃社区")
+    cases = [(ALL, None), (Scope("street", street.id), [a, b]), (Scope("community", north.id), [a]),
+             (Scope("estate", b), [b]), (Scope("building", unit.building_id), [a]), (Scope("unit", unit.id), [a]),
+             (Scope("estate", 999), []), (Scope("unit", 999), [])]
+    for scope, estates in cases:
+        found = estate_ids(scope)
+        assert (None if found is None else sorted(found)) == estates, scope
+        assert estate_of_scope(scope) == (estates[0] if estates and scope.level.within_estate else None)
+
+
+def test_a_scope_takes_its_level_as_text_or_enum():
+    assert Scope("estate", 3) == Scope(ScopeLevel.ESTATE, 3) and Scope("estate", 3).level is ScopeLevel.ESTATE
+    assert Scope("building", 7).to_text() == "building:7" and Scope.from_text("building:7") == Scope("building", 7)
+    assert Scope.from_text("city:1") == ALL and ALL.to_text() == "all"
+    with pytest.raises(ValueError):
+        Scope("city", 1)

@@ -77,3 +77,10 @@ def test_first_start_offers_the_demo(qtbot, database, runner, ui_settings):
     assert Room.select().count() > 1000 and runner.reports  # the demo reported progress
     assert window.page(0).values["rooms"].text() == f"{Room.select().count():,}"
     assert "演示数据已生成" in window.statusBar().currentMessage()
+
+
+def test_every_declared_setting_names_a_page_of_the_window():
+    from desktop_app.domain.setting_definitions import INTERNAL, SETTINGS
+
+    pages = {name for name, _factory in PAGES}
+    assert {definition.page for definition in SETTINGS} - {INTERNAL} <= pages

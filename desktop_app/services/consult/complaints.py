@@ -17,6 +17,8 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.identity import normalise_phone, phone_error
 from desktop_app.domain.masking import mask_phone
 from desktop_app.domain.print_data import RollRow
+from desktop_app.domain.setting_definitions import DUE_WORKING_DAYS, HOLIDAYS, WORKDAYS
+from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.models import Complaint, ComplaintStep, Estate, db
 from desktop_app.models.clock import now_iso
 from desktop_app.services import audit, settings
@@ -25,7 +27,6 @@ from desktop_app.services.roll.rooms import ValidationError
 from desktop_app.services.scope import ALL, Scope
 from desktop_app.services.settings import operator_name
 
-DUE_DAYS_KEY = "complaint.due_working_days"
 OPEN = "未办结"  # list filter: every status but 办结
 
 
@@ -47,26 +48,14 @@ def _rows(sql: str, params: Sequence[object] = ()) -> list[tuple]:
     return list(db.execute_sql(sql, tuple(params)).fetchall())
 
 
-def _dates(key: str) -> frozenset[date]:
-    values = settings.get_json(key, [])
-    found = set()
-    for value in values if isinstance(values, list) else []:
-        try:
-            found.add(date.fromisoformat(str(value)))
-        except ValueError:
-            continue
-    return frozenset(found)
-
-
 def due_working_days() -> int:
-    value = settings.get(DUE_DAYS_KEY)
-    return int(value) if value and value.isdigit() and int(value) > 0 else rules.DEFAULT_DUE_WORKING_DAYS
+    return settings.value(DUE_WORKING_DAYS)
 
 
 def default_due_on(received: date) -> date:
     """The due date the city rule gives a complaint received on `received` (see the module docstring)."""
-    return rules.default_due_on(received, due_working_days(), holidays=_dates("calendar.holidays"),
-                                workdays=_dates("calendar.workdays"))
+    return rules.default_due_on(received, due_working_days(), holidays=settings.value(HOLIDAYS),
+                                workdays=settings.value(WORKDAYS))
 
 
 def _day(value: date | datetime | str | None) -> date | None:
@@ -308,17 +297,17 @@ _SELECT = (
     "LEFT JOIN unit u ON u.id = r.unit_id LEFT JOIN building b ON b.id = u.building_id"
 )
 _SCOPE = {  # complaints of a scope: by estate above the building level, by room below it
-    "street": "e.community_id IN (SELECT id FROM community WHERE street_id = ?)",
-    "community": "e.community_id = ?",
-    "estate": "c.estate_id = ?",
-    "building": "u.building_id = ?",
-    "unit": "r.unit_id = ?",
+    ScopeLevel.STREET: "e.community_id IN (SELECT id FROM community WHERE street_id = ?)",
+    ScopeLevel.COMMUNITY: "e.community_id = ?",
+    ScopeLevel.ESTATE: "c.estate_id = ?",
+    ScopeLevel.BUILDING: "u.building_id = ?",
+    ScopeLevel.UNIT: "r.unit_id = ?",
 }
 
 
 def scope_condition(scope: Scope) -> tuple[str, list]:
     """SQL over aliases c (complaint), e, r, u, b selecting the complaints of a scope (every one for ALL)."""
-    return ("1", []) if scope.level == "all" else (_SCOPE[scope.level], [scope.id])
+    return ("1", []) if scope.level is ScopeLevel.ALL else (_SCOPE[scope.level], [scope.id])
 
 
 def _row(values: tuple, today: date) -> ComplaintRow:

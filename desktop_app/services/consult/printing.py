@@ -13,6 +13,7 @@ from desktop_app.domain.consultation_print_data import (
     OPINION_FORM_TITLE, CatalogueGroup, ComplaintLedgerData, DemandLine, OpinionForm, OpinionSummaryData,
 )
 from desktop_app.domain.opinions import STANCES
+from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.models import db
 from desktop_app.services.catalogue import catalogue
 from desktop_app.services.consult.demands import demand_summary, latest_opinions
@@ -29,7 +30,7 @@ _STANCES = "SELECT o.stance, count(*) FROM ({latest}) latest JOIN opinion o ON o
 
 def scope_text(scope: Scope) -> str:
     """"幸福里小区", "幸福里小区3号楼", "幸福里小区3号楼1单元", or the street's / community's name; "全部"."""
-    if scope.level in ("estate", "building", "unit"):
+    if scope.level.within_estate:
         return estate_name_of(scope) + roll_scope_label(scope)
     return scope_name(scope)
 
@@ -69,7 +70,7 @@ def opinion_summary_data(scope: Scope, start: date | None = None, end: date | No
     summary = demand_summary(scope, start, end)
     name = scope_text(scope)
     return OpinionSummaryData(
-        title=f"{name}改造意见汇总" if scope.level != "all" else "老旧小区改造意见汇总", scope_label=name,
+        title=f"{name}改造意见汇总" if scope.level is not ScopeLevel.ALL else "老旧小区改造意见汇总", scope_label=name,
         rooms=summary.rooms, reached=summary.reached,
         items=tuple(DemandLine(item.name, item.category, item.households) for item in summary.items),
         stances=stance_counts(scope, start, end), start=start, end=end,
@@ -82,7 +83,7 @@ def complaint_ledger_data(scope: Scope, start: date | None = None, end: date | N
     today = today or date.today()
     name = scope_text(scope)
     return ComplaintLedgerData(
-        title=f"{name}投诉台账" if scope.level != "all" else "投诉台账", scope_label=name,
+        title=f"{name}投诉台账" if scope.level is not ScopeLevel.ALL else "投诉台账", scope_label=name,
         rows=tuple(complaint_lines(scope, start, end, category=category, today=today)), today=today,
         start=start, end=end, issuer=default_issuer(scope))
 

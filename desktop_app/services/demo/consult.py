@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from desktop_app.domain.complaints import CATEGORIES, CLOSED, HANDLING, REPLIED, TRANSFERRED
+from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.models import Complaint, Consultation, Estate, db
 from desktop_app.services.consult import complaints as complaint_service
 from desktop_app.services.consult.events import EventDraft, save_event
@@ -68,18 +69,18 @@ def _consultations(rng: random.Random, today: date) -> tuple[int, int]:
     dujuan, hongyan, meiling = _estate("杜鹃新村"), _estate("红岩新村"), _estate("梅岭小区")
     street = dujuan.community.street
     plan = [  # kind, days ago, scope, title, place, attendance, share of rooms that answer
-        ("座谈会", 75, Scope("estate", dujuan.id), "杜鹃新村改造方案居民座谈会", "杜鹃社区党群服务中心", 36, 0),
-        ("入户走访", 60, Scope("estate", dujuan.id), "杜鹃新村改造需求入户走访", "杜鹃新村", 0, 50),
-        ("问卷", 40, Scope("estate", hongyan.id), "红岩新村改造内容问卷调查", "红岩新村", 0, 30),
-        ("公示反馈", 20, Scope("street", street.id), "东湖街道老旧小区改造方案公示", "各小区公示栏", 0, 0),
-        ("座谈会", 10, Scope("estate", meiling.id), "梅岭小区加装电梯意向座谈会", "东霞社区活动室", 18, 0),
+        ("座谈会", 75, Scope(ScopeLevel.ESTATE, dujuan.id), "杜鹃新村改造方案居民座谈会", "杜鹃社区党群服务中心", 36, 0),
+        ("入户走访", 60, Scope(ScopeLevel.ESTATE, dujuan.id), "杜鹃新村改造需求入户走访", "杜鹃新村", 0, 50),
+        ("问卷", 40, Scope(ScopeLevel.ESTATE, hongyan.id), "红岩新村改造内容问卷调查", "红岩新村", 0, 30),
+        ("公示反馈", 20, Scope(ScopeLevel.STREET, street.id), "东湖街道老旧小区改造方案公示", "各小区公示栏", 0, 0),
+        ("座谈会", 10, Scope(ScopeLevel.ESTATE, meiling.id), "梅岭小区加装电梯意向座谈会", "东霞社区活动室", 18, 0),
     ]
     catalogue_categories = _categories()
     opinions = 0
     for kind, days_ago, scope, title, place, attendance, percent in plan:
         held_on = today - timedelta(days=days_ago)
         event_id = save_event(EventDraft(kind=kind, held_on=held_on, scope=scope, title=title, place=place,
-                                         organiser="东湖街道城建办" if scope.level == "street" else "社区居委会",
+                                         organiser="东湖街道城建办" if scope.level is ScopeLevel.STREET else "社区居委会",
                                          attendance=attendance, minutes=f"{title}，记录居民意见与诉求。"))
         rooms = session_rooms(scope)
         for room in sorted(rng.sample(rooms, len(rooms) * percent // 100), key=lambda r: r.room_id):
@@ -114,7 +115,7 @@ def _opinion(rng: random.Random, room_id: int, floor: int, channel: str, given_o
 
 def _complaints(rng: random.Random, today: date) -> int:
     rooms = [room for name in ("杜鹃新村", "红岩新村", "梅岭小区", "双园新村")
-             for room in session_rooms(Scope("estate", _estate(name).id))]
+             for room in session_rooms(Scope(ScopeLevel.ESTATE, _estate(name).id))]
     count = 40
     for index in range(count):
         received = today - timedelta(days=120 - index * 3)

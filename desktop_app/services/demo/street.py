@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.models import Building, Community, Estate, Resident, Room, Street, Unit, db
 from desktop_app.models.clock import current_origin, now_iso
 from desktop_app.services import audit
@@ -172,4 +173,4 @@ def _present_residents(room_ids: Iterable[int]) -> set[tuple[int, str]]:
 def demo_scope() -> Scope | None:
     """The demo street as a scope, None before the demo has been written."""
     street = Street.get_or_none(Street.name == STREET[0])
-    return None if street is None else Scope("street", street.id)
+    return None if street is None else Scope(ScopeLevel.STREET, street.id)

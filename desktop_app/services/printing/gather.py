@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.print_data import OwnerRoll, RollRow, VisitForm
+from desktop_app.domain.vocabulary import ESTATE_LEVELS, ScopeLevel
 from desktop_app.models import Estate, db
 from desktop_app.models.tables import Building, PrintJob
 from desktop_app.services.changes import Changes, Topic
@@ -23,7 +24,7 @@ TEMPLATE_LABELS = {
     "ballot": "表决票", "vote_result": "表决结果公告", "not_voted": "未表决户清单",
     "opinion_form": "征求意见表", "opinion_summary": "意见汇总", "complaint_ledger": "投诉台账",
 }
-ROLL_LEVELS = ("estate", "building", "unit")
+ROLL_LEVELS = ESTATE_LEVELS
 
 
 class PrintScopeError(UserError):
@@ -136,7 +137,7 @@ def estate_name_of(scope: Scope) -> str:
     sql = ("SELECT e.name FROM estate e JOIN building b ON b.estate_id = e.id JOIN unit u ON u.building_id = b.id "
            f"JOIN room r ON r.unit_id = u.id WHERE {condition} LIMIT 1")
     row = db.execute_sql(sql, params).fetchone()
-    if row is None and scope.level == "estate":
+    if row is None and scope.level is ScopeLevel.ESTATE:
         estate = Estate.get_or_none(Estate.id == scope.id)
         return estate.name if estate else ""
     return row[0] if row else ""
@@ -144,10 +145,10 @@ def estate_name_of(scope: Scope) -> str:
 
 def roll_scope_label(scope: Scope) -> str:
     """"3号楼", "3号楼1单元" or "" (a whole estate) for the roll's title."""
-    if scope.level == "building":
+    if scope.level is ScopeLevel.BUILDING:
         building = Building.get_by_id(scope.id)
         return building_label(building.name)
-    if scope.level == "unit":
+    if scope.level is ScopeLevel.UNIT:
         row = db.execute_sql("SELECT b.name, u.name FROM unit u JOIN building b ON u.building_id = b.id "
                              "WHERE u.id = ?", (scope.id,)).fetchone()
         return building_label(row[0]) + (unit_label(row[1]) if row[1] else "")
@@ -162,20 +163,20 @@ def estate_scope(code: str, building: str | None = None) -> Scope:
     if estate is None:
         raise PrintScopeError(f"找不到小区“{code}”：请检查小区编码（或小区名称）。")
     if building is None:
-        return Scope("estate", estate.id)
+        return Scope(ScopeLevel.ESTATE, estate.id)
     name = normalise_building(building)
     found = Building.get_or_none((Building.estate == estate) & (Building.name == name))
     if found is None:
         raise PrintScopeError(f"小区“{estate.name}”中没有楼栋“{building}”。")
-    return Scope("building", found.id)
+    return Scope(ScopeLevel.BUILDING, found.id)
 
 
 def default_issuer(scope: Scope) -> str:
     """The residents' committee of the scope's community ("幸福里社区居民委员会"), else ""."""
-    if scope.level in ("all", "street"):
+    if scope.level in (ScopeLevel.ALL, ScopeLevel.STREET):
         return ""
     condition, params = room_condition(scope)
-    if scope.level == "community":
+    if scope.level is ScopeLevel.COMMUNITY:
         row = db.execute_sql("SELECT name FROM community WHERE id = ?", params).fetchone()
     else:
         row = db.execute_sql(

@@ -17,6 +17,7 @@ from desktop_app.domain.catalogue import item_name_error
 from desktop_app.domain.errors import Cancelled, UserError
 from desktop_app.domain.headcount import RollEntry, build_scope_roll
 from desktop_app.domain.print_data import RollRow
+from desktop_app.domain.vocabulary import ESTATE_LEVELS, ScopeLevel
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.domain.vote_rules import MATTERS, Rule, rule_of_matter
 from desktop_app.models import Building, Estate, Unit, Vote, VoteItem as VoteItemRow, db
@@ -26,7 +27,7 @@ from desktop_app.services.settings import operator_name
 from desktop_app.services.votes.records import VoteError, blank_participates_default
 
 Progress = Callable[[int, int], bool]
-SCOPE_LEVELS = ("estate", "building", "unit")
+SCOPE_LEVELS = ESTATE_LEVELS
 TITLE, SCOPE, MATTER, RULE_REASON, ITEMS, DATES = "title", "scope", "matter", "rule_reason", "items", "dates"
 FIELDS = (TITLE, SCOPE, MATTER, RULE_REASON, ITEMS, DATES)  # the keys draft_errors gives its errors
 _BATCH = 500
@@ -59,10 +60,10 @@ class _Place:
 
 
 def _place(scope: Scope) -> _Place | None:
-    if scope.level == "estate":
+    if scope.level is ScopeLevel.ESTATE:
         estate = Estate.get_or_none(Estate.id == scope.id)
         return None if estate is None else _Place(estate.id, "", "b.estate_id = ?", estate.id)
-    if scope.level == "building":
+    if scope.level is ScopeLevel.BUILDING:
         building = Building.get_or_none(Building.id == scope.id)
         return None if building is None else _Place(building.estate_id, building_label(building.name),
                                                     "u.building_id = ?", building.id)
@@ -87,7 +88,7 @@ def _scope_errors(scopes: list[Scope]) -> tuple[list[str], list[_Place]]:
         return ["表决范围只能是小区、楼栋或单元"], []
     if len(levels) > 1:
         return ["表决范围不能混合小区、楼栋和单元，请只选一种"], []
-    if "estate" in levels and len(scopes) > 1:
+    if ScopeLevel.ESTATE in levels and len(scopes) > 1:
         return ["表决范围只能是一个小区"], []
     if len(set(scopes)) < len(scopes):
         return ["表决范围中有重复选择的楼栋或单元"], []

@@ -15,46 +15,39 @@ from desktop_app.domain.print_data import RollRow
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.domain.tally import TallyResult
 from desktop_app.domain.tally_report import result_json
+from desktop_app.domain.vocabulary import METHODS, BallotEntry, BallotMethod, VoteState
 from desktop_app.models import BallotRevision, Estate, Vote, VoteRoll, db
 from desktop_app.models.clock import now_iso
 from desktop_app.services import audit
 from desktop_app.services.changes import Changes, Topic
-from desktop_app.services.scope import Scope
+from desktop_app.services.scope import Scope, estate_ids
 from desktop_app.services.settings import operator_name
 from desktop_app.services.votes.create import VoteDraft, create_vote, draft_errors
 from desktop_app.services.votes.records import (
-    CHECK, CLOSED, FIRST, METHODS, OPEN, BallotChange, BallotState, Difference, RollRoom, TallyOutcome,
-    VoteError, VoteSummary, ballot_state, blank_participates_default, get_vote,
-    set_blank_participates_default, summary_of,
+    BallotChange, BallotState, Difference, RollRoom, TallyOutcome, VoteError, VoteSummary,
+    ballot_state, blank_participates_default, get_vote, set_blank_participates_default, summary_of,
 )
 from desktop_app.services.votes.session import VoteSession
 
 __all__ = [
-    "CHECK", "FIRST", "METHODS", "BallotChange", "BallotState", "Difference", "RollRoom", "TallyOutcome",
-    "VoteDraft", "VoteError", "VoteSession", "VoteSummary", "ballot_history",
-    "blank_participates_default", "close_vote", "create_vote", "draft_errors", "frozen_records", "list_votes",
-    "reopen_vote", "set_blank_participates_default", "stored_result", "vote_summary",
+    "METHODS", "BallotChange", "BallotEntry", "BallotMethod", "BallotState", "Difference", "RollRoom",
+    "TallyOutcome", "VoteDraft", "VoteError", "VoteSession", "VoteState", "VoteSummary",
+    "ballot_history", "blank_participates_default", "close_vote", "create_vote", "draft_errors", "frozen_records",
+    "list_votes", "reopen_vote", "set_blank_participates_default", "stored_result", "vote_summary",
 ]
 
 _UID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-_ESTATES_OF = {
-    "street": "SELECT e.id FROM estate e JOIN community c ON c.id = e.community_id WHERE c.street_id = ?",
-    "community": "SELECT id FROM estate WHERE community_id = ?",
-    "estate": "SELECT id FROM estate WHERE id = ?",
-    "building": "SELECT estate_id FROM building WHERE id = ?",
-    "unit": "SELECT b.estate_id FROM unit u JOIN building b ON b.id = u.building_id WHERE u.id = ?",
-}
 
 
 def list_votes(scope: Scope) -> list[VoteSummary]:
     """The votes of the estates inside `scope`, newest first (a building or unit scope: its estate's)."""
     query = Vote.select().order_by(Vote.id.desc())
-    if scope.level != "all":
-        estates = [row[0] for row in db.execute_sql(_ESTATES_OF[scope.level], (scope.id,))]
+    estates = estate_ids(scope)
+    if estates is not None:
         query = query.where(Vote.estate.in_(estates))
     counts = {vote_id: (rooms, voted) for vote_id, rooms, voted in db.execute_sql(
         "SELECT v.id, (SELECT count(*) FROM vote_roll WHERE vote_id = v.id), "
-        "(SELECT count(*) FROM ballot WHERE vote_id = v.id AND entry = 'first') FROM vote v")}
+        "(SELECT count(*) FROM ballot WHERE vote_id = v.id AND entry = ?) FROM vote v", (BallotEntry.FIRST,))}
     return [summary_of(vote, rooms=counts[vote.id][0], voted=counts[vote.id][1]) for vote in query]
 
 
@@ -70,7 +63,7 @@ def close_vote(vote_id: int) -> TallyResult:
     actor = operator_name()
     with db.atomic():
         vote = get_vote(vote_id)
-        if vote.status == CLOSED:
+        if vote.status == VoteState.CLOSED:
             raise VoteError("表决已结束，不能重复结束")
         session = VoteSession(vote_id)
         outcome = session.tally()
@@ -85,12 +78,12 @@ def close_vote(vote_id: int) -> TallyResult:
         result = outcome.result
         assert result is not None
         stored = json.dumps(result_json(result.rule.value, result), ensure_ascii=False)
-        vote.status, vote.result, vote.closed_at, vote.closed_by = CLOSED, stored, now_iso(), actor
+        vote.status, vote.result, vote.closed_at, vote.closed_by = VoteState.CLOSED, stored, now_iso(), actor
         vote.save()
         passed = "、".join(item.item for item in result.items if item.passed) or "无"
         audit.record("close", "vote", vote.uid, actor=actor,
                      summary=f"结束表决“{vote.title}”：{session.summary.voted} 户投票，通过的事项：{passed}",
-                     changes={"status": (OPEN, CLOSED), "result": ("", stored)})
+                     changes={"status": (VoteState.OPEN, VoteState.CLOSED), "result": ("", stored)})
     return result
 
 
@@ -104,20 +97,21 @@ def reopen_vote(vote_id: int, reason: str) -> Changes:
     actor = operator_name()
     with db.atomic():
         vote = get_vote(vote_id)
-        if vote.status != CLOSED:
+        if vote.status != VoteState.CLOSED:
             raise VoteError("表决尚未结束，无需重新开启")
         old_result = vote.result
-        vote.status, vote.result, vote.closed_at, vote.closed_by = OPEN, "", None, ""
+        vote.status, vote.result, vote.closed_at, vote.closed_by = VoteState.OPEN, "", None, ""
         vote.save()
         audit.record("reopen", "vote", vote.uid, actor=actor, summary=f"重新开启表决“{vote.title}”，原因：{reason}",
-                     changes={"status": (CLOSED, OPEN), "result": (old_result, ""), "reason": ("", reason)})
+                     changes={"status": (VoteState.CLOSED, VoteState.OPEN), "result": (old_result, ""),
+                              "reason": ("", reason)})
     return Changes.of(Topic.VOTES, ids=(vote_id,))
 
 
 def stored_result(vote_id: int) -> dict | None:
     """The result stored when the vote closed (the `tally --json` document); None while it is open."""
     vote = get_vote(vote_id)
-    return json.loads(vote.result) if vote.status == CLOSED and vote.result else None
+    return json.loads(vote.result) if vote.status == VoteState.CLOSED and vote.result else None
 
 
 def ballot_history(vote_id: int, roll_id: int, entry: str | None = None) -> list[BallotChange]:

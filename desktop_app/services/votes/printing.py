@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from desktop_app.domain.masking import mask_phone
 from desktop_app.domain.tally import FAILED, NOT_QUORATE, PASSED, Votes
+from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.domain.vote_print_data import (
     RULE_NAMES, BallotSheet, NotVotedList, NotVotedRow, ResultRow, VoteResultNotice, participation_gap, result_notice,
 )
@@ -44,7 +45,7 @@ def matter_text(matter: int) -> str:
 
 def issuer_of(summary: VoteSummary) -> str:
     """The vote's own issuer, else the residents' committee of its estate."""
-    return summary.issuer or default_issuer(Scope("estate", summary.estate_id))
+    return summary.issuer or default_issuer(Scope(ScopeLevel.ESTATE, summary.estate_id))
 
 
 def ballot_sheets(vote_id: int) -> list[BallotSheet]:
@@ -134,7 +135,7 @@ def vote_scope(vote_id: int) -> Scope:
     """The scope a vote's documents are filed under: its one building or unit, else its estate."""
     vote = get_vote(vote_id)
     scopes = [Scope.from_text(text) for text in json.loads(vote.scope or "[]")]
-    return scopes[0] if len(scopes) == 1 else Scope("estate", vote.estate_id)
+    return scopes[0] if len(scopes) == 1 else Scope(ScopeLevel.ESTATE, vote.estate_id)
 
 
 def record_vote_print(vote_id: int, template: str, title: str, *, file_path: str, page_count: int,

@@ -13,18 +13,14 @@ from datetime import date
 
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.print_data import RollRow
+from desktop_app.domain.setting_definitions import BLANK_PARTICIPATES
 from desktop_app.domain.tally import TallyError, TallyResult
+from desktop_app.domain.vocabulary import DEFAULT_METHOD, BallotEntry, VoteState
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.domain.vote_rules import Rule
 from desktop_app.models import Vote, VoteItem as VoteItemRow, db
 from desktop_app.services import settings
 
-BLANK_SETTING = "vote.blank_participates"
-FIRST, CHECK = "first", "check"
-ENTRIES = (FIRST, CHECK)
-METHODS = ("纸质", "现场", "委托", "入户")
-PROXY_METHOD = "委托"
-OPEN, CLOSED = "open", "closed"
 CLOSED_MESSAGE = "表决已结束，如需更正请先重新开启并填写原因"
 
 
@@ -34,11 +30,11 @@ class VoteError(UserError):
 
 def blank_participates_default() -> bool:
     """The setting `vote.blank_participates` (default True): a blank answer counts as participating."""
-    return (settings.get(BLANK_SETTING) or "1") != "0"
+    return settings.value(BLANK_PARTICIPATES)
 
 
 def set_blank_participates_default(value: bool) -> None:
-    settings.put(BLANK_SETTING, "1" if value else "0")
+    settings.set_value(BLANK_PARTICIPATES, value)
 
 
 @dataclass(frozen=True)
@@ -50,7 +46,7 @@ class VoteSummary:
     scope_label: str  # "" for a whole estate, "3号楼、5号楼", "3号楼1单元"
     matter: int
     rule: Rule
-    status: str  # open / closed
+    status: VoteState
     opens_on: date
     closes_on: date
     rooms: int
@@ -67,7 +63,7 @@ class VoteSummary:
 
     @property
     def closed(self) -> bool:
-        return self.status == CLOSED
+        return self.status is VoteState.CLOSED
 
 
 @dataclass(frozen=True)
@@ -103,11 +99,11 @@ class BallotState:
 
     roll_id: int
     choices: tuple[str, ...]
-    method: str = "纸质"
+    method: str = DEFAULT_METHOD  # a BallotMethod value
     proxy: str = ""
     received_on: date | None = None
     entered_by: str = ""
-    entry: str = FIRST
+    entry: BallotEntry = BallotEntry.FIRST
 
 
 @dataclass(frozen=True)
@@ -151,7 +147,8 @@ def parse_iso(text: str | None) -> date | None:
 
 def ballot_state(roll_id: int, entry: str, choices: str, method: str, proxy: str, received_on: str | None,
                  entered_by: str) -> BallotState:
-    return BallotState(roll_id, tuple(json.loads(choices)), method, proxy, parse_iso(received_on), entered_by, entry)
+    return BallotState(roll_id, tuple(json.loads(choices)), method, proxy, parse_iso(received_on), entered_by,
+                       BallotEntry(entry))
 
 
 def get_vote(vote_id: int) -> Vote:
@@ -170,12 +167,14 @@ def summary_of(vote: Vote, *, rooms: int | None = None, voted: int | None = None
     if rooms is None or voted is None:
         rooms, voted = db.execute_sql(
             "SELECT (SELECT count(*) FROM vote_roll WHERE vote_id = ?), "
-            "(SELECT count(*) FROM ballot WHERE vote_id = ? AND entry = 'first')", (vote.id, vote.id)).fetchone()
+            "(SELECT count(*) FROM ballot WHERE vote_id = ? AND entry = ?)", (vote.id, vote.id, BallotEntry.FIRST)
+        ).fetchone()
     estate_name = db.execute_sql("SELECT name FROM estate WHERE id = ?", (vote.estate_id,)).fetchone()[0]
     return VoteSummary(
         id=vote.id, uid=vote.uid, title=vote.title, estate_name=estate_name, scope_label=vote.scope_label,
-        matter=vote.matter, rule=Rule(vote.rule), status=vote.status, opens_on=date.fromisoformat(vote.opens_on),
-        closes_on=date.fromisoformat(vote.closes_on), rooms=rooms, voted=voted, items=vote_items(vote.id),
+        matter=vote.matter, rule=Rule(vote.rule), status=VoteState(vote.status),
+        opens_on=date.fromisoformat(vote.opens_on), closes_on=date.fromisoformat(vote.closes_on), rooms=rooms,
+        voted=voted, items=vote_items(vote.id),
         blank_participates=bool(vote.blank_participates), double_entry=bool(vote.double_entry),
         rule_reason=vote.rule_reason, total_area_centi=vote.total_area_centi, total_heads=vote.total_heads,
         issuer=vote.issuer, note=vote.note, estate_id=vote.estate_id)
@@ -193,7 +192,7 @@ def roll_rooms(vote_id: int) -> list[RollRoom]:
 
 def ballot_states(vote_id: int) -> dict[str, dict[int, BallotState]]:
     """entry -> roll id -> ballot, as stored."""
-    states: dict[str, dict[int, BallotState]] = {entry: {} for entry in ENTRIES}
+    states: dict[str, dict[int, BallotState]] = {entry: {} for entry in BallotEntry}
     parsed: dict[str, tuple[str, ...]] = {}  # a vote has few distinct answer lists
     for roll_id, entry, choices, method, proxy, received_on, entered_by in db.execute_sql(
             "SELECT roll_id, entry, choices, method, proxy, received_on, entered_by FROM ballot WHERE vote_id = ?",

@@ -18,6 +18,7 @@ from datetime import date
 from desktop_app.domain.headcount import ScopeRoll
 from desktop_app.domain.room_entry import matches, parse_room_entry
 from desktop_app.domain.tally import CHOICES, Ballot, TallyError, VoteRoll, tally
+from desktop_app.domain.vocabulary import DEFAULT_METHOD, METHODS, PROXY_METHOD, BallotEntry, VoteState
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.models import db
 from desktop_app.models.clock import current_origin, new_uid, now_iso
@@ -25,8 +26,8 @@ from desktop_app.services import audit
 from desktop_app.services.changes import NONE, Changes, Topic
 from desktop_app.services.settings import operator_name
 from desktop_app.services.votes.records import (
-    CHECK, CLOSED, CLOSED_MESSAGE, ENTRIES, FIRST, METHODS, PROXY_METHOD, BallotState, Difference, RollRoom,
-    TallyOutcome, VoteError, VoteSummary, ballot_state, ballot_states, get_vote, iso, roll_rooms, summary_of,
+    CLOSED_MESSAGE, BallotState, Difference, RollRoom, TallyOutcome, VoteError, VoteSummary, ballot_state,
+    ballot_states, get_vote, iso, roll_rooms, summary_of,
 )
 
 
@@ -54,7 +55,7 @@ class VoteSession:
         self._summary = summary_of(vote, rooms=len(self.rooms), voted=0)
         self.items: tuple[VoteItem, ...] = self._summary.items
         self._item_names = tuple(item.name for item in self.items)
-        self._status = vote.status
+        self._status = VoteState(vote.status)
         self._title = vote.title
         self._by_id = {room.roll_id: room for room in self.rooms}
         self._by_number: dict[str, list[RollRoom]] = {}
@@ -62,7 +63,7 @@ class VoteSession:
             self._by_number.setdefault(room.room, []).append(room)
         self._states = ballot_states(self.vote_id)
         self._ballots = {roll_id: Ballot(self._by_id[roll_id].room_key, state.choices)
-                         for roll_id, state in self._states[FIRST].items()}
+                         for roll_id, state in self._states[BallotEntry.FIRST].items()}
         self._roll = _vote_roll(self.rooms)
         self._outcome: TallyOutcome | None = None
 
@@ -76,14 +77,14 @@ class VoteSession:
     def summary(self) -> VoteSummary:
         """The vote with its current status and count of counted ballots."""
         self.closed  # noqa: B018 (reads the status)
-        return replace(self._summary, status=self._status, voted=len(self._states[FIRST]))
+        return replace(self._summary, status=self._status, voted=len(self._states[BallotEntry.FIRST]))
 
     @property
     def closed(self) -> bool:
         """Read from the database each time: another window may have closed or reopened the vote."""
         found = db.execute_sql("SELECT status FROM vote WHERE id = ?", (self.vote_id,)).fetchone()
-        self._status = found[0] if found else CLOSED
-        return self._status == CLOSED
+        self._status = VoteState(found[0]) if found else VoteState.CLOSED
+        return self._status is VoteState.CLOSED
 
     def room(self, roll_id: int) -> RollRoom:
         return self._by_id[roll_id]
@@ -95,16 +96,16 @@ class VoteSession:
             return []
         return [room for room in self._by_number.get(ref.room, []) if matches(ref, room.building, room.unit, room.room)]
 
-    def ballot(self, roll_id: int, entry: str = FIRST) -> BallotState | None:
+    def ballot(self, roll_id: int, entry: str = BallotEntry.FIRST) -> BallotState | None:
         return self._states[entry].get(roll_id)
 
-    def ballots(self, entry: str = FIRST) -> dict[int, BallotState]:
+    def ballots(self, entry: str = BallotEntry.FIRST) -> dict[int, BallotState]:
         """roll id -> ballot of one entry (a copy)."""
         return dict(self._states[entry])
 
     def not_voted(self) -> list[RollRoom]:
         """Rooms without a counted ballot, in roll order (for door-to-door follow-up)."""
-        voted = self._states[FIRST]
+        voted = self._states[BallotEntry.FIRST]
         return [room for room in self.rooms if room.roll_id not in voted]
 
     def tally(self) -> TallyOutcome:
@@ -122,7 +123,7 @@ class VoteSession:
         """Double entry: rooms entered by one person only, or by both differently (in roll order)."""
         if not self._summary.double_entry:
             return []
-        first, check = self._states[FIRST], self._states[CHECK]
+        first, check = self._states[BallotEntry.FIRST], self._states[BallotEntry.CHECK]
         found = []
         for room in self.rooms:
             one, two = first.get(room.roll_id), check.get(room.roll_id)
@@ -139,8 +140,8 @@ class VoteSession:
         return found
 
     # ------------------------------------------------------------ writing
-    def record(self, roll_id: int, choices: Sequence[str], *, method: str = "纸质", proxy: str = "",
-               received_on: date | None = None, entry: str = FIRST) -> BallotState | None:
+    def record(self, roll_id: int, choices: Sequence[str], *, method: str = DEFAULT_METHOD, proxy: str = "",
+               received_on: date | None = None, entry: str = BallotEntry.FIRST) -> BallotState | None:
         """Save a room's ballot; the state it replaced (None when new). A correction keeps the old state."""
         room = self._checked(roll_id, entry)
         choices = tuple(choices)
@@ -159,19 +160,20 @@ class VoteSession:
             raise VoteError(f"{room.label}：收到日期 {received_on:%Y-%m-%d} 早于表决开始日期 {opens_on:%Y-%m-%d}，"
                             "请核对表决票上的日期")
         actor = operator_name()
-        state = BallotState(roll_id, choices, method, proxy, received_on, actor, entry)
+        state = BallotState(roll_id, choices, method, proxy, received_on, actor, BallotEntry(entry))
         return self._write(room, state, reason="", actor=actor)
 
-    def remove(self, roll_id: int, entry: str = FIRST) -> BallotState | None:
+    def remove(self, roll_id: int, entry: str = BallotEntry.FIRST) -> BallotState | None:
         """Delete a room's ballot (its state is kept as a revision); the state removed (None: there was none)."""
         room = self._checked(roll_id, entry)
         return self._write(room, None, entry=entry, reason="")
 
-    def restore(self, roll_id: int, previous: BallotState | None, entry: str = FIRST) -> BallotState | None:
+    def restore(self, roll_id: int, previous: BallotState | None,
+                entry: str = BallotEntry.FIRST) -> BallotState | None:
         """Undo: put `previous` back (None deletes the ballot); the state it replaced."""
         room = self._checked(roll_id, entry)
         if previous is not None:
-            previous = replace(previous, roll_id=roll_id, entry=entry)
+            previous = replace(previous, roll_id=roll_id, entry=BallotEntry(entry))
         return self._write(room, previous, entry=entry, reason="撤销")
 
     def close(self):
@@ -179,7 +181,7 @@ class VoteSession:
         from desktop_app.services.votes.lifecycle import close_vote
 
         result = close_vote(self.vote_id)
-        self._status = CLOSED
+        self._status = VoteState.CLOSED
         self.changes = Changes.of(Topic.VOTES, ids=(self.vote_id,))
         return result
 
@@ -187,13 +189,13 @@ class VoteSession:
         from desktop_app.services.votes.lifecycle import reopen_vote
 
         self.changes = reopen_vote(self.vote_id, reason)
-        self._status = get_vote(self.vote_id).status
+        self._status = VoteState(get_vote(self.vote_id).status)
 
     # ------------------------------------------------------------ internals
     def _checked(self, roll_id: int, entry: str) -> RollRoom:
-        if entry not in ENTRIES:
+        if entry not in tuple(BallotEntry):
             raise ValueError(f"unknown ballot entry {entry!r}")
-        if entry == CHECK and not self._summary.double_entry:
+        if entry == BallotEntry.CHECK and not self._summary.double_entry:
             raise VoteError("本表决未启用双人录入核对")
         room = self._by_id.get(roll_id)
         if room is None:
@@ -210,8 +212,8 @@ class VoteSession:
             found = db.execute_sql("SELECT status FROM vote WHERE id = ?", (self.vote_id,)).fetchone()
             if found is None:
                 raise VoteError("该表决已不存在")
-            self._status = found[0]
-            if self._status == CLOSED:
+            self._status = VoteState(found[0])
+            if self._status is VoteState.CLOSED:
                 raise VoteError(CLOSED_MESSAGE)
             row = db.execute_sql(f"SELECT {_BALLOT_COLUMNS} FROM ballot WHERE vote_id = ? AND roll_id = ? AND entry = ?",
                                  (self.vote_id, room.roll_id, entry)).fetchone()
@@ -249,7 +251,7 @@ class VoteSession:
             states.pop(room.roll_id, None)
         else:
             states[room.roll_id] = state
-        if entry == FIRST:
+        if entry == BallotEntry.FIRST:
             self._outcome = None
             if state is None:
                 self._ballots.pop(room.roll_id, None)
@@ -285,7 +287,7 @@ def _choices_text(state: BallotState | None) -> str:
 def _summary_text(title: str, room: RollRoom, entry: str, action: str, state: BallotState | None,
                   reason: str) -> str:
     verb = {"create": "录入", "update": "更正", "delete": "删除"}[action]
-    who = "（核对录入）" if entry == CHECK else ""
+    who = "（核对录入）" if entry == BallotEntry.CHECK else ""
     how = f"，{state.method}" + (f"，代理人{state.proxy}" if state.proxy else "") if state is not None else ""
     why = f"（{reason}）" if reason else ""
     return f"表决“{title}”{verb}{room.label}的表决票{who}{how}{why}"

@@ -12,6 +12,7 @@ from desktop_app.domain.complaints import CATEGORIES, SOURCES
 from desktop_app.domain.dates_text import parse_date
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.room_entry import matches, parse_room_entry
+from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.services import queries
 from desktop_app.services.consult import complaints
 from desktop_app.services.consult.opinion_session import session_rooms
@@ -26,7 +27,7 @@ def room_of(estate_id: int | None, text: str) -> tuple[int | None, str | None]:
     if estate_id is None:
         return None, "请先选择小区，再填写房号"
     ref = parse_room_entry(text)
-    found = [room for room in session_rooms(Scope("estate", estate_id))
+    found = [room for room in session_rooms(Scope(ScopeLevel.ESTATE, estate_id))
              if ref is not None and matches(ref, room.building, room.unit, room.number)]
     if not found:
         return None, f"该小区没有房屋“{text.strip()}”"

@@ -14,6 +14,7 @@ from desktop_app.documents.visit_form import TITLE as VISIT_TITLE
 from desktop_app.operations.printing.documents import Saved, print_to_file, visit_forms_request
 from desktop_app.services.changes import Topic
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.services.consult import events as service
 from desktop_app.ui.consult.models import RecordTableModel, record_view
 from desktop_app.ui.consult.tab import ConsultTab
@@ -81,8 +82,8 @@ class UnreachedTab(ConsultTab):
         self.model.set_records(rooms)
         self.table.resizeColumnsToContents()
         self.count.setText(f"未走访 {len(rooms)} 户")
-        self.print_button.setEnabled(bool(rooms) and self.scope.level != "all")
-        self.print_button.setToolTip("" if self.scope.level != "all" else "请先在范围中选择街道、社区或小区")
+        self.print_button.setEnabled(bool(rooms) and self.scope.level is not ScopeLevel.ALL)
+        self.print_button.setToolTip("" if self.scope.level is not ScopeLevel.ALL else "请先在范围中选择街道、社区或小区")
 
     def _ask_save_path(self, suggested: str) -> str:
         path, _filter = QFileDialog.getSaveFileName(self, "保存入户走访登记表", str(Path.home() / suggested),

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.dates_text import date_text, period_end, period_text
 from desktop_app.domain.print_data import Notice
+from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.services.scope import Scope
 from desktop_app.ui.printing.jobs import PrintRequest
 
@@ -125,7 +126,7 @@ class RollFields(TemplateFields):
         self.issued_on.dateChanged.connect(lambda _d: self.changed.emit())
 
     def problem(self, scope: Scope) -> str:
-        if scope.level not in ("estate", "building", "unit"):
+        if not scope.level.within_estate:
             return "业主名册按小区、楼栋或单元打印，请先在上方范围中选择一个小区、楼栋或单元。"
         return ""
 
@@ -147,7 +148,7 @@ class VisitFormFields(TemplateFields):
         self.count_label.setText(f"将为所选范围内的 {rooms} 户各生成一页入户走访登记表。")
 
     def problem(self, scope: Scope) -> str:
-        if scope.level == "all":
+        if scope.level is ScopeLevel.ALL:
             return "请先在上方范围中选择一个社区、小区、楼栋或单元。"
         return ""
 

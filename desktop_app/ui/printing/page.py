@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.services.printing import gather as printing
 from desktop_app.services.scope import Scope, scope_label
 from desktop_app.ui.pages.base import Page, PageContext
@@ -141,7 +142,7 @@ class PrintCenterPage(Page):
             fields.set_issuer(issuer)
         visit = self.fields[4]
         assert isinstance(visit, VisitFormFields)
-        visit.set_count(printing.rooms_count(scope) if scope.level != "all" else 0)
+        visit.set_count(printing.rooms_count(scope) if scope.level is not ScopeLevel.ALL else 0)
         self.history_model.set_records(printing.print_history())
         self.fields_changed()
 

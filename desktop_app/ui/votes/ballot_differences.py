@@ -16,12 +16,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
+from desktop_app.domain.vocabulary import BallotEntry
 from desktop_app.services.votes.lifecycle import BallotState, Difference, VoteError, VoteSession
 from desktop_app.ui.votes.ballot_entry import choice_text, owners_text
 
 COLUMNS = ("房号", "业主", "不一致之处", "第一次录入", "核对录入")
-FIRST, CHECK = "first", "check"
-ENTRY_NAMES = {FIRST: "第一次录入", CHECK: "核对录入"}
 Index = QModelIndex | QPersistentModelIndex
 DIFFERENT = QColor("#c0392b")
 
@@ -120,7 +119,8 @@ class BallotDifferencesWidget(QWidget):
         self.message.setWordWrap(True)
         self.adopt_first = QPushButton("采用第一次录入（Ctrl+1）")
         self.adopt_check = QPushButton("采用核对录入（Ctrl+2）")
-        for button, which, keys in ((self.adopt_first, FIRST, "Ctrl+1"), (self.adopt_check, CHECK, "Ctrl+2")):
+        for button, which, keys in ((self.adopt_first, BallotEntry.FIRST, "Ctrl+1"),
+                                    (self.adopt_check, BallotEntry.CHECK, "Ctrl+2")):
             button.clicked.connect(lambda _checked=False, which=which: self.adopt(which))
             shortcut = QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(button.click)
@@ -162,15 +162,16 @@ class BallotDifferencesWidget(QWidget):
 
     def adopt(self, which: str) -> bool:
         """Record the chosen entry of the current row as the other entry too (or remove the other one)."""
+        which = BallotEntry(which)
         difference = self.model.difference(self.table.currentIndex().row())
         if difference is None:
             return False
-        chosen = difference.first if which == FIRST else difference.check
-        other = CHECK if which == FIRST else FIRST
+        chosen = difference.first if which == BallotEntry.FIRST else difference.check
+        other = BallotEntry.CHECK if which == BallotEntry.FIRST else BallotEntry.FIRST
         room = difference.room
         try:
             if chosen is None:
-                if not self.confirm(f"{room.label} 没有{ENTRY_NAMES[which]}。采用它将删除该户的{ENTRY_NAMES[other]}"
+                if not self.confirm(f"{room.label} 没有{which.label}。采用它将删除该户的{other.label}"
                                     "（删除前的内容会保留在修改记录中）。确定删除吗？"):
                     return False
                 self.session.remove(room.roll_id, other)
@@ -182,7 +183,7 @@ class BallotDifferencesWidget(QWidget):
             self.message.setText(str(error))
             return False
         self.message.setStyleSheet("color: #1e8e3e;")
-        self.message.setText(f"{room.label} 已采用{ENTRY_NAMES[which]}")
+        self.message.setText(f"{room.label} 已采用{which.label}")
         self.refresh()
         self.table.setFocus()
         self.changed.emit()

@@ -24,10 +24,9 @@ from desktop_app.domain.area import format_area
 from desktop_app.domain.masking import mask_name
 from desktop_app.domain.room_entry import parse_room_entry
 from desktop_app.domain.tally import ABSTAIN, AGREE, BLANK, OPPOSE
+from desktop_app.domain.vocabulary import METHODS, PROXY_METHOD, BallotEntry
 from desktop_app.services.votes.lifecycle import BallotState, RollRoom, VoteError, VoteSession
 
-METHODS = ("纸质", "现场", "委托", "入户")
-PROXY_METHOD = "委托"
 UNDO_LEVELS = 50
 CLOSED_TEXT = "本表决已结束，不能再录入或更正表决票；如需更正，请先重新开启表决并填写原因。"
 KEY_CHOICES = {Qt.Key.Key_1: AGREE, Qt.Key.Key_2: OPPOSE, Qt.Key.Key_3: ABSTAIN, Qt.Key.Key_0: BLANK,
@@ -165,7 +164,7 @@ class BallotEntryWidget(QWidget):
 
     changed = Signal()
 
-    def __init__(self, session: VoteSession, *, entry: str = "first", parent: QWidget | None = None) -> None:
+    def __init__(self, session: VoteSession, *, entry: str = BallotEntry.FIRST, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.entry = entry
@@ -178,8 +177,9 @@ class BallotEntryWidget(QWidget):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fdecea; color: #a12622; padding: 6px; font-weight: bold;")
-        title = QLabel("核对录入（第二人录入同一批纸质表决票）" if entry == "check" else "表决票录入")
-        title.setStyleSheet("font-size: 16px; font-weight: bold;" + (" color: #1f5f99;" if entry == "check" else ""))
+        checking = entry == BallotEntry.CHECK
+        title = QLabel("核对录入（第二人录入同一批纸质表决票）" if checking else "表决票录入")
+        title.setStyleSheet("font-size: 16px; font-weight: bold;" + (" color: #1f5f99;" if checking else ""))
         self.count = QLabel()
         self.room_field = QLineEdit()
         self.room_field.setObjectName("room_field")

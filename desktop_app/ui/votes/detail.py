@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from desktop_app.domain.vocabulary import BallotEntry
 from desktop_app.domain.vote_rules import rule_of_matter
 from desktop_app.ui.votes.ballot_differences import BallotDifferencesWidget
 from desktop_app.ui.votes.ballot_entry import BallotEntryWidget
@@ -65,7 +66,7 @@ class VoteDetail(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setVisible(self.closed)
 
-        self.entry = self._entry_widget("first")
+        self.entry = self._entry_widget(BallotEntry.FIRST)
         self.entry_tally = TallyPanel()
         self.entry_tally.setObjectName("entry_tally")
         entry_tab = QSplitter(Qt.Orientation.Horizontal)
@@ -76,7 +77,7 @@ class VoteDetail(QWidget):
         entry_tab.setStretchFactor(1, 1)
         entry_tab.setSizes([400, 560])
 
-        self.check = self._entry_widget("check") if summary.double_entry else None
+        self.check = self._entry_widget(BallotEntry.CHECK) if summary.double_entry else None
         self.differences: BallotDifferencesWidget | None = None  # when double entry is on
         check_tab = QWidget()
         check_layout = QVBoxLayout(check_tab)

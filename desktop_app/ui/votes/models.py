@@ -12,6 +12,7 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop_app.domain.area import format_area
+from desktop_app.domain.vocabulary import VoteState
 
 Index = QModelIndex | QPersistentModelIndex
 VoteIdRole = Qt.ItemDataRole.UserRole + 1
@@ -20,7 +21,7 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 def status_text(status: str, closes_on: date | None = None, today: date | None = None) -> str:
     """进行中 / 已过截止日 / 已结束."""
-    if status == "closed":
+    if status == VoteState.CLOSED:
         return "已结束"
     if closes_on is not None and (today or date.today()) > closes_on:
         return "已过截止日"
@@ -118,7 +119,7 @@ class VoteListModel(ListTableModel):
     def extra(self, record: Any, column: int, role: int) -> Any:
         if role == VoteIdRole:
             return record.id
-        if role == Qt.ItemDataRole.ForegroundRole and record.status == "closed":
+        if role == Qt.ItemDataRole.ForegroundRole and record.status == VoteState.CLOSED:
             return Qt.GlobalColor.darkGray
         return None
 

@@ -217,7 +217,7 @@ class VotesPage(Page):
 
     def _update_buttons(self) -> None:
         summary = self.session.summary if self.session is not None else None
-        closed = summary is not None and summary.status == "closed"
+        closed = summary is not None and summary.status == votes.VoteState.CLOSED
         states = {
             "import": (summary is not None and not closed, "已结束的表决不能导入表决票"),
             "export": (summary is not None, ""),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget, QWizard
 from desktop_app.domain.area import format_area
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.headcount import build_scope_roll
+from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.services import catalogue, queries
 from desktop_app.services.changes import Changes, Topic
@@ -158,7 +159,7 @@ class VoteWizard(QWizard):
 
     def estate_changed(self) -> None:
         estate_id = self.scope_page.estate_id
-        issuer = printing.default_issuer(Scope("estate", estate_id)) if estate_id is not None else ""
+        issuer = printing.default_issuer(Scope(ScopeLevel.ESTATE, estate_id)) if estate_id is not None else ""
         self.details_page.set_defaults(self.scope_page.estate_name if estate_id is not None else "", issuer)
         self.revalidate()
 

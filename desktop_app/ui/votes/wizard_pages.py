@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QRadioButton, QVBoxLayout, QWidget, QWizardPage,
 )
 
+from desktop_app.domain.vocabulary import ESTATE_LEVELS, ScopeLevel
 from desktop_app.domain.vote_print_data import RULE_NAMES
 from desktop_app.domain.vote_rules import MATTERS, Rule, rule_of_matter
 from desktop_app.services import queries
@@ -47,12 +48,12 @@ def other_rule(rule: Rule) -> Rule:
 def estates_in(scope: Scope) -> list[tuple[int, str]]:
     """The estates inside the window's scope as (id, "社区 · 小区"); every estate above the street level."""
     choices = queries.estate_choices()
-    if scope.level in ("estate", "building", "unit"):
+    if scope.level.within_estate:
         estate_id = queries.estate_of_scope(scope)
         return [choice for choice in choices if choice[0] == estate_id]
-    if scope.level == "community":
+    if scope.level is ScopeLevel.COMMUNITY:
         wanted = {node.scope.id for node in queries.children(scope)}
-    elif scope.level == "street":
+    elif scope.level is ScopeLevel.STREET:
         wanted = {estate.scope.id for community in queries.children(scope) for estate in queries.children(community.scope)}
     else:
         return choices
@@ -97,16 +98,16 @@ class ScopePage(WizardPage):
         self.estate = QComboBox()
         self.estate.setObjectName("estate")
         self.mode_group = QButtonGroup(self)
-        self.modes: dict[str, QRadioButton] = {}
+        self.modes: dict[ScopeLevel, QRadioButton] = {}
         modes = QHBoxLayout()
-        for mode, text in (("estate", "整个小区"), ("building", "选定的楼栋"), ("unit", "选定的单元")):
+        for mode, text in zip(ESTATE_LEVELS, ("整个小区", "选定的楼栋", "选定的单元")):
             button = QRadioButton(text)
             button.setObjectName(f"mode_{mode}")
             self.modes[mode] = button
             self.mode_group.addButton(button)
             modes.addWidget(button)
         modes.addStretch(1)
-        self.modes["estate"].setChecked(True)
+        self.modes[ScopeLevel.ESTATE].setChecked(True)
         self.parts = QListWidget()
         self.parts.setObjectName("parts")
         self.checked: set[Scope] = set()
@@ -125,7 +126,7 @@ class ScopePage(WizardPage):
     def _fill_estates(self, scope: Scope) -> None:
         for estate_id, label in estates_in(scope):
             self.estate.addItem(label, estate_id)
-        if scope.level in ("building", "unit"):  # start from the part of the estate the window shows
+        if scope.level in (ScopeLevel.BUILDING, ScopeLevel.UNIT):  # start from the part the window shows
             self.checked.add(scope)
             self.modes[scope.level].setChecked(True)
         self._fill_parts()
@@ -138,14 +139,14 @@ class ScopePage(WizardPage):
     def estate_name(self) -> str:
         return self.estate.currentText().split(" · ")[-1]
 
-    def mode(self) -> str:
+    def mode(self) -> ScopeLevel:
         return next(mode for mode, button in self.modes.items() if button.isChecked())
 
     def _parts(self) -> Iterable[tuple[Scope, str]]:
         if self.estate_id is None:
             return
-        for building in queries.children(Scope("estate", self.estate_id)):
-            if self.mode() == "building":
+        for building in queries.children(Scope(ScopeLevel.ESTATE, self.estate_id)):
+            if self.mode() is ScopeLevel.BUILDING:
                 yield building.scope, building.label
             else:
                 for unit in queries.children(building.scope):
@@ -154,14 +155,14 @@ class ScopePage(WizardPage):
     def _fill_parts(self) -> None:
         self.parts.blockSignals(True)
         self.parts.clear()
-        if self.mode() != "estate":
+        if self.mode() is not ScopeLevel.ESTATE:
             for scope, label in self._parts():
                 item = QListWidgetItem(label)
                 item.setData(ItemRole, scope)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if scope in self.checked else Qt.CheckState.Unchecked)
                 self.parts.addItem(item)
-        self.parts.setEnabled(self.mode() != "estate")
+        self.parts.setEnabled(self.mode() is not ScopeLevel.ESTATE)
         self.parts.blockSignals(False)
         self.wiz.revalidate()
 
@@ -188,13 +189,13 @@ class ScopePage(WizardPage):
     def scopes(self) -> list[Scope]:
         if self.estate_id is None:
             return []
-        if self.mode() == "estate":
-            return [Scope("estate", self.estate_id)]
+        if self.mode() is ScopeLevel.ESTATE:
+            return [Scope(ScopeLevel.ESTATE, self.estate_id)]
         return [self.parts.item(row).data(ItemRole) for row in range(self.parts.count())
                 if self.parts.item(row).checkState() == Qt.CheckState.Checked]
 
     def scope_text(self) -> str:
-        if self.mode() == "estate":
+        if self.mode() is ScopeLevel.ESTATE:
             return f"{self.estate_name}（整个小区）"
         labels = [self.parts.item(row).text() for row in range(self.parts.count())
                   if self.parts.item(row).checkState() == Qt.CheckState.Checked]

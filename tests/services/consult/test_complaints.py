@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
+from desktop_app.domain.setting_definitions import DUE_WORKING_DAYS, HOLIDAYS
 from desktop_app.models import AuditLog, Complaint, ComplaintStep
 from desktop_app.services import settings
 from desktop_app.services.consult.complaints import (
@@ -51,8 +52,8 @@ def test_a_new_complaint_is_received_with_the_city_due_date(city):
     assert row.estate_id == city.a.id  # taken from the room
     assert row.due_on == "2024-05-27" and row.status == "受理" and row.phone == "13800138000"
     assert [(s.step, s.on_date) for s in ComplaintStep.select()] == [("受理", "2024-05-06")]
-    settings.put("complaint.due_working_days", "5")
-    settings.put_json("calendar.holidays", ["2024-05-07"])
+    settings.set_value(DUE_WORKING_DAYS, 5)
+    settings.set_value(HOLIDAYS, frozenset({date(2024, 5, 7)}))
     second = save_complaint(draft(ticket_no="", source="来访", received_at=datetime(2024, 5, 6, 9, 30)))
     row = Complaint.get_by_id(second)
     assert row.due_on == "2024-05-14" and row.ticket_no is None and row.received_at == "2024-05-06T09:30"

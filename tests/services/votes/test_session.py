@@ -23,7 +23,7 @@ from desktop_app.main import main
 from desktop_app.models import AuditLog, Ballot, BallotRevision, Vote
 from desktop_app.services import settings
 from desktop_app.services.votes.lifecycle import (
-    CHECK, VoteError, VoteSession, ballot_history, close_vote, create_vote, frozen_records, reopen_vote,
+    BallotEntry, VoteError, VoteSession, ballot_history, close_vote, create_vote, frozen_records, reopen_vote,
     stored_result, vote_summary,
 )
 from tests.services.votes.vote_helpers import draft, estate_scope, load, room
@@ -95,7 +95,7 @@ def test_record_correct_remove_and_undo_keep_every_state(roll):
     ((AGREE, "同 意"), {}, "3号楼1单元201室：“同 意”不是有效的表决意见（应为同意、反对、弃权或空白）"),
     ((AGREE, AGREE), {"method": "委托", "proxy": "  "}, "3号楼1单元201室：委托表决须填写代理人姓名"),
     ((AGREE, AGREE), {"method": "电话"}, "3号楼1单元201室：表决方式“电话”无效（应为纸质、现场、委托、入户）"),
-    ((AGREE, AGREE), {"entry": CHECK}, "本表决未启用双人录入核对"),
+    ((AGREE, AGREE), {"entry": BallotEntry.CHECK}, "本表决未启用双人录入核对"),
     ((AGREE, AGREE), {"received_on": date(2026, 2, 28)},
      "3号楼1单元201室：收到日期 2026-02-28 早于表决开始日期 2026-03-01，请核对表决票上的日期"),
 ])
@@ -139,17 +139,17 @@ def test_double_entry_differences_block_closing(roll):
     session = open_vote(double_entry=True)
     a, b, c = (roll_id(session, text) for text in ("3-1-201", "3-1-202", "3-2-101"))
     session.record(a, (AGREE, OPPOSE))
-    session.record(a, (AGREE, OPPOSE), entry=CHECK)
+    session.record(a, (AGREE, OPPOSE), entry=BallotEntry.CHECK)
     session.record(b, (AGREE, OPPOSE))
     session.record(c, (AGREE, ABSTAIN), method="委托", proxy="张三")
-    session.record(c, (AGREE, OPPOSE), entry=CHECK)
+    session.record(c, (AGREE, OPPOSE), entry=BallotEntry.CHECK)
     differences = session.differences()
     assert [(d.room.label, d.items, d.check is None) for d in differences] == [
         ("3号楼1单元202室", (), True), ("3号楼2单元101室", ("外墙保温", "表决方式", "代理人"), False)]
     with pytest.raises(VoteError, match="双人录入核对还有 2 户不一致或只录入了一次（3号楼1单元202室、3号楼2单元101室）"):
         close_vote(session.vote_id)
     assert session.tally().result.items[0].agree.heads == 3  # only the first entry counts
-    session.record(b, (AGREE, OPPOSE), entry=CHECK)
+    session.record(b, (AGREE, OPPOSE), entry=BallotEntry.CHECK)
     session.record(c, (AGREE, OPPOSE))
     assert session.differences() == []
     assert VoteSession(session.vote_id).differences() == []
