@@ -1,4 +1,5 @@
-"""Imports point downwards only: ui > cli > exchange/documents > services > models > domain."""
+"""Imports point downwards only: ui > cli > exchange/documents > services > models > domain; the ui
+reaches the database only through services (the workspace), never the models."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ FORBIDDEN = {
     "exchange": {"ui", "cli"},
     "documents": {"models", "services", "exchange", "ui", "cli"},
     "cli": {"ui"},
+    "ui": {"models"},
 }
 THIRD_PARTY_FORBIDDEN = {
     "domain": {"PySide6", "peewee", "openpyxl", "reportlab", "sqlite3", "python_calamine"},
@@ -25,6 +27,7 @@ THIRD_PARTY_FORBIDDEN = {
     "exchange": {"PySide6"},
     "documents": {"PySide6", "peewee"},
     "cli": {"PySide6"},
+    "ui": {"peewee"},
 }
 
 
@@ -59,3 +62,8 @@ def test_the_rule_sees_a_violation(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("from desktop_app.ui.app import run_gui\nimport PySide6\n", encoding="utf-8")
     assert {"desktop_app.ui.app", "PySide6"} <= imported_modules(bad)
+
+
+def test_the_ui_is_checked_and_may_not_import_models():
+    assert "models" in FORBIDDEN["ui"]
+    assert any(layer == "ui" for layer, _ in layer_files())

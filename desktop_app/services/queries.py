@@ -314,6 +314,15 @@ def estate_of_scope(scope: Scope) -> int | None:
     return int(found[0][0]) if found else None
 
 
+def estate_code_of_scope(scope: Scope) -> str | None:
+    """The district code of the estate a scope lies in (None above the estate level)."""
+    estate_id = estate_of_scope(scope)
+    if estate_id is None:
+        return None
+    found = _rows("SELECT code FROM estate WHERE id = ?", [estate_id])
+    return found[0][0] if found else None
+
+
 def estate_code_choices() -> list[tuple[str, str]]:
     """Estates that have a district code, as (code, "小区名称（编码）"), for the import wizard."""
     return [(row[0], f"{row[1]}（{row[0]}）") for row in _rows(

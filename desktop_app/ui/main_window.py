@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.services.scope import Scope, exists
+from desktop_app.services.workspace import Workspace
 from desktop_app.ui.roll import file_actions as roll_actions
 from desktop_app.ui.pages import PAGES
 from desktop_app.ui.pages.base import Page, PageContext, PlaceholderPage, ScopeState
@@ -23,13 +24,14 @@ from desktop_app.ui.widgets.scope_bar import ScopeBar
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, runner, settings: QSettings | None = None) -> None:
+    def __init__(self, runner, settings: QSettings | None = None, *, workspace: Workspace) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.settings = settings or QSettings()
         self.runner = runner
+        self.workspace = workspace
         self.scope_state = ScopeState(self)
-        self.context = PageContext(runner, self.scope_state, self.data_changed)
+        self.context = PageContext(runner, self.scope_state, self.data_changed, workspace)
         self.pages: dict[int, Page] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")

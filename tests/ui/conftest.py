@@ -55,10 +55,10 @@ def runner(qapp):
 
 
 @pytest.fixture
-def window(qtbot, roll, runner, ui_settings):
+def window(qtbot, roll, runner, ui_settings, workspace):
     from desktop_app.ui.main_window import MainWindow
 
-    window = MainWindow(runner, ui_settings)
+    window = MainWindow(runner, ui_settings, workspace=workspace)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

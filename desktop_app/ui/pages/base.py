@@ -1,4 +1,4 @@
-"""What every page gets (the task runner, the window's scope) and the placeholder for pages to come."""
+"""What every page gets (the task runner, the window's scope, the workspace) and the placeholder for pages to come."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ class PageContext:
     runner: Any  # ui.tasks.TaskRunner or SyncTaskRunner
     scope: ScopeState
     data_changed: Callable[[], None]  # call after writing, so every page refreshes
+    workspace: Any  # services.workspace.Workspace: the clock ("today") and the caches of the open database
 
 
 class Page(QWidget):

@@ -20,14 +20,6 @@ def import_roll(parent: QWidget, runner, data_changed: Callable[[], None], path:
         data_changed()
 
 
-def _estate_code(scope: Scope) -> str | None:
-    from desktop_app.models import Estate
-    from desktop_app.services.queries import estate_of_scope
-
-    estate_id = estate_of_scope(scope)
-    return Estate.get_by_id(estate_id).code if estate_id is not None else None
-
-
 def export_roll(window: QMainWindow, runner, path: str | None = None) -> None:
     """Write the roll of the chosen estate (or of everything) to a workbook, in the background."""
     from desktop_app.exchange.roll_writer import write_roll
@@ -37,7 +29,9 @@ def export_roll(window: QMainWindow, runner, path: str | None = None) -> None:
         path, _ = QFileDialog.getSaveFileName(window, "导出名册", "房屋业主名册.xlsx", XLSX_FILTER)
         if not path:
             return
-    code = _estate_code(window.scope_state.scope)  # type: ignore[attr-defined]
+    from desktop_app.services.queries import estate_code_of_scope
+
+    code = estate_code_of_scope(window.scope_state.scope)  # type: ignore[attr-defined]
 
     def job(progress) -> int:
         return write_roll(path, roll_records(code))

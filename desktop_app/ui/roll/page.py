@@ -42,7 +42,7 @@ class RoomsPage(Page):
         self.tree.setModel(self.tree_model)
         self.tree.setUniformRowHeights(True)
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
-        self.model = RoomTableModel(self)
+        self.model = RoomTableModel(self, located=context.workspace.located_rooms)
         self.table = QTableView()
         self.table.setObjectName("rooms_table")
         self.table.setModel(self.model)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
 from desktop_app.models import Estate, Opinion, open_database
+from desktop_app.services.workspace import Workspace
 from desktop_app.services.consult import complaints
 from desktop_app.services.consult import events as consultations
 from desktop_app.services.consult.figures import district_figures
@@ -41,11 +42,11 @@ def demo_template(tmp_path_factory):
 
 
 @pytest.fixture
-def demo(demo_template, db_path):
+def demo(demo_template, db_path, clock):
     shutil.copy(demo_template, db_path)
-    database = open_database(db_path)
-    yield database
-    database.close()
+    workspace = Workspace.open(db_path, clock)
+    yield workspace
+    workspace.close()
 
 
 @pytest.fixture
@@ -59,7 +60,7 @@ def page(qtbot, demo):
         for each in pages:
             each.refresh()
 
-    page = ConsultationsPage(PageContext(SyncTaskRunner(), state, data_changed))
+    page = ConsultationsPage(PageContext(SyncTaskRunner(), state, data_changed, demo))
     page.notified = notified
     pages.append(page)
     qtbot.addWidget(page)

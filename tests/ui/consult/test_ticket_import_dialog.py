@@ -31,8 +31,8 @@ def estates(database):
 
 
 @pytest.fixture
-def page(qtbot, runner):
-    page = Page(PageContext(runner, ScopeState(), lambda: None))
+def page(qtbot, runner, workspace):
+    page = Page(PageContext(runner, ScopeState(), lambda: None, workspace))
     qtbot.addWidget(page)
     return page
 

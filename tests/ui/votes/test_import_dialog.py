@@ -39,9 +39,9 @@ def vote(roll):
 
 
 @pytest.fixture
-def page(qtbot, runner):
+def page(qtbot, runner, workspace):
     changed: list[int] = []
-    page = Page(PageContext(runner, ScopeState(), lambda: changed.append(1)))
+    page = Page(PageContext(runner, ScopeState(), lambda: changed.append(1), workspace))
     page.changed = changed
     qtbot.addWidget(page)
     return page
@@ -172,11 +172,11 @@ def test_an_item_named_like_a_column_is_refused_with_a_message(qtbot, page, roll
     assert not (tmp_path / "b.xlsx").exists()
 
 
-def test_the_real_runner_reads_and_imports_in_the_background(qtbot, vote, tmp_path, monkeypatch):
+def test_the_real_runner_reads_and_imports_in_the_background(qtbot, vote, tmp_path, monkeypatch, workspace):
     from desktop_app.ui.widgets.tasks import TaskRunner
 
-    runner = TaskRunner()
-    page = Page(PageContext(runner, ScopeState(), lambda: None))
+    runner = TaskRunner(workspace)
+    page = Page(PageContext(runner, ScopeState(), lambda: None, workspace))
     qtbot.addWidget(page)
     answer_open(monkeypatch, sheet(tmp_path, [("1", "1", "301", "同意", "反对", "", "")]))
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.models import Building, Estate, open_database
+from desktop_app.services.workspace import Workspace
 from desktop_app.services import queries
 from desktop_app.services.demo import street as demo
 from desktop_app.services.votes import lifecycle as votes
@@ -35,21 +36,21 @@ def demo_template(tmp_path_factory):
 
 
 @pytest.fixture
-def demo_db(demo_template, tmp_path):
+def demo_db(demo_template, tmp_path, clock):
     path = tmp_path / "demo.sqlite3"
     shutil.copy(demo_template, path)
-    database = open_database(path)
-    yield database
-    database.close()
+    workspace = Workspace.open(path, clock)
+    yield workspace
+    workspace.close()
 
 
 class Context:
     """A page context whose data_changed re-reads the pages registered with it (as the main window does)."""
 
-    def __init__(self) -> None:
+    def __init__(self, workspace) -> None:
         self.pages: list = []
         self.changes = 0
-        self.context = PageContext(SyncTaskRunner(), ScopeState(), self.data_changed)
+        self.context = PageContext(SyncTaskRunner(), ScopeState(), self.data_changed, workspace)
 
     def data_changed(self) -> None:
         self.changes += 1
@@ -59,7 +60,7 @@ class Context:
 
 @pytest.fixture
 def context(qapp, demo_db):
-    return Context()
+    return Context(demo_db)
 
 
 def estate(name: str = "杜鹃新村") -> Estate:
