@@ -13,6 +13,7 @@ from desktop_app.documents.notice import render_notice
 from desktop_app.documents.owner_roll import render_owner_roll, roll_title
 from desktop_app.domain.dates_text import parse_date
 from desktop_app.domain.print_data import NOTICE_KINDS, Notice
+from desktop_app.models.clock import SystemClock
 from desktop_app.services.printing.gather import (
     PrintScopeError, default_issuer, estate_scope, owner_roll_data, record_print_job,
 )
@@ -56,8 +57,8 @@ def _date(text: str | None, default: date | None, what: str) -> date | None:
         raise CommandError(f"{what}：{error}", code=2) from error
 
 
-def build_notice(args: argparse.Namespace) -> Notice:
-    issued_on = _date(args.date, date.today(), "成文日期")
+def build_notice(args: argparse.Namespace, today: date) -> Notice:
+    issued_on = _date(args.date, today, "成文日期")
     period_end = _date(args.period_end, None, "公示期结束日期")
     assert issued_on is not None
     if period_end is not None and period_end < issued_on:
@@ -87,8 +88,9 @@ def _write(render, output: Path) -> int:
 
 def run_notice(args: argparse.Namespace) -> int:
     try:
-        notice = build_notice(args)
-        open_db_or_exit(args)
+        clock = SystemClock()
+        notice = build_notice(args, clock.today())
+        open_db_or_exit(args, clock)
         pages = _write(lambda target: render_notice(notice, target), args.output)
     except CommandError as error:
         print(f"错误：{error}", file=sys.stderr)
@@ -100,10 +102,10 @@ def run_notice(args: argparse.Namespace) -> int:
 
 
 def run_roll(args: argparse.Namespace) -> int:
-    open_db_or_exit(args)
+    workspace = open_db_or_exit(args)
     try:
         scope = estate_scope(args.estate, args.building)
-        roll = owner_roll_data(scope, issuer=default_issuer(scope), issued_on=date.today())
+        roll = owner_roll_data(scope, issuer=default_issuer(scope), issued_on=workspace.clock.today())
         if not roll.rows:
             raise CommandError("所选范围内没有房屋，未生成名册。", code=2)
         pages = _write(lambda target: render_owner_roll(roll, target), args.output)
