@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
 
     workspace = open_db_or_exit(args)
     try:
-        summary = create_demo()
+        summary = create_demo(today=workspace.clock.today())
         scope = demo_scope()
         assert scope is not None, "create_demo writes the demo street"
         counts = scope_counts(scope, today=workspace.clock.today())

@@ -88,8 +88,8 @@ def elderly_cutoff(today: date) -> str:
     return latest_elderly_birth(today).isoformat()
 
 
-def scope_counts(scope: Scope, today: date | None = None) -> ScopeCounts:
-    today = today or date.today()
+def scope_counts(scope: Scope, today: date) -> ScopeCounts:
+    """The figures of `scope`; the elderly are those aged 60 or more on `today`."""
     params = [] if scope.id is None else [scope.id]
     estates, buildings, units, rooms, area = _rows(
         "SELECT count(DISTINCT e.id), count(DISTINCT b.id), count(DISTINCT CASE WHEN u.name != '' THEN u.id END), "

@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
                                        "业主表决、业委会、加装电梯、打印与数据交换。\n数据只保存在本机。")
 
     def offer_demo_if_empty(self) -> None:
-        roll_actions.offer_first_start(self, self.runner, self.data_changed)
+        roll_actions.offer_first_start(self, self.runner, self.data_changed, self.workspace.clock.today())
 
     # --- remembered state
     def restore_state(self) -> None:

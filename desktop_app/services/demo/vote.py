@@ -26,7 +26,7 @@ LEANINGS = ((90, 6, 4), (72, 20, 8), (82, 10, 8))
 METHODS = (("纸质", 70), ("现场", 15), ("入户", 10), ("委托", 5))
 
 
-def create_vote_demo(today: date | None = None) -> int | None:
+def create_vote_demo(today: date) -> int | None:
     """Open the demo vote and enter its ballots; None (nothing written) when any vote exists already or the
     demo estate is missing."""
     if Vote.select().exists():
@@ -34,7 +34,6 @@ def create_vote_demo(today: date | None = None) -> int | None:
     estate = Estate.get_or_none(Estate.name == ESTATE)
     if estate is None:
         return None
-    today = today or date.today()
     vote_id = create_vote(VoteDraft(
         title=f"{ESTATE}老旧小区改造内容表决", scopes=[Scope("estate", estate.id)], matter=7, items=list(ITEMS),
         opens_on=today - timedelta(days=6), closes_on=today + timedelta(days=8),

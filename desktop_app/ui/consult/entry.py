@@ -224,7 +224,7 @@ class EntryTab(ConsultTab):
         key = (self.scope, event_id, None if event_id is not None else self._given_on())
         if self.session is None or key != self.session_key:
             self.session = service.OpinionSession(key[0], consultation_id=event_id, channel=DOOR_TO_DOOR,
-                                                  given_on=key[2] or date.today())
+                                                  given_on=key[2], today=self.today())
             self.session_key = key
             self.saved_rooms = []
             if event_id is not None:

@@ -71,7 +71,7 @@ class FiguresTab(ConsultTab):
     def refresh(self) -> None:
         start, end = self.date_range()
         try:
-            figures = district_figures(self.scope, start, end)
+            figures = district_figures(self.scope, start, end, today=self.today())
         except ValueError as error:
             self.message.setText(str(error))
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from datetime import date
 from typing import Callable
 
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, \
@@ -33,10 +34,10 @@ class UnreachedModel(RecordTableModel[service.UnreachedRoom]):
         return record.room_id
 
 
-def forms_of(scope: Scope, rooms: list[service.UnreachedRoom]) -> list[VisitForm]:
+def forms_of(scope: Scope, rooms: list[service.UnreachedRoom], today: date) -> list[VisitForm]:
     """The scope's visit forms, only for the rooms given (matched by estate, building, unit and number)."""
     wanted = {(room.estate, room.building, room.unit, room.number) for room in rooms}
-    return [form for form in printing.visit_forms_data(scope)
+    return [form for form in printing.visit_forms_data(scope, today)
             if (form.estate_name, form.home.building, form.home.unit, form.home.room) in wanted]
 
 
@@ -98,13 +99,13 @@ class UnreachedTab(ConsultTab):
 
     def print_forms(self) -> None:
         rooms = list(self.model.records)
-        scope = self.scope
+        scope, today = self.scope, self.today()
         path = self.ask_save_path(f"{VISIT_TITLE}（未走访户）.pdf")
         if not path or not rooms:
             return
 
         def job(progress) -> int:
-            forms = forms_of(scope, rooms)
+            forms = forms_of(scope, rooms, today)
             out = io.BytesIO()
             try:
                 pages = render_visit_forms(forms, out, progress=progress)

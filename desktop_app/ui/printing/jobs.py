@@ -32,6 +32,7 @@ class PrintRequest:
     signature_column: bool = False
     issuer: str = ""
     issued_on: date | None = None
+    today: date | None = None  # the day ages are counted on (visit forms); set by the page from the workspace clock
 
     @property
     def period(self) -> tuple[date | None, date | None]:
@@ -63,7 +64,8 @@ def produce(request: PrintRequest, progress: Progress | None = None) -> Produced
         pages = render_owner_roll(roll, out)
         title = roll_title(roll)
     elif request.template == "visit_form":
-        forms = visit_forms_data(request.scope)
+        assert request.today is not None, "the page sets the date of a visit-form request"
+        forms = visit_forms_data(request.scope, request.today)
         if not forms:
             raise ValueError("所选范围内没有房屋，无法生成入户走访登记表。")
         try:

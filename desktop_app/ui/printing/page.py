@@ -7,6 +7,7 @@ room of an estate is a batch of thousands of pages).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -148,7 +149,7 @@ class PrintCenterPage(Page):
             self.pages_label.setText("内容已修改，点“预览”查看新的打印效果")
 
     def request(self) -> PrintRequest:
-        return self.current_fields().request(self.scope)
+        return replace(self.current_fields().request(self.scope), today=self.context.workspace.clock.today())
 
     # --- producing
     def produce_then(self, then: Callable[[Produced], None]) -> None:

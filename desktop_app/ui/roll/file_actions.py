@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Callable
 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
@@ -63,8 +64,8 @@ def _failed(parent: QWidget, title: str, error: BaseException) -> None:
         raise error
 
 
-def offer_first_start(window: QMainWindow, runner, data_changed: Callable[[], None]) -> None:
-    """An empty database: offer the demo street, the import wizard, or nothing for now."""
+def offer_first_start(window: QMainWindow, runner, data_changed: Callable[[], None], today: date) -> None:
+    """An empty database: offer the demo street (dated around `today`), the import wizard, or nothing for now."""
     from desktop_app.services.queries import has_any_estate
 
     if has_any_estate():
@@ -79,7 +80,7 @@ def offer_first_start(window: QMainWindow, runner, data_changed: Callable[[], No
     box.setObjectName("first_start")
     box.exec()
     if box.clickedButton() is demo:
-        runner.run("正在生成演示数据……", lambda progress: create_demo(progress=progress),
+        runner.run("正在生成演示数据……", lambda progress: create_demo(progress=progress, today=today),
                    lambda summary: (data_changed(), window.statusBar().showMessage(
                        f"演示数据已生成：{summary.imported:,} 套房屋")), parent=window)
     elif box.clickedButton() is excel:

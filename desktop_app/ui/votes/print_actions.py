@@ -73,7 +73,7 @@ def print_ballots(page, vote_id: int) -> None:
 def print_result(page, vote_id: int) -> None:
     """表决结果公告: the stored result of a closed vote, else a draft from the live tally."""
     try:
-        notice = result_notice_data(vote_id)
+        notice = result_notice_data(vote_id, page.context.workspace.clock.today())
     except VoteError as error:
         show_error(page, "表决结果公告未生成", error, USER_ERRORS)
         return
@@ -88,7 +88,7 @@ def print_result(page, vote_id: int) -> None:
 def print_not_voted(page, vote_id: int) -> None:
     """未表决户清单 as of today (internal: names in full, phones masked)."""
     try:
-        data = not_voted_data(vote_id)
+        data = not_voted_data(vote_id, page.context.workspace.clock.today())
     except VoteError as error:
         show_error(page, "未表决户清单未生成", error, USER_ERRORS)
         return

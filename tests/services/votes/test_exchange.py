@@ -83,7 +83,7 @@ def recount(capsys, roll_path, ballots_path, rule: str, blank: str = "yes") -> t
 
 @pytest.fixture
 def demo(database):
-    create_demo(vote=False)
+    create_demo(vote=False, today=date.today())
 
 
 @pytest.mark.parametrize("estate, matter, blank", [("翠竹苑", 7, True), ("杜鹃新村", 3, False)])

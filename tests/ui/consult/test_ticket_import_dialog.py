@@ -4,6 +4,7 @@ clicked, the database read back; a second import of the same file writes nothing
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,7 @@ def page(qtbot, runner, workspace):
 
 
 def dialog_for(qtbot, runner, path) -> TicketImportDialog:
-    dialog = TicketImportDialog(runner, str(path))
+    dialog = TicketImportDialog(runner, str(path), today=date.today())
     qtbot.addWidget(dialog)
     return dialog
 

@@ -151,7 +151,7 @@ def test_the_models_pass_the_model_tester(qtmodeltester, context):
     session.record(session.rooms[0].roll_id, (AGREE, OPPOSE))
     session.record(session.rooms[0].roll_id, (AGREE, AGREE), entry="check")
     session.record(session.rooms[1].roll_id, (AGREE, AGREE), entry="check")
-    vote_list = VoteListModel()
+    vote_list = VoteListModel(today=context.context.workspace.clock.today)
     vote_list.set_records(votes.list_votes(ALL))
     qtmodeltester.check(vote_list, force_py=True)
     assert vote_list.rowCount() == 2 and vote_list.headerData(5, Qt.Orientation.Horizontal) == "已表决户数"

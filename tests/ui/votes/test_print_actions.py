@@ -29,7 +29,7 @@ def flat(path) -> str:
 
 @pytest.fixture
 def page(qtbot, database, runner, workspace):
-    create_demo(vote=False)
+    create_demo(vote=False, today=date.today())
     page = Page(PageContext(runner, ScopeState(), lambda: None, workspace))
     qtbot.addWidget(page)
     page.show()
@@ -189,7 +189,7 @@ def test_ballots_on_the_real_background_runner(qtbot, database, asked, tmp_path,
     from desktop_app.ui.widgets import tasks
 
     monkeypatch.setattr(tasks, "DIALOG_DELAY_MS", 0)  # the progress dialog shows, and still delivers
-    create_demo(vote=False)
+    create_demo(vote=False, today=date.today())
     runner = tasks.TaskRunner(workspace)
     page = Page(PageContext(runner, ScopeState(), lambda: None, workspace))
     qtbot.addWidget(page)

@@ -30,7 +30,7 @@ ITEMS = (VoteItem("雨污分流", "基础类"), VoteItem("加装电梯", "完善
 def demo_template(tmp_path_factory):
     path = tmp_path_factory.mktemp("votes_ui") / "demo.sqlite3"
     database = open_database(path)
-    demo.create_demo(vote=False)
+    demo.create_demo(vote=False, today=date.today())
     database.close()
     return path
 
