@@ -19,7 +19,6 @@ from desktop_app.exchange.roll_columns import (
 from desktop_app.exchange.roll_row import RollRowParser
 from desktop_app.exchange.sheet_rows import SheetRows
 from desktop_app.exchange.xlsx_safety import WorkbookCheck, check_workbook_sheet
-from desktop_app.services.roll.bulk_tables import gc_paused
 
 CANCEL_EVERY = 500
 INSTRUCTION_SHEET = "说明"
@@ -52,9 +51,7 @@ def read_roll(path: str | Path, *, sheet: str | None = None, mapping: dict[str, 
     check = check_workbook_sheet(path, sheet)
     candidates = [sheet] if sheet is not None else _sheet_order(check.sheet_names)
     for index, name in enumerate(candidates):
-        with gc_paused():
-            result = _read_sheet(path, check, name, mapping, estate_code, cancel,
-                                 last=index == len(candidates) - 1)
+        result = _read_sheet(path, check, name, mapping, estate_code, cancel, last=index == len(candidates) - 1)
         if result is not None:
             return result
     raise AssertionError("the last candidate sheet always gives a result")
