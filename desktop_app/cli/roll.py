@@ -72,9 +72,9 @@ def run_import(args: argparse.Namespace) -> int:
     from desktop_app.exchange.roll_reader import read_roll
     from desktop_app.services.roll.importing import apply_roll
 
-    open_db_or_exit(args)
+    workspace = open_db_or_exit(args)
     try:
-        result = read_roll(args.file, estate_code=args.estate)
+        result = read_roll(args.file, estate_code=args.estate, today=workspace.clock.today())
     except ReadFailure as error:
         print(f"错误：{error}", file=sys.stderr)
         return 1

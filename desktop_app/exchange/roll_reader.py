@@ -7,6 +7,7 @@ The file is checked by `xlsx_safety` before any parser sees it; rows come from `
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
@@ -40,7 +41,8 @@ class RollReadResult:
 
 
 def read_roll(path: str | Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
-              estate_code: str | None = None, cancel: Callable[[], bool] | None = None) -> RollReadResult:
+              estate_code: str | None = None, cancel: Callable[[], bool] | None = None,
+              today: date) -> RollReadResult:
     """Read the roll on `sheet` (default: the first sheet with a recognisable header).
 
     Raises ReadFailure when the file cannot be read at all and ReadCancelled when `cancel()` says so."""
@@ -51,7 +53,8 @@ def read_roll(path: str | Path, *, sheet: str | None = None, mapping: dict[str, 
     check = check_workbook_sheet(path, sheet)
     candidates = [sheet] if sheet is not None else _sheet_order(check.sheet_names)
     for index, name in enumerate(candidates):
-        result = _read_sheet(path, check, name, mapping, estate_code, cancel, last=index == len(candidates) - 1)
+        result = _read_sheet(path, check, name, mapping, estate_code, cancel, today,
+                             last=index == len(candidates) - 1)
         if result is not None:
             return result
     raise AssertionError("the last candidate sheet always gives a result")
@@ -62,7 +65,8 @@ def _sheet_order(names: list[str]) -> list[str]:
 
 
 def _read_sheet(path: Path, check: WorkbookCheck, sheet: str, mapping: dict[str, str] | None,
-                estate_code: str | None, cancel: Callable[[], bool] | None, last: bool) -> RollReadResult | None:
+                estate_code: str | None, cancel: Callable[[], bool] | None, today: date,
+                last: bool) -> RollReadResult | None:
     source = SheetRows(path, sheet, check.bounds.get(sheet))
     bounds = check.bounds.get(sheet)
     rows = source.rows()
@@ -84,7 +88,7 @@ def _read_sheet(path: Path, check: WorkbookCheck, sheet: str, mapping: dict[str,
                              for f, reason in missing)
         return result
     parser = RollRowParser(path.name, sheet, header_values, columns, estate_code,
-                           bounds.formulas_without_value if bounds else set())
+                           bounds.formulas_without_value if bounds else set(), today)
     body = _chain(((n, v) for n, v in head if n > header_row), rows)
     for count, (number, values) in enumerate(body):
         if cancel is not None and count % CANCEL_EVERY == 0 and cancel():

@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
             page.focus_filter()
 
     def import_roll(self) -> None:
-        roll_actions.import_roll(self, self.runner, self.data_changed)
+        roll_actions.import_roll(self, self.runner, self.data_changed, today=self.workspace.clock.today())
 
     def about(self) -> None:
         QMessageBox.about(self, "关于", f"{APP_NAME} {__version__}\n\n老旧小区改造社区工作台：房屋业主名册、征求意见、"

@@ -39,7 +39,7 @@ def city(database):
     for estate, building, unit, room, area, owner, serial, phone, kind in rows:
         ids.append(rooms.save_room(rooms.RoomForm(
             estate_id=estate.id, building=building, unit=unit, number=room, area=area, owner_kind=kind,
-            owner_name=owner, id_number=person_id(serial) if serial else "", phone=phone)))
+            owner_name=owner, id_number=person_id(serial) if serial else "", phone=phone), today=date.today()))
     co_owner = Owner.create(name="赵六", id_number=person_id(5), pinyin=pinyin_key("赵六"))
     Ownership.create(room=ids[5], owner=co_owner, role="co-owner")
     Resident.create(room=ids[0], name="张老", birth_date="1960-05-01")

@@ -20,7 +20,7 @@ def _one_room(number: str) -> None:
     street = Street.create(name="东湖街道")
     community = Community.create(street=street, name="杜鹃社区")
     estate = Estate.create(community=community, name="杜鹃新村", code="A", pinyin="dujuanxincun")
-    rooms.save_room(rooms.RoomForm(estate_id=estate.id, building="1", unit="1", number=number, area="60"))
+    rooms.save_room(rooms.RoomForm(estate_id=estate.id, building="1", unit="1", number=number, area="60"), today=date.today())
 
 
 def test_the_fixture_gives_a_fixed_clock(workspace, clock):
@@ -60,7 +60,7 @@ def test_the_cache_follows_writes(workspace):
     cache = workspace.located_rooms
     _one_room("101")
     assert len(queries.room_ids(ALL, cache=cache)) == 1
-    rooms.save_room(rooms.RoomForm(estate_id=Estate.get().id, building="1", unit="1", number="102", area="60"))
+    rooms.save_room(rooms.RoomForm(estate_id=Estate.get().id, building="1", unit="1", number="102", area="60"), today=date.today())
     assert len(queries.room_ids(ALL, cache=cache)) == 2
 
 

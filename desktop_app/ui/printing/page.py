@@ -42,8 +42,9 @@ class PrintCenterPage(Page):
         self.produced: Produced | None = None
         self.ask_save_path: Callable[[str], str] = self._ask_save_path
         self.ask_printer: Callable[[], QPrinter | None] = self._ask_printer
-        self.fields: list[TemplateFields] = [NoticeFields("通知"), NoticeFields("公告"), NoticeFields("公示"),
-                                             RollFields(), VisitFormFields()]
+        today = context.workspace.clock.today()
+        self.fields: list[TemplateFields] = [NoticeFields("通知", today), NoticeFields("公告", today),
+                                             NoticeFields("公示", today), RollFields(today), VisitFormFields()]
         self.template = QComboBox()
         self.template.addItems(["通知", "公告", "公示", "楼栋业主名册", "入户走访登记表"])
         self.stack = QStackedWidget()

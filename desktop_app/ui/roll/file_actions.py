@@ -12,10 +12,11 @@ from desktop_app.services.scope import Scope
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 
 
-def import_roll(parent: QWidget, runner, data_changed: Callable[[], None], path: str | None = None) -> None:
+def import_roll(parent: QWidget, runner, data_changed: Callable[[], None], path: str | None = None, *,
+                today: date) -> None:
     from desktop_app.ui.roll.import_wizard import ImportWizard
 
-    wizard = ImportWizard(parent, runner, path)
+    wizard = ImportWizard(parent, runner, path, today=today)
     wizard.exec()
     if wizard.imported:
         data_changed()
@@ -84,5 +85,5 @@ def offer_first_start(window: QMainWindow, runner, data_changed: Callable[[], No
                    lambda summary: (data_changed(), window.statusBar().showMessage(
                        f"演示数据已生成：{summary.imported:,} 套房屋")), parent=window)
     elif box.clickedButton() is excel:
-        import_roll(window, runner, data_changed)
+        import_roll(window, runner, data_changed, today=today)
 

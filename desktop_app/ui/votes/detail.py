@@ -143,7 +143,7 @@ class VoteDetail(QWidget):
         self.entry_tally.show_outcome(session.tally())
 
     def _entry_widget(self, entry: str) -> BallotEntryWidget:
-        widget = BallotEntryWidget(self.session, entry=entry)
+        widget = BallotEntryWidget(self.session, entry=entry, today=self.today)
         widget.setObjectName(f"ballot_entry_{entry}")
         return widget
 
