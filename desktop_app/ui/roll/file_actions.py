@@ -7,8 +7,6 @@ from typing import Callable
 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from desktop_app.services.scope import Scope
-
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 
 
