@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(prefilled):,} ballots recorded in {recorded[0]:.1f} s")
 
     window = QWidget()
-    entry, panel = BallotEntryWidget(session), TallyPanel()
+    entry, panel = BallotEntryWidget(session, today=date.today()), TallyPanel()
     layout = QHBoxLayout(window)
     layout.addWidget(entry, 1)
     layout.addWidget(panel, 1)

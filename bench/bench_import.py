@@ -60,16 +60,18 @@ def main(argv: list[str] | None = None) -> int:
           f"({cells} non-empty cells)")
 
     from desktop_app.exchange.roll_reader import read_roll
-    from desktop_app.models import open_database
     from desktop_app.services.roll.importing import apply_roll
+    from desktop_app.services.workspace import Workspace
 
     database_path = OUT / "import.sqlite3"
     remove_database(database_path)
-    database = open_database(database_path)
+    workspace = Workspace.open(database_path)
+    today = workspace.clock.today()
     profiles = [cProfile.Profile(), cProfile.Profile()] if args.profile else []
-    read_time, result = measured(read_roll, args.xlsx, profile=profiles[0] if profiles else None)
+    read_time, result = measured(lambda path: read_roll(path, today=today), args.xlsx,
+                                 profile=profiles[0] if profiles else None)
     write_time, summary = measured(apply_roll, result.records, profile=profiles[1] if profiles else None)
-    database.close()
+    workspace.close()
     total = read_time + write_time
     print(f"read_roll (reading + validation): {read_time:.2f} s — {result.rows} rows, "
           f"{len(result.records)} records, {len(result.errors)} errors")

@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         scope = Scope("estate", estate.id)
         event_id = save_event(EventDraft(kind="入户走访", held_on=DAY, scope=scope, title="入户走访"))
         with timed() as opened:
-            session = OpinionSession(consultation_id=event_id)
+            session = OpinionSession(consultation_id=event_id, today=date.today())
         print(f"  OpinionSession load, no opinions yet: {ms(opened[0])} ({len(session.rooms):,} rooms)")
         rng = random.Random("bench opinions")
         records = []
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         print(line("find() + record()", records))
         print(line("undo()", undos))
         with timed() as reopened:
-            OpinionSession(consultation_id=event_id)
+            OpinionSession(consultation_id=event_id, today=date.today())
         print(f"  OpinionSession load, {session.reached():,} rooms answered: {ms(reopened[0])}")
         with timed() as summarised:
             summary = demand_summary(scope)

@@ -51,17 +51,18 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import Qt, qVersion
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.models import open_database
+    from desktop_app.services.workspace import Workspace
     from desktop_app.services.scope import ALL
     from desktop_app.ui.roll.rooms_model import RoomTableModel
 
     print(f"PySide6 {pyside_version}, Qt {qVersion()}, platform {os.environ['QT_QPA_PLATFORM']}")
     app = QApplication.instance() or QApplication([])
-    database = open_database(args.db)
+    workspace = Workspace.open(args.db)
+    database = workspace.database
     rooms = database.execute_sql("SELECT count(*) FROM room").fetchone()[0]
     print(f"database: {args.db} ({rooms} rooms)")
     with timed() as open_time:
-        model = RoomTableModel()
+        model = RoomTableModel(located=workspace.located_rooms)
         model.reload(ALL)
         first_screen(model)
     print(f"open (model + {model.rowCount()} ids + first {SCREEN_ROWS} rows): {ms(open_time[0])} (target <= 200 ms)")

@@ -57,11 +57,11 @@ def main() -> None:
     started = time.perf_counter()
     read = read_tickets(path)
     read_at = time.perf_counter()
-    preview = preview_ticket_import(read)
+    preview = preview_ticket_import(read, today=date.today())
     preview_at = time.perf_counter()
     summary = apply_ticket_import(preview)
     applied_at = time.perf_counter()
-    again = preview_ticket_import(read_tickets(path))
+    again = preview_ticket_import(read_tickets(path), today=date.today())
     again_at = time.perf_counter()
     print(f"{args.tickets} tickets: read {read_at - started:.2f} s, preview {preview_at - read_at:.2f} s, "
           f"apply {applied_at - preview_at:.2f} s ({summary.created} created, {summary.steps_added} steps), "

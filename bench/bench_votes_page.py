@@ -37,9 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QLineEdit
 
     from desktop_app.domain.vote_print_data import VoteItem
-    from desktop_app.models import Estate, db, open_database
+    from desktop_app.models import Estate, db
     from desktop_app.services.demo.street import write_plans
     from desktop_app.services.scope import Scope
+    from desktop_app.services.workspace import Workspace
     from desktop_app.services.votes.lifecycle import VoteDraft, VoteSession, create_vote
     from desktop_app.ui.app import install_fonts
     from desktop_app.ui.pages.base import ChangeBus, PageContext, ScopeState
@@ -49,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([])
     install_fonts(app)
     folder = tempfile.TemporaryDirectory()
-    open_database(Path(folder.name) / "bench.sqlite3")
+    workspace = Workspace.open(Path(folder.name) / "bench.sqlite3")
     plan = estate_plan()
     with db.atomic():
         write_plans([plan])
@@ -67,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
 
     state = ScopeState()
     state.set(Scope("estate", estate.id))
-    page = VotesPage(PageContext(SyncTaskRunner(), state, ChangeBus()))
+    page = VotesPage(PageContext(SyncTaskRunner(), state, ChangeBus(), workspace))
     page.resize(1280, 800)
     page.show()
     with timed() as selected:

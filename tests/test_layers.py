@@ -19,6 +19,7 @@ FORBIDDEN = {
     "documents": {"models", "services", "exchange", "operations", "ui", "cli"},
     "operations": {"ui", "cli"},
     "cli": {"ui"},
+    "ui": {"models"},
 }
 THIRD_PARTY_FORBIDDEN = {
     "domain": {"PySide6", "peewee", "openpyxl", "reportlab", "sqlite3", "python_calamine"},
@@ -28,6 +29,7 @@ THIRD_PARTY_FORBIDDEN = {
     "documents": {"PySide6", "peewee"},
     "operations": {"PySide6"},
     "cli": {"PySide6"},
+    "ui": {"peewee"},
 }
 
 
@@ -143,3 +145,8 @@ def test_the_front_end_rule_sees_a_second_copy(tmp_path):
                    "printing.record_print_job('roll')\n", encoding="utf-8")
     assert {("desktop_app.services.printing.gather", "record_print_job"),
             ("desktop_app.exchange.roll_writer", "write_roll")} <= used_names(bad)
+
+
+def test_the_ui_is_checked_and_may_not_import_models():
+    assert "models" in FORBIDDEN["ui"]
+    assert any(layer == "ui" for layer, _ in layer_files())

@@ -1,14 +1,13 @@
-"""Helpers shared by the subcommands: opening the database with a user-facing error."""
+"""Helpers shared by the subcommands: opening the workspace (the database) with a user-facing error."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from peewee import SqliteDatabase
-
 from desktop_app.domain.errors import UserError
-from desktop_app.models import DatabaseOpenError, open_database
+from desktop_app.models.clock import Clock
+from desktop_app.services.workspace import DatabaseOpenError, Workspace
 
 
 class CommandError(UserError):
@@ -19,11 +18,13 @@ class CommandError(UserError):
         self.code = code
 
 
-def open_db_or_exit(args: argparse.Namespace) -> SqliteDatabase:
+def open_db_or_exit(args: argparse.Namespace, clock: Clock | None = None) -> Workspace:
+    """The subcommand's one workspace on the database of `--db` (the system clock unless `clock`);
+    a file that must not be used ends the process with its message and exit code 1."""
     from desktop_app.cli import database_path
 
     try:
-        return open_database(database_path(args))
+        return Workspace.open(database_path(args), clock)
     except DatabaseOpenError as error:
         print(f"错误：{error}", file=sys.stderr)
         raise SystemExit(1) from error

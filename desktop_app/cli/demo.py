@@ -25,15 +25,15 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.services.demo.street import STREET, create_demo, demo_scope
     from desktop_app.services.queries import children, scope_counts
 
-    database = open_db_or_exit(args)
+    workspace = open_db_or_exit(args)
     try:
-        summary = create_demo()
+        summary = create_demo(today=workspace.clock.today())
         scope = demo_scope()
         assert scope is not None, "create_demo writes the demo street"
-        counts = scope_counts(scope)
+        counts = scope_counts(scope, today=workspace.clock.today())
         communities = len(children(scope))
     finally:
-        database.close()
+        workspace.close()
     if summary.imported:
         print(f"已写入示例数据：新增 {summary.imported} 户，未变化 {summary.unchanged} 户。")
     else:

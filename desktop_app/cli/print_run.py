@@ -12,6 +12,7 @@ from desktop_app.cli.common import CommandError, open_db_or_exit
 from desktop_app.domain.dates_text import parse_date
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.print_data import NOTICE_KINDS, Notice
+from desktop_app.models.clock import SystemClock
 from desktop_app.operations.printing.documents import (
     NothingToPrint, PrintRequest, Saved, notice_request, print_to_file,
 )
@@ -55,8 +56,8 @@ def _date(text: str | None, default: date | None, what: str) -> date | None:
         raise CommandError(f"{what}：{error}", code=2) from error
 
 
-def build_notice(args: argparse.Namespace) -> Notice:
-    issued_on = _date(args.date, date.today(), "成文日期")
+def build_notice(args: argparse.Namespace, today: date) -> Notice:
+    issued_on = _date(args.date, today, "成文日期")
     period_end = _date(args.period_end, None, "公示期结束日期")
     assert issued_on is not None
     if period_end is not None and period_end < issued_on:
@@ -79,8 +80,9 @@ def _print(request: PrintRequest, output: Path) -> Saved:
 
 def run_notice(args: argparse.Namespace) -> int:
     try:
-        notice = build_notice(args)
-        open_db_or_exit(args)
+        clock = SystemClock()
+        notice = build_notice(args, clock.today())
+        open_db_or_exit(args, clock)
         saved = _print(notice_request(notice), args.output)
     except CommandError as error:
         print(f"错误：{error}", file=sys.stderr)
@@ -90,10 +92,10 @@ def run_notice(args: argparse.Namespace) -> int:
 
 
 def run_roll(args: argparse.Namespace) -> int:
-    open_db_or_exit(args)
+    workspace = open_db_or_exit(args)
     try:
         scope = estate_scope(args.estate, args.building)
-        request = PrintRequest("roll", scope, issuer=default_issuer(scope), issued_on=date.today())
+        request = PrintRequest("roll", scope, issuer=default_issuer(scope), issued_on=workspace.clock.today())
         try:
             saved = _print(request, args.output)
         except NothingToPrint as error:

@@ -71,9 +71,9 @@ def run_import(args: argparse.Namespace) -> int:
     from desktop_app.exchange.errors import ReadFailure
     from desktop_app.operations.roll.importing import can_import, import_roll, read_roll_file
 
-    open_db_or_exit(args)
+    workspace = open_db_or_exit(args)
     try:
-        result = read_roll_file(args.file, estate_code=args.estate)
+        result = read_roll_file(args.file, estate_code=args.estate, today=workspace.clock.today())
     except ReadFailure as error:
         print(f"错误：{error}", file=sys.stderr)
         return 1

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from desktop_app.cli.roll import error_json
 from desktop_app.domain.area import format_area
 from desktop_app.domain.vote_rules import Rule
+from desktop_app.models.clock import SystemClock
 
 if TYPE_CHECKING:  # the handler imports what it runs, so that building the parser stays cheap
     from desktop_app.domain.tally import ItemResult, TallyResult, Votes
@@ -58,7 +59,7 @@ def run_tally(args: argparse.Namespace) -> int:
         return _invalid(args, [CellError(Path(path).name, "", 0, "", "", f"找不到文件 {path}") for path in missing])
     reading = args.roll
     try:
-        roll = read_roll(args.roll)
+        roll = read_roll(args.roll, today=SystemClock().today())  # no database: the clock of this command
         if roll.errors:
             return _invalid(args, roll.errors)
         reading = args.ballots

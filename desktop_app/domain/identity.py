@@ -75,12 +75,12 @@ def _birth_date(text: str) -> date | None:
         return None
 
 
-def resident_id_error(value: str, *, today: date | None = None) -> str | None:
-    """None for a valid 18-character resident ID, otherwise why it is not one."""
+def resident_id_error(value: str, *, today: date) -> str | None:
+    """None for a valid 18-character resident ID, otherwise why it is not one (a birth after `today` is one)."""
     return _resident_reason(normalise_id_number(value), today)
 
 
-def _resident_reason(number: str, today: date | None) -> str | None:
+def _resident_reason(number: str, today: date) -> str | None:
     if not number:
         return "身份证号码为空"
     if "E" in number and _SCIENTIFIC.fullmatch(number):
@@ -102,7 +102,7 @@ def _resident_reason(number: str, today: date | None) -> str | None:
         return f"身份证号码中的出生日期 {birth_text} 不存在"
     if birth < EARLIEST_BIRTH:
         return f"身份证号码中的出生日期 {birth_text} 早于1900年1月1日"
-    if birth > (today or date.today()):
+    if birth > today:
         return f"身份证号码中的出生日期 {birth_text} 晚于今天"
     expected = id_check_char(number[:17])
     if number[17] != expected:
@@ -157,7 +157,7 @@ def _plausible_credit_code(code: str) -> bool:
     return credit_code_error(code) is None and code[0] in "123456789ANY" and code[2:4] in PROVINCE_CODES
 
 
-def id_number_error(value: str, *, today: date | None = None) -> str | None:
+def id_number_error(value: str, *, today: date) -> str | None:
     """An owner's 证件号码: a resident ID or a unified social credit code."""
     number = normalise_id_number(value)
     if not number:

@@ -7,6 +7,7 @@ The file is checked by `xlsx_safety` before any parser sees it; rows come from `
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
@@ -20,7 +21,6 @@ from desktop_app.exchange.roll_columns import (
 from desktop_app.exchange.roll_row import RollRowParser
 from desktop_app.exchange.sheet_rows import SheetRows
 from desktop_app.exchange.xlsx_safety import WorkbookCheck, check_workbook_sheet
-from desktop_app.services.roll.bulk_tables import gc_paused
 
 CANCEL_EVERY = 500
 INSTRUCTION_SHEET = "说明"
@@ -42,7 +42,8 @@ class RollReadResult:
 
 
 def read_roll(path: str | Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
-              estate_code: str | None = None, cancel: Callable[[], bool] | None = None) -> RollReadResult:
+              estate_code: str | None = None, cancel: Callable[[], bool] | None = None,
+              today: date) -> RollReadResult:
     """Read the roll on `sheet` (default: the first sheet with a recognisable header).
 
     Raises ReadFailure when the file cannot be read at all and Cancelled when `cancel()` says so."""
@@ -53,9 +54,8 @@ def read_roll(path: str | Path, *, sheet: str | None = None, mapping: dict[str, 
     check = check_workbook_sheet(path, sheet)
     candidates = [sheet] if sheet is not None else _sheet_order(check.sheet_names)
     for index, name in enumerate(candidates):
-        with gc_paused():
-            result = _read_sheet(path, check, name, mapping, estate_code, cancel,
-                                 last=index == len(candidates) - 1)
+        result = _read_sheet(path, check, name, mapping, estate_code, cancel, today,
+                             last=index == len(candidates) - 1)
         if result is not None:
             return result
     raise AssertionError("the last candidate sheet always gives a result")
@@ -66,7 +66,8 @@ def _sheet_order(names: list[str]) -> list[str]:
 
 
 def _read_sheet(path: Path, check: WorkbookCheck, sheet: str, mapping: dict[str, str] | None,
-                estate_code: str | None, cancel: Callable[[], bool] | None, last: bool) -> RollReadResult | None:
+                estate_code: str | None, cancel: Callable[[], bool] | None, today: date,
+                last: bool) -> RollReadResult | None:
     source = SheetRows(path, sheet, check.bounds.get(sheet))
     bounds = check.bounds.get(sheet)
     rows = source.rows()
@@ -88,7 +89,7 @@ def _read_sheet(path: Path, check: WorkbookCheck, sheet: str, mapping: dict[str,
                              for f, reason in missing)
         return result
     parser = RollRowParser(path.name, sheet, header_values, columns, estate_code,
-                           bounds.formulas_without_value if bounds else set())
+                           bounds.formulas_without_value if bounds else set(), today)
     body = _chain(((n, v) for n, v in head if n > header_row), rows)
     for count, (number, values) in enumerate(body):
         if cancel is not None and count % CANCEL_EVERY == 0 and cancel():

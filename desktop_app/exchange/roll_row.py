@@ -45,7 +45,7 @@ class RollRowParser:
     """Parses the data rows of one sheet in order, remembering what cross-row rules need."""
 
     def __init__(self, file: str, sheet: str, headers: Sequence[object], columns: dict[str, int],
-                 estate_code: str | None, formulas_without_value: set[tuple[int, int]]) -> None:
+                 estate_code: str | None, formulas_without_value: set[tuple[int, int]], today: date) -> None:
         self.file, self.sheet = file, sheet
         self.columns = columns
         self.labels = {field: column_label(as_text(headers[index]), index) for field, index in columns.items()}
@@ -57,7 +57,7 @@ class RollRowParser:
         self._names_by_code: dict[str, tuple[str, int]] = {}
         self._single_estate: tuple[str, int] | None = None
         self._reported: set[str] = set()
-        self._today = date.today()
+        self._today = today  # an ID number born after this day is an error
         self._areas: dict[tuple[type, object], int | str] = {}
         self._width = max(columns.values(), default=-1) + 1
         self._padding = [None] * self._width

@@ -92,8 +92,8 @@ def elderly_cutoff(today: date) -> str:
     return latest_elderly_birth(today).isoformat()
 
 
-def scope_counts(scope: Scope, today: date | None = None) -> ScopeCounts:
-    today = today or date.today()
+def scope_counts(scope: Scope, today: date) -> ScopeCounts:
+    """The figures of `scope`; the elderly are those aged 60 or more on `today`."""
     params = [] if scope.id is None else [scope.id]
     estates, buildings, units, rooms, area = _rows(
         "SELECT count(DISTINCT e.id), count(DISTINCT b.id), count(DISTINCT CASE WHEN u.name != '' THEN u.id END), "
@@ -169,17 +169,19 @@ def _filter_condition(text: str) -> tuple[str, list[str]]:
     return f"r.id IN ({owners} UNION SELECT id FROM room WHERE number = ?)", [f"%{like}%", text]
 
 
-def room_ids(scope: Scope, text: str = "", sort: str | None = None, descending: bool = False) -> list[int]:
+def room_ids(scope: Scope, text: str = "", sort: str | None = None, descending: bool = False, *,
+             cache: LocatedRooms | None = None) -> list[int]:
     """The ids of the rooms of `scope` matching `text`, in the requested order; descending is the
-    exact reverse of ascending.
+    exact reverse of ascending. `cache` (the workspace's `located_rooms`) keeps the location order
+    of the whole database between calls; without it, it is read each time.
 
     Every order of the whole database is read from an index (no sort of 200,000 rows): see
     `_all_rooms`. A scope or a filter adds its condition and sorts what is left in SQL."""
     room_order.ensure_positions()
     if scope.level is ScopeLevel.ALL and not text.strip() and sort in (None, "estate"):
-        ids = list(_located())
+        ids = list(_located(cache))
     elif scope.level is ScopeLevel.ALL and not text.strip() and sort in ("building", "unit", *_OWNER_SORTS):
-        ids = _all_rooms(sort)  # type: ignore[arg-type]
+        ids = _all_rooms(sort, cache)  # type: ignore[arg-type]
     else:
         ids = _id_list(*_room_ids_sql(scope, text, sort))
     return ids[::-1] if descending else ids
@@ -201,7 +203,7 @@ def _room_ids_sql(scope: Scope, text: str, sort: str | None) -> tuple[str, list]
     return f"SELECT r.id AS id {joins} WHERE {where} ORDER BY {order}", [*params, *text_params]
 
 
-def _all_rooms(sort: str) -> list[int]:
+def _all_rooms(sort: str, cache: LocatedRooms | None) -> list[int]:
     """Every room by building, unit or an owner column, without sorting the rooms.
 
     By building (unit): the rooms of a unit are consecutive in the location order, so the list is
@@ -215,7 +217,7 @@ def _all_rooms(sort: str) -> list[int]:
             ids += _id_list("SELECT r.id AS id FROM room r WHERE NOT EXISTS (SELECT 1 FROM ownership os "
                             "WHERE os.room_id = r.id AND os.role = 'owner') ORDER BY r.id", [])
         return ids
-    located = _located()
+    located = _located(cache)
     runs = ("WITH units AS (SELECT unit_id, min(position) AS first, count(*) AS size FROM room GROUP BY unit_id), "
             "placed AS (SELECT unit_id, first, size, sum(size) OVER (ORDER BY first) - size AS start FROM units) ")
     if sort == "unit":
@@ -230,20 +232,36 @@ def _all_rooms(sort: str) -> list[int]:
     return ids
 
 
-_located_cache: tuple[object, tuple, list[int]] | None = None
+class LocatedRooms:
+    """A cache of every room id in the location order, owned by a `Workspace` (one per database).
+
+    Read again only after the database changed: on SQLite, another connection's commit changes
+    `data_version`, this one's writes `total_changes()`. The entry remembers the database object it
+    was read from, so a cache never answers for another file; `clear()` forgets it (on close)."""
+
+    def __init__(self) -> None:
+        self._entry: tuple[object, tuple, list[int]] | None = None
+
+    def clear(self) -> None:
+        self._entry = None
+
+    def ids(self) -> list[int]:
+        """Every room id in the location order (do not modify the list)."""
+        if not isinstance(db.obj, SqliteDatabase):
+            return _read_located()
+        version = (_rows("PRAGMA data_version")[0][0], _rows("SELECT total_changes()")[0][0])
+        if self._entry is None or self._entry[0] is not db.obj or self._entry[1] != version:
+            self._entry = (db.obj, version, _read_located())
+        return self._entry[2]
 
 
-def _located() -> list[int]:
-    """Every room id in the location order (do not modify), read again only after the database
-    changed: on SQLite, another connection's commit changes `data_version`, this one's writes
-    `total_changes()`."""
-    global _located_cache
-    if not isinstance(db.obj, SqliteDatabase):
-        return _id_list("SELECT id FROM room ORDER BY position", [])
-    version = (_rows("PRAGMA data_version")[0][0], _rows("SELECT total_changes()")[0][0])
-    if _located_cache is None or _located_cache[0] is not db.obj or _located_cache[1] != version:
-        _located_cache = (db.obj, version, _id_list("SELECT id FROM room ORDER BY position", []))
-    return _located_cache[2]
+def _read_located() -> list[int]:
+    return _id_list("SELECT id FROM room ORDER BY position", [])
+
+
+def _located(cache: LocatedRooms | None) -> list[int]:
+    """Every room id in the location order, from `cache` when the caller keeps one (do not modify)."""
+    return cache.ids() if cache is not None else _read_located()
 
 
 def _id_list(sql: str, params: list) -> list[int]:
@@ -288,6 +306,15 @@ def estate_choices() -> list[tuple[int, str]]:
     return [(row[0], f"{row[1]} · {row[2]}") for row in _rows(
         "SELECT e.id, c.name, e.name FROM estate e JOIN community c ON c.id = e.community_id "
         "ORDER BY c.name, e.pinyin, e.name")]
+
+
+def estate_code_of_scope(scope: Scope) -> str | None:
+    """The district code of the estate a scope lies in (None above the estate level)."""
+    estate_id = estate_of_scope(scope)
+    if estate_id is None:
+        return None
+    found = _rows("SELECT code FROM estate WHERE id = ?", [estate_id])
+    return found[0][0] if found else None
 
 
 def estate_code_choices() -> list[tuple[str, str]]:

@@ -1,18 +1,19 @@
-"""Start the window: fonts, logging, the crash dialog, the database, first-start help."""
+"""Start the window: fonts, logging, the crash dialog, the workspace (the database), first-start help."""
 
 from __future__ import annotations
 
 import logging
 import sys
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import APP_NAME, ORG_NAME
-from desktop_app.models import DatabaseOpenError, open_database
 from desktop_app.paths import BUNDLED_FONT, log_file_path
+from desktop_app.services.workspace import DatabaseOpenError, Workspace
 from desktop_app.ui.crash import install_excepthook, setup_logging
 
 log = logging.getLogger(__name__)
@@ -39,16 +40,16 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def open_database_or_explain(path: str | Path) -> bool:
-    """Open the database; a file we must not use is explained in a message box, never a traceback."""
+def open_database_or_explain(path: str | Path) -> Workspace | Literal[False]:
+    """Open the workspace on the database at `path`; a file we must not use is explained in a
+    message box, never a traceback, and gives False."""
     try:
-        open_database(path)
+        return Workspace.open(path)
     except DatabaseOpenError as error:
         box = QMessageBox(QMessageBox.Icon.Critical, "无法打开数据库", str(error))
         box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return False
-    return True
 
 
 def run_gui(db_path: str | Path) -> int:
@@ -59,9 +60,13 @@ def run_gui(db_path: str | Path) -> int:
     setup_logging(log_path)
     app = application()
     install_excepthook(log_path)
-    if not open_database_or_explain(db_path):
+    workspace = open_database_or_explain(db_path)
+    if workspace is False:
         return 1
-    window = MainWindow(TaskRunner())
-    window.show()
-    QTimer.singleShot(0, window.offer_demo_if_empty)
-    return app.exec()
+    try:
+        window = MainWindow(TaskRunner(workspace), workspace=workspace)
+        window.show()
+        QTimer.singleShot(0, window.offer_demo_if_empty)
+        return app.exec()
+    finally:
+        workspace.close()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_NAME, __version__
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.scope import Scope, exists
+from desktop_app.services.workspace import Workspace
 from desktop_app.ui.roll import file_actions as roll_actions
 from desktop_app.ui.pages import PAGES
 from desktop_app.ui.pages.base import ChangeBus, Page, PageContext, PlaceholderPage, ScopeState
@@ -28,15 +29,16 @@ from desktop_app.ui.widgets.scope_bar import ScopeBar
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, runner, settings: QSettings | None = None) -> None:
+    def __init__(self, runner, settings: QSettings | None = None, *, workspace: Workspace) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.settings = settings or QSettings()
         self.runner = runner
+        self.workspace = workspace
         self.scope_state = ScopeState(self)
         self.changes = ChangeBus(self)
         self.changes.changed.connect(self.roll_changed)
-        self.context = PageContext(runner, self.scope_state, self.changes)
+        self.context = PageContext(runner, self.scope_state, self.changes, workspace)
         self.pages: dict[int, Page] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -133,14 +135,14 @@ class MainWindow(QMainWindow):
             page.focus_filter()
 
     def import_roll(self) -> None:
-        roll_actions.import_roll(self, self.runner, self.changes.emit)
+        roll_actions.import_roll(self, self.runner, self.changes.emit, today=self.workspace.clock.today())
 
     def about(self) -> None:
         QMessageBox.about(self, "关于", f"{APP_NAME} {__version__}\n\n老旧小区改造社区工作台：房屋业主名册、征求意见、"
                                        "业主表决、业委会、加装电梯、打印与数据交换。\n数据只保存在本机。")
 
     def offer_demo_if_empty(self) -> None:
-        roll_actions.offer_first_start(self, self.runner, self.changes.emit)
+        roll_actions.offer_first_start(self, self.runner, self.changes.emit, self.workspace.clock.today())
 
     # --- remembered state
     def restore_state(self) -> None:

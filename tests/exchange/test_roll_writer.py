@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from datetime import date
 
 import pytest
 from openpyxl import load_workbook
@@ -20,7 +21,7 @@ HEADERS = [column.header for column in ROLL_COLUMNS]
 
 
 def records(tmp_path) -> list[RollRecord]:
-    result = read_roll(write_workbook(tmp_path / "source.xlsx", good_rows()))
+    result = read_roll(write_workbook(tmp_path / "source.xlsx", good_rows()), today=date.today())
     assert result.errors == []
     return result.records
 
@@ -28,7 +29,7 @@ def records(tmp_path) -> list[RollRecord]:
 def test_written_roll_reads_back_the_same_records(tmp_path):
     original = records(tmp_path)
     assert write_roll(tmp_path / "roll.xlsx", original) == 6
-    again = read_roll(tmp_path / "roll.xlsx")
+    again = read_roll(tmp_path / "roll.xlsx", today=date.today())
     assert again.errors == [] and again.sheet == ROLL_SHEET and again.records == original
 
 
@@ -60,9 +61,9 @@ def test_layout_frozen_header_widths_formats_and_drop_downs(tmp_path):
 
 def test_template_is_empty_with_two_examples_on_the_instruction_sheet(tmp_path):
     write_roll_template(tmp_path / "template.xlsx")
-    result = read_roll(tmp_path / "template.xlsx")
+    result = read_roll(tmp_path / "template.xlsx", today=date.today())
     assert result.sheet == ROLL_SHEET and result.rows == 0 and result.errors == []
-    examples = read_roll(tmp_path / "template.xlsx", sheet="说明")
+    examples = read_roll(tmp_path / "template.xlsx", sheet="说明", today=date.today())
     assert examples.errors == [] and len(examples.records) == 2
     assert {record.owner_kind for record in examples.records} == {"person", "organisation"}
 

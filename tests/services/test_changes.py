@@ -61,7 +61,7 @@ def test_opinion_session_keeps_the_changes_of_its_latest_write(database) -> None
 
     city = build_city()
     scope = Scope("estate", city.a.id)
-    session = OpinionSession(scope)
+    session = OpinionSession(scope, today=date.today())
     room = session.find("1-1-101")[0].room_id
     session.record(room, stance="支持")
     opinion_id = session.state(room).opinion_id
@@ -79,6 +79,7 @@ def test_deletes_return_their_changes(database) -> None:
     city = build_city()
     event_id = save_event(EventDraft(kind="入户走访", held_on=date(2024, 5, 8), scope=Scope("estate", city.a.id)))
     assert delete_event(event_id).touches({Topic.CONSULTATIONS})
-    room_id = rooms.save_room(rooms.RoomForm(estate_id=city.a.id, building="7", unit="1", number="101", area="50"))
+    room_id = rooms.save_room(rooms.RoomForm(estate_id=city.a.id, building="7", unit="1", number="101", area="50"),
+                             today=date.today())
     deleted = rooms.delete_room(room_id)
     assert deleted.ids(Topic.ROLL) == {room_id} and deleted.touches({Topic.OPINIONS})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -37,10 +39,10 @@ def roll(database):
         rooms.save_room(rooms.RoomForm(
             estate_id=estates[0].id, building=str(index // 6 + 1), unit="1", number=f"{index % 6 // 2 + 1}0{index % 2 + 1}",
             area=f"{60 + index}.5", owner_name=name, id_number=person_id(1 if name == "张三" else index + 1),
-            phone=f"1380000{index:04d}"))
+            phone=f"1380000{index:04d}"), today=date.today())
     for index in range(3):
         rooms.save_room(rooms.RoomForm(estate_id=estates[1].id, building="1", number=f"{index + 1}01", area="100",
-                                       owner_name=f"业主{index}", id_number=person_id(50 + index)))
+                                       owner_name=f"业主{index}", id_number=person_id(50 + index)), today=date.today())
     return estates
 
 
@@ -55,10 +57,10 @@ def runner(qapp):
 
 
 @pytest.fixture
-def window(qtbot, roll, runner, ui_settings):
+def window(qtbot, roll, runner, ui_settings, workspace):
     from desktop_app.ui.main_window import MainWindow
 
-    window = MainWindow(runner, ui_settings)
+    window = MainWindow(runner, ui_settings, workspace=workspace)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

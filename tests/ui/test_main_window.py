@@ -36,8 +36,8 @@ def test_home_counts_follow_the_scope(qtbot, window):
     assert "梅岭小区" in home.heading.text()
 
 
-def test_window_state_is_restored(qtbot, roll, runner, ui_settings):
-    first = MainWindow(runner, ui_settings)
+def test_window_state_is_restored(qtbot, roll, runner, ui_settings, workspace):
+    first = MainWindow(runner, ui_settings, workspace=workspace)
     qtbot.addWidget(first)
     first.show()
     first.resize(760, 560)  # within the offscreen screen (800x600)
@@ -47,7 +47,7 @@ def test_window_state_is_restored(qtbot, roll, runner, ui_settings):
     first.splitter.setSizes([150, 610])
     sizes = first.splitter.sizes()
     first.close()
-    second = MainWindow(runner, ui_settings)
+    second = MainWindow(runner, ui_settings, workspace=workspace)
     qtbot.addWidget(second)
     second.show()
     assert second.nav.currentRow() == 1 and second.scope_state.scope == scope
@@ -57,15 +57,15 @@ def test_window_state_is_restored(qtbot, roll, runner, ui_settings):
     assert second.page(1).model.rowCount() == 3
 
 
-def test_a_deleted_scope_falls_back_to_everything(qtbot, roll, runner, ui_settings):
+def test_a_deleted_scope_falls_back_to_everything(qtbot, roll, runner, ui_settings, workspace):
     ui_settings.setValue("window/scope", "estate:999")
-    window = MainWindow(runner, ui_settings)
+    window = MainWindow(runner, ui_settings, workspace=workspace)
     qtbot.addWidget(window)
     assert window.scope_state.scope == Scope()
 
 
-def test_first_start_offers_the_demo(qtbot, database, runner, ui_settings):
-    window = MainWindow(runner, ui_settings)
+def test_first_start_offers_the_demo(qtbot, database, runner, ui_settings, workspace):
+    window = MainWindow(runner, ui_settings, workspace=workspace)
     qtbot.addWidget(window)
     window.show()
     seen: list[str] = []

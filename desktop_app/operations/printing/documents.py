@@ -42,6 +42,7 @@ class PrintRequest:
     issued_on: date | None = None
     rooms: frozenset[RoomKey] | None = None  # visit forms for these rooms of the scope only
     title: str = ""  # instead of the template's own title
+    today: date | None = None  # the day ages are counted on (visit forms): the caller's clock
 
     @property
     def period(self) -> tuple[date | None, date | None]:
@@ -76,9 +77,9 @@ def notice_request(notice: Notice) -> PrintRequest:
     return PrintRequest("notice", ALL, notice=notice)
 
 
-def visit_forms_request(scope: Scope, rooms: Iterable[RoomKey], title: str) -> PrintRequest:
+def visit_forms_request(scope: Scope, rooms: Iterable[RoomKey], title: str, today: date) -> PrintRequest:
     """Visit forms for some rooms of the scope only (the households not yet reached), under `title`."""
-    return PrintRequest("visit_form", scope, rooms=frozenset(rooms), title=title)
+    return PrintRequest("visit_form", scope, rooms=frozenset(rooms), title=title, today=today)
 
 
 def produce(request: PrintRequest, progress: Progress | None = None) -> Produced:
@@ -99,7 +100,9 @@ def produce(request: PrintRequest, progress: Progress | None = None) -> Produced
         pages = render_owner_roll(roll, out)
         title, rooms = roll_title(roll), len(roll.rows)
     elif request.template == "visit_form":
-        forms = visit_forms_data(request.scope)
+        if request.today is None:
+            raise ValueError("a visit-form request needs the day ages are counted on (today)")
+        forms = visit_forms_data(request.scope, request.today)
         if request.rooms is not None:
             forms = [form for form in forms
                      if (form.estate_name, form.home.building, form.home.unit, form.home.room) in request.rooms]

@@ -8,6 +8,7 @@ same header row.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -29,9 +30,11 @@ class RollImported:
 
 
 def read_roll_file(path: str | Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
-                   estate_code: str | None = None, cancel: Callable[[], bool] | None = None) -> RollReadResult:
-    """Every row of the file checked, every error located; raises ReadFailure, Cancelled."""
-    return read_roll(path, sheet=sheet, mapping=mapping, estate_code=estate_code, cancel=cancel)
+                   estate_code: str | None = None, cancel: Callable[[], bool] | None = None,
+                   today: date) -> RollReadResult:
+    """Every row of the file checked (ID numbers judged on `today`), every error located; raises
+    ReadFailure, Cancelled."""
+    return read_roll(path, sheet=sheet, mapping=mapping, estate_code=estate_code, cancel=cancel, today=today)
 
 
 def can_import(result: RollReadResult, *, skip_invalid: bool) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Callable, IO
 
@@ -65,16 +66,16 @@ def ballots(vote_id: int) -> VoteDocument:
                         lambda out, progress: render_ballots(sheets, out, progress=progress), batch=True)
 
 
-def result_notice(vote_id: int) -> VoteDocument:
+def result_notice(vote_id: int, today: date) -> VoteDocument:
     """表决结果公告: the stored result of a closed vote, else a draft from the live tally. Raises VoteError."""
-    notice = result_notice_data(vote_id)
+    notice = result_notice_data(vote_id, today)
     return VoteDocument(vote_id, "vote_result", notice.title, lambda out, _progress: render_vote_result(notice, out),
                         draft=notice.title.endswith(DRAFT_NOTE))
 
 
-def not_voted_list(vote_id: int) -> VoteDocument:
+def not_voted_list(vote_id: int, today: date) -> VoteDocument:
     """未表决户清单 as of today (internal: names in full, phones masked). Raises VoteError."""
-    data = not_voted_data(vote_id)
+    data = not_voted_data(vote_id, today)
     return VoteDocument(vote_id, "not_voted", f"{list_title(data)}（{date_text(data.as_of)}）",
                         lambda out, progress: render_not_voted(data, out, progress=progress))
 

@@ -90,7 +90,7 @@ def _room_estate(room_id: int) -> int | None:
 
 
 def complaint_errors(draft: ComplaintDraft, complaint_id: int | None = None, *,
-                     today: date | None = None) -> dict[str, str]:
+                     today: date) -> dict[str, str]:
     """field -> Chinese reason, for the form as the user types (a receipt after `today` is a typing error)."""
     errors: dict[str, str] = {}
     ticket = draft.ticket_no.strip()
@@ -103,7 +103,7 @@ def complaint_errors(draft: ComplaintDraft, complaint_id: int | None = None, *,
     received = _day(draft.received_at)
     if received is None:
         errors["received_at"] = "请填写受理日期"
-    elif received > (today or date.today()):
+    elif received > today:
         errors["received_at"] = f"受理日期 {received.isoformat()} 晚于今天"
     if (reason := rules.category_error(draft.category)) is not None:
         errors["category"] = reason if draft.category else "请选择投诉类别"
@@ -150,7 +150,7 @@ def _label(values_or_record) -> str:
 
 
 def save_complaint(draft: ComplaintDraft, complaint_id: int | None = None, *, actor: str | None = None,
-                   today: date | None = None) -> int:
+                   today: date) -> int:
     """Create (with its 受理 step) or update a complaint's particulars; ValidationError when the draft is wrong.
     Steps, reply and satisfaction change through `advance` / `set_satisfaction`."""
     errors = complaint_errors(draft, complaint_id, today=today)
@@ -189,7 +189,7 @@ class StepRecord:
 
 
 def advance(complaint_id: int, step: str, on_date: date, actor: str = "", note: str = "", *,
-            reply: str | None = None, satisfaction: str | None = None, today: date | None = None) -> StepRecord:
+            reply: str | None = None, satisfaction: str | None = None, today: date) -> StepRecord:
     """Move a complaint forward to `step` (skipping allowed, never backwards) on `on_date`.
 
     Writes a complaint_step row and the complaint's status; 答复/办结 may carry the reply (办结 needs one on
@@ -203,7 +203,7 @@ def advance(complaint_id: int, step: str, on_date: date, actor: str = "", note: 
             reason = rules.satisfaction_error(satisfaction)
         last = (ComplaintStep.select().where(ComplaintStep.complaint == complaint_id)
                 .order_by(ComplaintStep.on_date.desc(), ComplaintStep.id.desc()).first())
-        if reason is None and on_date > (today or date.today()):
+        if reason is None and on_date > today:
             reason = f"{step}日期 {on_date.isoformat()} 晚于今天"
         if reason is None and on_date < _day(record.received_at):
             reason = f"{step}日期 {on_date.isoformat()} 早于受理日期 {record.received_at[:10]}"
@@ -324,10 +324,9 @@ def _row(values: tuple, today: date) -> ComplaintRow:
 
 def list_complaints(scope: Scope = ALL, *, status: str | None = None, category: str | None = None,
                     start: date | None = None, end: date | None = None, overdue_only: bool = False,
-                    today: date | None = None) -> list[ComplaintRow]:
+                    today: date) -> list[ComplaintRow]:
     """Complaints of a scope received between start and end (inclusive), newest first, with overdue judged
     on `today`. status: a step, or OPEN (未办结) for every complaint not closed."""
-    today = today or date.today()
     condition, params = scope_condition(scope)
     where = [condition]
     if status == OPEN:
@@ -363,11 +362,11 @@ class ComplaintDetail:
                               row.address, row.complainant, self.phone, row.text, row.due_on)
 
 
-def complaint_detail(complaint_id: int, today: date | None = None) -> ComplaintDetail:
+def complaint_detail(complaint_id: int, today: date) -> ComplaintDetail:
     rows = _rows(f"{_SELECT} WHERE c.id = ?", [complaint_id])
     if not rows:
         raise ComplaintError(GONE)
     steps = ComplaintStep.select().where(ComplaintStep.complaint == complaint_id) \
         .order_by(ComplaintStep.on_date, ComplaintStep.id)
-    return ComplaintDetail(_row(rows[0], today or date.today()), rows[0][14],
+    return ComplaintDetail(_row(rows[0], today), rows[0][14],
                            tuple(StepRecord(s.id, s.step, date.fromisoformat(s.on_date), s.actor, s.note) for s in steps))

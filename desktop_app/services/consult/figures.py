@@ -41,11 +41,10 @@ def _range(column: str, start: date | None, end: date | None) -> tuple[str, list
 
 
 def district_figures(scope: Scope, start: date | None = None, end: date | None = None,
-                     today: date | None = None) -> ConsultationFigures:
+                     *, today: date) -> ConsultationFigures:
     """The figures of `scope` for the period start..end (inclusive; None = open), as they stood at the end of
     the period (today when the period is open or not over): a complaint closed after that day counts as
     still open then, and overdue is judged on that day, so a past quarter's figures never change."""
-    today = today or date.today()
     as_of = min(end, today) if end is not None else today
     events = [EventRow(event.kind, event.held_on, event.estate_id) for event in list_events(scope, start, end)]
     condition, params = room_condition(scope)

@@ -76,14 +76,17 @@ def session_rooms(scope: Scope) -> list[SessionRoom]:
 
 @dataclass
 class OpinionSession:
-    """Everything door-to-door entry needs, in memory; `record` writes one opinion in one transaction."""
+    """Everything door-to-door entry needs, in memory; `record` writes one opinion in one transaction.
+    `today` (from the caller's clock) is the default date of the opinions and the latest date allowed."""
 
     scope: Scope | None = None
     consultation_id: int | None = None
     channel: str = DOOR_TO_DOOR
-    given_on: date = field(default_factory=date.today)
+    given_on: date | None = None  # None: today
+    today: date = field(kw_only=True)
 
     def __post_init__(self) -> None:
+        self.given_on = self.given_on or self.today
         if self.consultation_id is not None:
             event = Consultation.get_by_id(self.consultation_id)
             self.scope = Scope.from_text(event.scope)
@@ -161,7 +164,7 @@ class OpinionSession:
         wanted = OpinionState(previous.opinion_id if previous else 0, person, channel or self.channel,
                               given_on or self.given_on, stance, tuple(demands), tuple(tags), text)
         draft = self._draft(room_id, wanted)
-        errors = form_errors(draft, self.categories)  # the room is one of the scope's: no look-up needed
+        errors = form_errors(draft, self.categories, today=self.today)  # the room is one of the scope's: no look-up needed
         if errors:
             raise ValidationError(errors)
         with db.atomic():

@@ -81,7 +81,7 @@ def room_in_scope(room_id: int, scope: Scope) -> bool:
                       f"JOIN estate e ON e.id = b.estate_id WHERE r.id = ? AND {condition}", [room_id, *params]))
 
 
-def form_errors(draft: OpinionDraft, categories: dict[str, str], *, today: date | None = None) -> dict[str, str]:
+def form_errors(draft: OpinionDraft, categories: dict[str, str], *, today: date) -> dict[str, str]:
     """The checks that need no database: channel, date (not after `today`), stance, demands against the
     catalogue, tags."""
     errors: dict[str, str] = {}
@@ -89,7 +89,7 @@ def form_errors(draft: OpinionDraft, categories: dict[str, str], *, today: date 
         errors["channel"] = reason
     if draft.given_on is None:
         errors["given_on"] = "请填写意见日期"
-    elif draft.given_on > (today or date.today()):
+    elif draft.given_on > today:
         errors["given_on"] = f"意见日期 {draft.given_on.isoformat()} 晚于今天"
     if (reason := stance_error(draft.stance)) is not None:
         errors["stance"] = reason
@@ -103,7 +103,7 @@ def form_errors(draft: OpinionDraft, categories: dict[str, str], *, today: date 
 
 
 def opinion_errors(draft: OpinionDraft, *, categories: dict[str, str] | None = None,
-                   today: date | None = None) -> dict[str, str]:
+                   today: date) -> dict[str, str]:
     """field -> Chinese reason. `categories` (name -> category) saves reading the catalogue per keypress."""
     errors: dict[str, str] = {}
     if draft.room_id is None or Room.get_or_none(Room.id == draft.room_id) is None:
@@ -190,12 +190,12 @@ def write_opinion(draft: OpinionDraft, opinion_id: int | None, categories: dict[
     return opinion_id
 
 
-def record_opinion(draft: OpinionDraft, opinion_id: int | None = None) -> int:
+def record_opinion(draft: OpinionDraft, opinion_id: int | None = None, *, today: date) -> int:
     """Create (opinion_id None) or update an opinion with its demands, in one transaction.
 
     Saving the same draft again changes nothing (no duplicate demand rows, no audit row)."""
     categories = _catalogue_categories()
-    errors = opinion_errors(draft, categories=categories)
+    errors = opinion_errors(draft, categories=categories, today=today)
     if errors:
         raise ValidationError(errors)
     with db.atomic():

@@ -78,9 +78,8 @@ def opinion_summary_data(scope: Scope, start: date | None = None, end: date | No
 
 
 def complaint_ledger_data(scope: Scope, start: date | None = None, end: date | None = None, *,
-                          category: str | None = None, today: date | None = None) -> ComplaintLedgerData:
+                          category: str | None = None, today: date) -> ComplaintLedgerData:
     """The 投诉台账 of a scope and period, overdue judged on `today`."""
-    today = today or date.today()
     name = scope_text(scope)
     return ComplaintLedgerData(
         title=f"{name}投诉台账" if scope.level is not ScopeLevel.ALL else "投诉台账", scope_label=name,

@@ -70,8 +70,8 @@ def complaint_line(row: ComplaintRow) -> ComplaintLine:
 
 
 def complaint_lines(scope: Scope, start: date | None = None, end: date | None = None, *,
-                    category: str | None = None, today: date | None = None) -> list[ComplaintLine]:
+                    category: str | None = None, today: date) -> list[ComplaintLine]:
     """Every complaint of the scope received in the period (inclusive), oldest first, overdue judged on
     `today`."""
-    rows = list_complaints(scope, category=category, start=start, end=end, today=today or date.today())
+    rows = list_complaints(scope, category=category, start=start, end=end, today=today)
     return [complaint_line(row) for row in reversed(rows)]

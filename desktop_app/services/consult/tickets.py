@@ -246,9 +246,8 @@ def _plan(ticket: TicketRow, places: _Places, today: date, remark: Note | None =
     return TicketPlan(ticket, kind, record.id, estate_id, estate_name, room_id, wanted, old, steps)
 
 
-def preview_ticket_import(source: TicketSource, *, today: date | None = None) -> TicketImportPreview:
-    """What importing the tickets read from a file would do; writes nothing."""
-    today = today or date.today()
+def preview_ticket_import(source: TicketSource, *, today: date) -> TicketImportPreview:
+    """What importing the tickets read from a file would do (overdue judged on `today`); writes nothing."""
     preview = TicketImportPreview(file=source.file, sheet=source.sheet, errors=list(source.errors),
                                   warnings=list(source.warnings), invalid_rows=set(source.invalid_rows), today=today)
     places = _Places(source.tickets)

@@ -49,10 +49,9 @@ def _estate(name: str) -> Estate:
     return Estate.get(Estate.name == name)
 
 
-def create_consultation_demo(today: date | None = None) -> ConsultationDemoSummary:
+def create_consultation_demo(today: date) -> ConsultationDemoSummary:
     """Write the demo's consultations, opinions and complaints (nothing when any already exist, or when the
-    demo street is not there)."""
-    today = today or date.today()
+    demo street is not there); dated back from `today`."""
     if Consultation.select().exists() or Complaint.select().exists():
         return ConsultationDemoSummary(0, 0, 0)
     names = {"杜鹃新村", "红岩新村", "梅岭小区"}

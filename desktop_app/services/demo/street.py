@@ -7,6 +7,7 @@ the one path for roll writes, plus the residents of each room. Running it again 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from desktop_app.domain.vocabulary import ScopeLevel
@@ -83,9 +84,9 @@ def _spec(generator: RollGenerator, index: int, estate: _DemoEstate) -> EstateSp
     )
 
 
-def create_demo(progress: Progress | None = None, *, vote: bool = True) -> ImportSummary:
+def create_demo(progress: Progress | None = None, *, vote: bool = True, today: date) -> ImportSummary:
     """Write the demo street, with its consultations, opinions and complaints and a running vote; a second
-    run finds everything in place and changes nothing. `vote=False` leaves the demo vote out (tests of votes
+    run finds everything in place and changes nothing. The vote and the consultations are dated around `today`. `vote=False` leaves the demo vote out (tests of votes
     that count their own)."""
     from desktop_app.services.demo.consult import create_consultation_demo
     from desktop_app.services.demo.vote import create_vote_demo
@@ -94,9 +95,9 @@ def create_demo(progress: Progress | None = None, *, vote: bool = True) -> Impor
     with db.atomic():
         summary = write_plans(plans, progress=progress)
         write_residents(plans)
-        create_consultation_demo()
+        create_consultation_demo(today)
         if vote:
-            create_vote_demo()
+            create_vote_demo(today)
     return summary
 
 

@@ -28,7 +28,7 @@ METHOD_WEIGHTS = ((BallotMethod.PAPER, 70), (BallotMethod.ON_SITE, 15), (BallotM
                   (BallotMethod.PROXY, 5))
 
 
-def create_vote_demo(today: date | None = None) -> int | None:
+def create_vote_demo(today: date) -> int | None:
     """Open the demo vote and enter its ballots; None (nothing written) when any vote exists already or the
     demo estate is missing."""
     if Vote.select().exists():
@@ -36,7 +36,6 @@ def create_vote_demo(today: date | None = None) -> int | None:
     estate = Estate.get_or_none(Estate.name == ESTATE)
     if estate is None:
         return None
-    today = today or date.today()
     vote_id = create_vote(VoteDraft(
         title=f"{ESTATE}老旧小区改造内容表决", scopes=[Scope(ScopeLevel.ESTATE, estate.id)], matter=7, items=list(ITEMS),
         opens_on=today - timedelta(days=6), closes_on=today + timedelta(days=8),

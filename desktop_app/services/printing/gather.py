@@ -121,9 +121,9 @@ def owner_roll_data(scope: Scope, *, signature_column: bool = False, issuer: str
                      signature_column=signature_column, issuer=issuer, issued_on=issued_on)
 
 
-def visit_forms_data(scope: Scope, today: date | None = None) -> list[VisitForm]:
-    """One pre-filled 入户走访登记表 per room of the scope, in roll order."""
-    residents = scope_residents(scope, today or date.today())
+def visit_forms_data(scope: Scope, today: date) -> list[VisitForm]:
+    """One pre-filled 入户走访登记表 per room of the scope, in roll order (ages on `today`)."""
+    residents = scope_residents(scope, today)
     forms = []
     for room, row in scope_homes(scope):
         members, elderly = residents.get(room.room_id, (None, None))

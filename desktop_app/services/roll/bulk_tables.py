@@ -8,7 +8,6 @@ their ids here (max(id) + 1 onwards), which is safe inside the import's write tr
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 from contextlib import contextmanager
@@ -50,19 +49,6 @@ def indexes_set_aside(connection, names: Sequence[str]) -> Iterator[None]:
     yield
     for _, sql in saved:
         connection.execute(sql)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a bulk job makes hundreds of thousands of acyclic objects:
-    Python would otherwise rescan all of them again and again (measured: reading a roll twice as fast)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def new_uids(count: int) -> list[str]:

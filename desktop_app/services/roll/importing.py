@@ -29,7 +29,6 @@ from desktop_app.services.roll.bulk_tables import (
     OwnerRow,
     RollSnapshot,
     RoomRow,
-    gc_paused,
     indexes_set_aside,
 )
 from desktop_app.services.settings import operator_name
@@ -68,7 +67,7 @@ def apply_roll(records: Iterable[RollRecord], *, community_id: int | None = None
     if outermost:
         connection.execute("PRAGMA synchronous = FULL")
     try:
-        with gc_paused(), database.atomic("IMMEDIATE") if outermost else database.atomic():
+        with database.atomic("IMMEDIATE") if outermost else database.atomic():
             importer = _RollImporter(RollSnapshot(connection), community_id)
             summary = importer.run(records, progress)
             if summary.imported:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 
 from desktop_app.domain.area import AreaError, format_area, parse_area
 from desktop_app.domain.errors import UserError
@@ -86,22 +87,24 @@ class OwnerForm:
     note: str = ""
 
 
-def id_number_problem(kind: str, value: str) -> str | None:
-    """Why the ID number / credit code is not acceptable for this kind of owner (None when it is)."""
+def id_number_problem(kind: str, value: str, today: date) -> str | None:
+    """Why the ID number / credit code is not acceptable for this kind of owner (None when it is); a birth
+    date after `today` is a typing error."""
     if not value.strip():
         return None
     if kind == "person":
-        return resident_id_error(value)
-    return id_number_error(value)  # an organisation's credit code, or its representative's ID
+        return resident_id_error(value, today=today)
+    return id_number_error(value, today=today)  # an organisation's credit code, or its representative's ID
 
 
-def owner_form_errors(form: OwnerForm, owner_id: int | None = None, *, name_required: bool = True) -> dict[str, str]:
+def owner_form_errors(form: OwnerForm, owner_id: int | None = None, *, name_required: bool = True,
+                      today: date) -> dict[str, str]:
     errors: dict[str, str] = {}
     if form.kind not in OWNER_KIND_LABELS:
         errors["kind"] = "请选择业主类型"
     if name_required and form.kind != "developer" and not form.name.strip():
         errors["name"] = "请填写业主姓名或单位名称"
-    problem = id_number_problem(form.kind, form.id_number)
+    problem = id_number_problem(form.kind, form.id_number, today)
     if problem:
         errors["id_number"] = problem
     elif form.id_number.strip():
@@ -128,8 +131,8 @@ def _write_owner(form: OwnerForm, owner_id: int | None) -> int:
     return owner.id
 
 
-def save_owner(form: OwnerForm, owner_id: int | None = None) -> int:
-    errors = owner_form_errors(form, owner_id)
+def save_owner(form: OwnerForm, owner_id: int | None = None, *, today: date) -> int:
+    errors = owner_form_errors(form, owner_id, today=today)
     if owner_id is None and form.id_number.strip() and "id_number" not in errors:
         if Owner.get_or_none(Owner.id_number == normalise_id_number(form.id_number)) is not None:
             errors["id_number"] = "已有使用该证件号码的业主"
@@ -204,7 +207,7 @@ def _existing_room(form: RoomForm) -> Room | None:
             .first())
 
 
-def room_form_errors(form: RoomForm, room_id: int | None = None) -> dict[str, str]:
+def room_form_errors(form: RoomForm, room_id: int | None = None, *, today: date) -> dict[str, str]:
     errors: dict[str, str] = {}
     if form.estate_id is None or Estate.get_or_none(Estate.id == form.estate_id) is None:
         errors["estate_id"] = "请选择小区"
@@ -228,7 +231,8 @@ def room_form_errors(form: RoomForm, room_id: int | None = None) -> dict[str, st
             errors["area"] = f"专有面积有误：{error.reason}"
     if form.area_source not in AREA_SOURCES:
         errors["area_source"] = "面积来源应为 不动产登记 / 实测 / 合同"
-    for key, message in owner_form_errors(form.owner(), name_required=bool(form.id_number.strip())).items():
+    for key, message in owner_form_errors(form.owner(), name_required=bool(form.id_number.strip()),
+                                          today=today).items():
         errors["owner_" + key if key in ("kind", "name") else key] = message
     if "id_number" not in errors and form.id_number.strip():
         other = Owner.get_or_none(Owner.id_number == normalise_id_number(form.id_number))
@@ -290,9 +294,10 @@ def _owner_for(form: RoomForm, current: Ownership | None) -> int | None:
     return _write_owner(owner_form_, None)
 
 
-def save_room(form: RoomForm, room_id: int | None = None) -> int:
-    """Create or update a room and its owner (found by ID number, else created); returns the room id."""
-    errors = room_form_errors(form, room_id)
+def save_room(form: RoomForm, room_id: int | None = None, *, today: date) -> int:
+    """Create or update a room and its owner (found by ID number, else created); returns the room id.
+    `today` is the latest birth date an ID number may carry."""
+    errors = room_form_errors(form, room_id, today=today)
     if errors:
         raise ValidationError(errors)
     actor = operator_name()

@@ -70,13 +70,13 @@ def result_title(summary: VoteSummary) -> str:
     return base if summary.closed else base + DRAFT_NOTE
 
 
-def result_notice_data(vote_id: int, issued_on: date | None = None) -> VoteResultNotice:
+def result_notice_data(vote_id: int, issued_on: date) -> VoteResultNotice:
     """The 表决结果公告: from the result stored when the vote closed, else from the live tally (its title
     then says it is a draft). VoteError when the live ballots cannot be counted, naming the problems."""
     summary = vote_summary(vote_id)
     common = dict(title=result_title(summary), estate_name=summary.estate_name, scope_label=summary.scope_label,
                   matter=matter_text(summary.matter), opens_on=summary.opens_on, closes_on=summary.closes_on,
-                  issuer=issuer_of(summary), issued_on=issued_on or date.today(),
+                  issuer=issuer_of(summary), issued_on=issued_on,
                   blank_participates=summary.blank_participates)
     stored = stored_result(vote_id)
     if stored is not None:
@@ -101,7 +101,7 @@ def _stored_row(item: dict, rule: Rule) -> ResultRow:
                      _votes(item["abstain"]), _votes(item["blank"]), verdict, RULE_NAMES[rule])
 
 
-def not_voted_data(vote_id: int, today: date | None = None) -> NotVotedList:
+def not_voted_data(vote_id: int, today: date) -> NotVotedList:
     """The rooms of the frozen roll without a counted ballot, with the figures of the follow-up: rooms,
     area and heads still out, and how far participation is from 2/3 (None while the tally has errors)."""
     session = VoteSession(vote_id)
@@ -117,7 +117,7 @@ def not_voted_data(vote_id: int, today: date | None = None) -> NotVotedList:
                              mask_phone(phones[room.roll_id]) if room.roll_id in phones else "")
                  for room in missing)
     return NotVotedList(vote_title=summary.title, estate_name=summary.estate_name, scope_label=summary.scope_label,
-                        as_of=today or date.today(), rows=rows, total_rooms=len(session.rooms),
+                        as_of=today, rows=rows, total_rooms=len(session.rooms),
                         total_area_centi=sum(room.area_centi for room in session.rooms),
                         total_heads=summary.total_heads, heads_not_voted=heads_out, gap=gap,
                         closes_on=summary.closes_on, issuer=issuer_of(summary))

@@ -38,16 +38,17 @@ def room_of(estate_id: int | None, text: str) -> tuple[int | None, str | None]:
 
 class ComplaintDialog(ValidatedDialog):
     def __init__(self, parent: QWidget | None = None, complaint_id: int | None = None,
-                 estate_id: int | None = None, today: date | None = None) -> None:
+                 estate_id: int | None = None, *, today: date) -> None:
         super().__init__("编辑投诉" if complaint_id else "登记投诉", parent)
         self.complaint_id = complaint_id
         self.saved_id: int | None = None
+        self.today = today
         if complaint_id is not None:
-            detail = complaints.complaint_detail(complaint_id)
+            detail = complaints.complaint_detail(complaint_id, today)
             draft = detail.draft()
             room_text = detail.row.room
         else:
-            draft = complaints.ComplaintDraft(received_at=today or date.today(), estate_id=estate_id)
+            draft = complaints.ComplaintDraft(received_at=today, estate_id=estate_id)
             room_text = ""
         received = draft.received_at.isoformat()[:10] if draft.received_at else ""
         self.add_line("ticket_no", "工单号", "12345 工单号；来访、来电可不填", draft.ticket_no)
@@ -102,7 +103,7 @@ class ComplaintDialog(ValidatedDialog):
 
     def field_errors(self) -> dict[str, str]:
         draft, problems = self.current_draft()
-        errors = complaints.complaint_errors(draft, self.complaint_id)
+        errors = complaints.complaint_errors(draft, self.complaint_id, today=self.today)
         if "received_at" in problems:
             errors.pop("received_at", None)
         if "room_id" in errors:
@@ -115,7 +116,7 @@ class ComplaintDialog(ValidatedDialog):
             self.show_errors(problems)
             return False
         try:
-            self.saved_id = complaints.save_complaint(draft, self.complaint_id)
+            self.saved_id = complaints.save_complaint(draft, self.complaint_id, today=self.today)
         except complaints.ValidationError as error:
             self.show_errors(error.errors)
             return False

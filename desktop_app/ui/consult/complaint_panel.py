@@ -5,6 +5,7 @@ resident's satisfaction. Only the steps ahead of its status are enabled."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Callable
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -26,10 +27,10 @@ class ComplaintPanel(QGroupBox):
 
     advanced = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__("投诉详情", parent)
         self.complaint_id: int | None = None
-        self.today = date.today
+        self.today = today  # the workspace's clock
         self.particulars = QLabel("请在左侧选择一件投诉")
         self.particulars.setObjectName("particulars")
         self.particulars.setWordWrap(True)
@@ -41,7 +42,8 @@ class ComplaintPanel(QGroupBox):
         self.steps.horizontalHeader().setStretchLastSection(True)
         self.steps.verticalHeader().setDefaultSectionSize(24)
         self.steps.setMaximumHeight(24 * (len(STEPS) + 1) + 8)  # every step of a complaint without scrolling
-        self.on_date = QDateEdit(QDate.currentDate())
+        shown = today()
+        self.on_date = QDateEdit(QDate(shown.year, shown.month, shown.day))
         self.on_date.setObjectName("step_date")
         self.on_date.setCalendarPopup(True)
         self.on_date.setDisplayFormat("yyyy-MM-dd")
@@ -136,7 +138,7 @@ class ComplaintPanel(QGroupBox):
         try:
             complaints.advance(self.complaint_id, step, self._date(), self.actor.text().strip() or operator_name(),
                                self.note.text(), reply=self.reply.toPlainText(),
-                               satisfaction=satisfaction if satisfaction else None)
+                               satisfaction=satisfaction if satisfaction else None, today=self.today())
         except complaints.ComplaintError as error:
             self.error.setText(str(error))
             return

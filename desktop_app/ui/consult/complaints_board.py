@@ -60,7 +60,7 @@ class ComplaintsTab(ConsultTab):
 
     def __init__(self, context: PageContext, dates: DateRange, parent: QWidget | None = None) -> None:
         super().__init__(context, dates, parent)
-        self.today: Callable[[], date] = date.today
+        self.today: Callable[[], date] = context.workspace.clock.today
         self.confirm_delete: Callable[[str], bool] = self._confirm_delete  # tests answer for the user
         self.rows: list[complaints.ComplaintRow] = []
         self.model = ComplaintsModel(self)
@@ -76,7 +76,7 @@ class ComplaintsTab(ConsultTab):
         self.overdue_only.toggled.connect(lambda _on: self.reload())
         self.count = QLabel()
         self.count.setObjectName("complaints_count")
-        self.panel = ComplaintPanel()
+        self.panel = ComplaintPanel(lambda: self.today())
         self.panel.today = lambda: self.today()
         self.panel.advanced.connect(self._advanced)
         self.import_tickets = ticket_importer()
@@ -185,7 +185,7 @@ class ComplaintsTab(ConsultTab):
         if complaint_id is None:
             QMessageBox.information(self, "请先选择投诉", "请先在表格中选择一件投诉。")
             return
-        if ComplaintDialog(self, complaint_id=complaint_id).exec():
+        if ComplaintDialog(self, complaint_id=complaint_id, today=self.today()).exec():
             self.written(Changes.of(Topic.COMPLAINTS, ids=(complaint_id,)))
             self.select(complaint_id)
 
@@ -201,7 +201,7 @@ class ComplaintsTab(ConsultTab):
         if complaint_id is None:
             return
         try:
-            row = complaints.complaint_detail(complaint_id).row
+            row = complaints.complaint_detail(complaint_id, self.today()).row
         except complaints.ComplaintError as error:
             QMessageBox.information(self, "删除投诉", str(error))
             self.written(Changes.of(Topic.COMPLAINTS, ids=(complaint_id,)))  # deleted elsewhere: re-read

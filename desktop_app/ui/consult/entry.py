@@ -56,7 +56,8 @@ class EntryTab(ConsultTab):
         self.event_combo = QComboBox()
         self.event_combo.setObjectName("entry_event")
         self.event_combo.setMinimumWidth(260)
-        self.given_on = QDateEdit(QDate.currentDate())
+        today = self.today()
+        self.given_on = QDateEdit(QDate(today.year, today.month, today.day))
         self.given_on.setObjectName("given_on")
         self.given_on.setCalendarPopup(True)
         self.given_on.setDisplayFormat("yyyy-MM-dd")
@@ -228,7 +229,7 @@ class EntryTab(ConsultTab):
         key = (self.scope, event_id, None if event_id is not None else self._given_on())
         if self.session is None or key != self.session_key:
             self.session = service.OpinionSession(key[0], consultation_id=event_id, channel=DOOR_TO_DOOR,
-                                                  given_on=key[2] or date.today())
+                                                  given_on=key[2], today=self.today())
             self.session_key = key
             self.saved_rooms = []
             if event_id is not None:

@@ -24,8 +24,9 @@ from desktop_app.ui.widgets.forms import error_label
 class EventForm(QGroupBox):
     saved = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__("活动详情", parent)
+        self.today = today  # the workspace's clock
         self.event_id: int | None = None
         self.scope: Scope = ALL
         self.dirty = False
@@ -37,7 +38,8 @@ class EventForm(QGroupBox):
         self.kind.addItems(KINDS)
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("如：杜鹃新村改造方案居民座谈会")
-        self.held_on = QDateEdit(QDate.currentDate())
+        shown = today()
+        self.held_on = QDateEdit(QDate(shown.year, shown.month, shown.day))
         self.held_on.setCalendarPopup(True)
         self.held_on.setDisplayFormat("yyyy-MM-dd")
         self.place = QLineEdit()
@@ -108,7 +110,7 @@ class EventForm(QGroupBox):
 
     # --- loading
     def start_new(self, scope: Scope) -> None:
-        self._fill(None, service.EventDraft(held_on=date.today(), scope=scope))
+        self._fill(None, service.EventDraft(held_on=self.today(), scope=scope))
         self.status.setText("新建活动：填写后点“保存活动”")
 
     def load(self, event_id: int) -> None:
@@ -122,7 +124,7 @@ class EventForm(QGroupBox):
             self.scope = draft.scope
             self.kind.setCurrentText(draft.kind)
             self.title_edit.setText(draft.title)
-            held = draft.held_on or date.today()
+            held = draft.held_on or self.today()
             self.held_on.setDate(QDate(held.year, held.month, held.day))
             self.place.setText(draft.place)
             self.organiser.setText(draft.organiser)

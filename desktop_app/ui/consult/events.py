@@ -54,7 +54,7 @@ class EventsTab(ConsultTab):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.count = QLabel()
-        self.form = EventForm()
+        self.form = EventForm(self.today)
         self.form.saved.connect(self._saved)
         new = QPushButton("新建活动")
         new.setObjectName("new_event")

@@ -75,7 +75,7 @@ class FiguresTab(ConsultTab):
     def refresh(self) -> None:
         start, end = self.date_range()
         try:
-            figures = district_figures(self.scope, start, end)
+            figures = district_figures(self.scope, start, end, today=self.today())
         except UserError as error:
             self.message.setText(error.message)
             return

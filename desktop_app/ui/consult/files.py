@@ -53,6 +53,10 @@ def _scope(page) -> Scope:
     return page.context.scope.scope
 
 
+def _today(page) -> date:
+    return page.context.workspace.clock.today()
+
+
 def print_opinion_forms(page, *, return_by: date | None = None) -> None:
     """征求意见表 for every room of the scope, one page each, in one PDF."""
     scope = _scope(page)
@@ -80,7 +84,7 @@ def print_opinion_forms(page, *, return_by: date | None = None) -> None:
 def print_opinion_summary(page, start: date | None = None, end: date | None = None) -> None:
     """意见汇总 of the scope and period (counts only)."""
     scope = _scope(page)
-    data = printing.opinion_summary_data(scope, start, end, issued_on=date.today())
+    data = printing.opinion_summary_data(scope, start, end, issued_on=_today(page))
     _print_period(page, scope, "opinion_summary", "意见汇总", data, render_opinion_summary, start, end)
 
 
@@ -88,7 +92,7 @@ def print_complaint_ledger(page, start: date | None = None, end: date | None = N
                            category: str | None = None) -> None:
     """投诉台账 of the scope and period, overdue judged today."""
     scope = _scope(page)
-    data = printing.complaint_ledger_data(scope, start, end, category=category)
+    data = printing.complaint_ledger_data(scope, start, end, category=category, today=_today(page))
     _print_period(page, scope, "complaint_ledger", "投诉台账", data, render_complaint_ledger, start, end)
 
 
@@ -139,5 +143,6 @@ def export_opinion_register(page, start: date | None = None, end: date | None = 
 def export_complaint_register(page, start: date | None = None, end: date | None = None) -> None:
     """The complaint register of the scope and period as a workbook (it re-imports as a ticket export)."""
     scope = _scope(page)
+    today = _today(page)
     _export(page, "投诉登记簿", f"{printing.scope_text(scope)}投诉登记簿{period_label(start, end)}",
-            lambda path: write_complaint_register(path, complaint_lines(scope, start, end)))
+            lambda path: write_complaint_register(path, complaint_lines(scope, start, end, today=today)))

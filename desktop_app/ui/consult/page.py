@@ -42,7 +42,7 @@ class ConsultationsPage(Page):
         self.scope_text = QLabel()
         self.scope_text.setObjectName("scope_text")
         self.scope_text.setStyleSheet("font-weight: bold;")
-        self.dates = DateRange()
+        self.dates = DateRange(today=context.workspace.clock.today())
         self.tabs = QTabWidget()
         self.tabs.setObjectName("consultation_tabs")
         self.tab_pages: dict[str, ConsultTab] = {}

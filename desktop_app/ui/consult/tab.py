@@ -30,6 +30,10 @@ class ConsultTab(QWidget):
     def scope(self) -> Scope:
         return self.context.scope.scope
 
+    def today(self) -> date:
+        """Today on the workspace's clock."""
+        return self.context.workspace.clock.today()
+
     def date_range(self) -> tuple[date | None, date | None]:
         return self.dates.range()
 

@@ -10,6 +10,8 @@ is written before 导入 or 只导入无误的行 (one transaction, cancellable;
 
 from __future__ import annotations
 
+from datetime import date
+
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -42,15 +44,16 @@ def import_tickets(page) -> bool:
     path, _ = QFileDialog.getOpenFileName(page, "导入12345工单", "", XLSX_FILTER)
     if not path:
         return False
-    dialog = TicketImportDialog(page.context.runner, path, parent=page)
+    dialog = TicketImportDialog(page.context.runner, path, parent=page, today=page.context.workspace.clock.today())
     dialog.exec()
     return dialog.imported
 
 
 class TicketImportDialog(QDialog):
-    def __init__(self, runner, path: str, parent: QWidget | None = None) -> None:
+    def __init__(self, runner, path: str, parent: QWidget | None = None, *, today: date) -> None:
         super().__init__(parent)
         self.runner, self.path = runner, path
+        self.today = today  # overdue judged on this day (the workspace clock)
         self.read: TicketReadResult | None = None
         self.preview: TicketImportPreview | None = None
         self.summary: TicketImportSummary | None = None
@@ -147,7 +150,7 @@ class TicketImportDialog(QDialog):
         def job(progress) -> tuple[TicketReadResult, TicketImportPreview]:
             read = read_tickets(path, sheet=chosen, mapping=mapping, categories=categories,
                                 cancel=lambda: not progress(0, 0))
-            return read, preview_ticket_import(read)
+            return read, preview_ticket_import(read, today=self.today)
 
         self.runner.run("正在读取和检查12345工单……", job, self.show_preview, parent=self, write=False,
                         on_error=self.failed, on_cancel=lambda: self.counts.setText("已取消读取。"))

@@ -92,13 +92,13 @@ class UnreachedTab(ConsultTab):
 
     def print_forms(self) -> None:
         rooms = list(self.model.records)
-        scope = self.scope
+        scope, today = self.scope, self.today()
         path = self.ask_save_path(f"{VISIT_TITLE}（未走访户）.pdf")
         if not path or not rooms:
             return
 
         request = visit_forms_request(scope, ((room.estate, room.building, room.unit, room.number) for room in rooms),
-                                      f"{VISIT_TITLE}（未走访 {len(rooms)} 户）")
+                                      f"{VISIT_TITLE}（未走访 {len(rooms)} 户）", today)
 
         def job(progress) -> Saved:
             return print_to_file(request, path, progress)

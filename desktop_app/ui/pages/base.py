@@ -1,4 +1,5 @@
-"""What every page gets (the task runner, the window's scope, the change bus) and the placeholder for pages to come.
+"""What every page gets (the task runner, the window's scope, the change bus,
+the workspace) and the placeholder for pages to come.
 
 After every write the writer sends what changed (`services.changes.Changes`) on `context.changes`, the one
 `ChangeBus` of the window. Each page names the topics it shows in `depends_on`; a change touching them makes
@@ -50,6 +51,7 @@ class PageContext:
     runner: Any  # ui.tasks.TaskRunner or SyncTaskRunner
     scope: ScopeState
     changes: ChangeBus  # emit what a write changed; pages re-read what depends on it
+    workspace: Any  # services.workspace.Workspace: the clock ("today") and the caches of the open database
 
 
 def hidden_in_shown_window(widget: QWidget) -> bool:

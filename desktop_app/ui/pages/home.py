@@ -60,9 +60,9 @@ class HomePage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        scope = self.context.scope.scope
+        scope, today = self.context.scope.scope, self.context.workspace.clock.today()
         self.heading.setText(f"统计范围：{scope_label(scope)}")
-        self.context.runner.run("正在统计……", lambda progress: queries.scope_counts(scope), self.show_counts,
+        self.context.runner.run("正在统计……", lambda progress: queries.scope_counts(scope, today), self.show_counts,
                                 parent=self, write=False)
 
     def show_counts(self, counts: queries.ScopeCounts) -> None:

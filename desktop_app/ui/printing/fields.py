@@ -23,8 +23,8 @@ def to_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def date_edit() -> QDateEdit:
-    edit = QDateEdit(QDate.currentDate())
+def date_edit(today: date) -> QDateEdit:
+    edit = QDateEdit(QDate(today.year, today.month, today.day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy年M月d日")
     return edit
@@ -49,7 +49,7 @@ class TemplateFields(QWidget):
 
 
 class NoticeFields(TemplateFields):
-    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(self, kind: str, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
         layout = QFormLayout(self)
@@ -60,7 +60,7 @@ class NoticeFields(TemplateFields):
         self.body.setPlaceholderText("正文，每段一行（回车分段），段首不必空格")
         self.issuer = QLineEdit()
         self.issuer.setPlaceholderText("如：幸福里社区居民委员会")
-        self.issued_on = date_edit()
+        self.issued_on = date_edit(today)
         layout.addRow("标题", self.title)
         layout.addRow("称呼", self.salutation)
         layout.addRow("正文", self.body)
@@ -111,12 +111,12 @@ class NoticeFields(TemplateFields):
 
 
 class RollFields(TemplateFields):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QFormLayout(self)
         self.signature = QCheckBox("加“业主签字”栏（入户征求意见时请业主签字）")
         self.issuer = QLineEdit()
-        self.issued_on = date_edit()
+        self.issued_on = date_edit(today)
         layout.addRow("", self.signature)
         layout.addRow("制表单位", self.issuer)
         layout.addRow("制表日期", self.issued_on)

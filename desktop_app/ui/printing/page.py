@@ -7,6 +7,7 @@ room of an estate is a batch of thousands of pages).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -45,8 +46,9 @@ class PrintCenterPage(Page):
         self.produced: Produced | None = None
         self.ask_save_path: Callable[[str], str] = self._ask_save_path
         self.ask_printer: Callable[[], QPrinter | None] = self._ask_printer
-        self.fields: list[TemplateFields] = [NoticeFields("通知"), NoticeFields("公告"), NoticeFields("公示"),
-                                             RollFields(), VisitFormFields()]
+        today = context.workspace.clock.today()
+        self.fields: list[TemplateFields] = [NoticeFields("通知", today), NoticeFields("公告", today),
+                                             NoticeFields("公示", today), RollFields(today), VisitFormFields()]
         self.template = QComboBox()
         self.template.addItems(["通知", "公告", "公示", "楼栋业主名册", "入户走访登记表"])
         self.stack = QStackedWidget()
@@ -159,7 +161,7 @@ class PrintCenterPage(Page):
             self.pages_label.setText("内容已修改，点“预览”查看新的打印效果")
 
     def request(self) -> PrintRequest:
-        return self.current_fields().request(self.scope)
+        return replace(self.current_fields().request(self.scope), today=self.context.workspace.clock.today())
 
     # --- producing
     def produce_then(self, then: Callable[[Produced], None]) -> None:

@@ -5,6 +5,7 @@ export-roll and roll-template do."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Callable
 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
@@ -14,11 +15,12 @@ from desktop_app.services.changes import EVERYTHING, Changes, Topic
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 
 
-def import_roll(parent: QWidget, runner, emit: Callable[[Changes], None], path: str | None = None) -> None:
+def import_roll(parent: QWidget, runner, emit: Callable[[Changes], None], path: str | None = None, *,
+                today: date) -> None:
     """The import wizard; `emit(changes)` when it wrote the roll."""
     from desktop_app.ui.roll.import_wizard import ImportWizard
 
-    wizard = ImportWizard(parent, runner, path)
+    wizard = ImportWizard(parent, runner, path, today=today)
     wizard.exec()
     if wizard.imported:
         emit(Changes.of(Topic.ROLL))
@@ -64,8 +66,8 @@ def _failed(parent: QWidget, title: str, error: BaseException) -> None:
         raise error
 
 
-def offer_first_start(window: QMainWindow, runner, emit: Callable[[Changes], None]) -> None:
-    """An empty database: offer the demo street, the import wizard, or nothing for now."""
+def offer_first_start(window: QMainWindow, runner, emit: Callable[[Changes], None], today: date) -> None:
+    """An empty database: offer the demo street (dated around `today`), the import wizard, or nothing for now."""
     from desktop_app.services.queries import has_any_estate
 
     if has_any_estate():
@@ -80,9 +82,9 @@ def offer_first_start(window: QMainWindow, runner, emit: Callable[[Changes], Non
     box.setObjectName("first_start")
     box.exec()
     if box.clickedButton() is demo:
-        runner.run("正在生成演示数据……", lambda progress: create_demo(progress=progress),
+        runner.run("正在生成演示数据……", lambda progress: create_demo(progress=progress, today=today),
                    lambda summary: (emit(EVERYTHING), window.statusBar().showMessage(
                        f"演示数据已生成：{summary.imported:,} 套房屋")), parent=window)
     elif box.clickedButton() is excel:
-        import_roll(window, runner, emit)
+        import_roll(window, runner, emit, today=today)
 

@@ -6,6 +6,7 @@ Nothing is written before the last page; reading and writing run through the tas
 
 from __future__ import annotations
 
+from datetime import date
 from itertools import islice
 
 from PySide6.QtWidgets import (
@@ -189,8 +190,9 @@ class HeaderPage(QWizardPage):
 class ImportWizard(QWizard):
     """Holds what the pages decided; `imported` is True once the import has been written."""
 
-    def __init__(self, parent: QWidget | None, runner, path: str | None = None) -> None:
+    def __init__(self, parent: QWidget | None, runner, path: str | None = None, *, today: date) -> None:
         super().__init__(parent)
+        self.today = today  # ID numbers born after this day are errors
         self.setWindowTitle("导入房屋业主名册")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QWidget
 from PySide6.QtCore import Qt
 
@@ -12,9 +14,10 @@ from desktop_app.ui.roll.room_dialog import OWNER_KIND_ITEMS
 
 
 class OwnerDialog(ValidatedDialog):
-    def __init__(self, parent: QWidget | None, owner_id: int) -> None:
+    def __init__(self, parent: QWidget | None, owner_id: int, *, today: date) -> None:
         super().__init__("业主信息", parent)
         self.owner_id = owner_id
+        self.today = today  # ID numbers born after this day are refused
         form = rooms.owner_form(owner_id)
         self.add_combo("kind", "业主类型", OWNER_KIND_ITEMS, form.kind)
         self.add_line("name", "姓名/单位名称", "", form.name)
@@ -42,11 +45,11 @@ class OwnerDialog(ValidatedDialog):
                                self.text("phone"), self.text("note"))
 
     def field_errors(self) -> dict[str, str]:
-        return rooms.owner_form_errors(self.current_form(), self.owner_id)
+        return rooms.owner_form_errors(self.current_form(), self.owner_id, today=self.today)
 
     def save(self) -> bool:
         try:
-            rooms.save_owner(self.current_form(), self.owner_id)
+            rooms.save_owner(self.current_form(), self.owner_id, today=self.today)
         except rooms.ValidationError as error:
             self.show_errors(error.errors)
             return False

@@ -44,7 +44,7 @@ class RoomsPage(Page):
         self.tree.setModel(self.tree_model)
         self.tree.setUniformRowHeights(True)
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
-        self.model = RoomTableModel(self)
+        self.model = RoomTableModel(self, located=context.workspace.located_rooms)
         self.table = QTableView()
         self.table.setObjectName("rooms_table")
         self.table.setModel(self.model)
@@ -148,14 +148,15 @@ class RoomsPage(Page):
 
     # --- actions
     def new_room(self) -> None:
-        dialog = RoomDialog(self, estate_id=queries.estate_of_scope(self.context.scope.scope))
+        dialog = RoomDialog(self, estate_id=queries.estate_of_scope(self.context.scope.scope),
+                            today=self.context.workspace.clock.today())
         if dialog.exec() and dialog.saved_id is not None:
             self._after_write(dialog.saved_id, Changes.of(Topic.ROLL, ids=(dialog.saved_id,)))
 
     def edit_room(self) -> None:
         room_id = self._need_room()
         if room_id is not None:
-            dialog = RoomDialog(self, room_id=room_id)
+            dialog = RoomDialog(self, room_id=room_id, today=self.context.workspace.clock.today())
             if dialog.exec():
                 self._after_write(room_id, Changes.of(Topic.ROLL, ids=(room_id,)))
 
@@ -181,7 +182,7 @@ class RoomsPage(Page):
         if row is None or row.owner_id is None:
             QMessageBox.information(self, "没有业主", "这套房屋还没有登记业主，请用“编辑房屋”填写业主。")
             return
-        if OwnerDialog(self, row.owner_id).exec():
+        if OwnerDialog(self, row.owner_id, today=self.context.workspace.clock.today()).exec():
             self._after_write(room_id, Changes.of(Topic.ROLL, ids=(room_id,)))
 
     def show_history(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QWidget
 
 from desktop_app.domain.roll_record import AREA_SOURCES, OWNER_KIND_LABELS
@@ -16,9 +18,10 @@ class RoomDialog(ValidatedDialog):
     """New room (room_id None, placed in `estate_id` when given) or edit an existing one."""
 
     def __init__(self, parent: QWidget | None = None, room_id: int | None = None,
-                 estate_id: int | None = None) -> None:
+                 estate_id: int | None = None, *, today: date) -> None:
         super().__init__("编辑房屋" if room_id else "新增房屋", parent)
         self.room_id = room_id
+        self.today = today  # ID numbers born after this day are refused
         self.saved_id: int | None = None
         form = rooms.room_form(room_id) if room_id else rooms.RoomForm(estate_id=estate_id)
         estates = [(name, estate) for estate, name in queries.estate_choices()]
@@ -49,11 +52,11 @@ class RoomDialog(ValidatedDialog):
             owner_name=self.text("owner_name"), id_number=self.text("id_number"), phone=self.text("phone"))
 
     def field_errors(self) -> dict[str, str]:
-        return rooms.room_form_errors(self.current_form(), self.room_id)
+        return rooms.room_form_errors(self.current_form(), self.room_id, today=self.today)
 
     def save(self) -> bool:
         try:
-            self.saved_id = rooms.save_room(self.current_form(), self.room_id)
+            self.saved_id = rooms.save_room(self.current_form(), self.room_id, today=self.today)
         except rooms.ValidationError as error:
             self.show_errors(error.errors)
             return False

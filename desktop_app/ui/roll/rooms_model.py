@@ -17,8 +17,9 @@ RoomIdRole = Qt.ItemDataRole.UserRole + 1
 class RoomTableModel(QAbstractTableModel):
     """Sort and filter run in SQL (`services.queries.room_ids`); `data()` reads a page-sized row cache."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, *, located: queries.LocatedRooms | None = None) -> None:
         super().__init__(parent)
+        self.located = located  # the workspace's cache of the location order (None: read each time)
         self._ids: list[int] = []
         self._cache: dict[int, queries.RoomRow] = {}
         self.scope: Scope = ALL
@@ -44,7 +45,7 @@ class RoomTableModel(QAbstractTableModel):
         if self._ascending is not None and self._ascending[0] == key:
             ids = self._ascending[1]
         else:
-            ids = queries.room_ids(*key)
+            ids = queries.room_ids(*key, cache=self.located)
             self._ascending = (key, ids)
         self.beginResetModel()
         self._ids = ids[::-1] if self.descending else ids

@@ -12,6 +12,7 @@ paper ballots for the double-entry check and never sees the first entry.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette
@@ -164,7 +165,8 @@ class BallotEntryWidget(QWidget):
 
     changed = Signal()
 
-    def __init__(self, session: VoteSession, *, entry: str = BallotEntry.FIRST, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VoteSession, *, entry: str = BallotEntry.FIRST, today: date,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.entry = entry
@@ -202,7 +204,7 @@ class BallotEntryWidget(QWidget):
         self.method.addItems(METHODS)
         self.proxy = QLineEdit()
         self.proxy.setPlaceholderText("委托时填写代理人姓名")
-        self.usual_date = QDate.currentDate()  # kept between ballots; a correction shows its own date
+        self.usual_date = QDate(today.year, today.month, today.day)  # kept between ballots; a correction shows its own date
         self.received = QDateEdit(self.usual_date)
         self.received.setDisplayFormat("yyyy-MM-dd")
         self.received.setCalendarPopup(True)

@@ -7,6 +7,7 @@ are re-read when their tab is shown, so a keypress costs one tally.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -46,9 +47,10 @@ class VoteDetail(QWidget):
     changed = Signal()
 
     def __init__(self, session: Any, print_not_voted: Callable[[], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, today: date) -> None:
         super().__init__(parent)
         self.session = session
+        self.today = today
         summary = session.summary
         self.closed = bool(session.closed)
         self.stale_tabs: set[int] = {CHECK_TAB, NOT_VOTED_TAB, RESULT_TAB}
@@ -56,7 +58,7 @@ class VoteDetail(QWidget):
         self.heading.setObjectName("vote_title")
         self.heading.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.heading.setWordWrap(True)
-        self.facts = QLabel(self.facts_text(summary))
+        self.facts = QLabel(self.facts_text(summary, today))
         self.facts.setObjectName("vote_facts")
         self.facts.setWordWrap(True)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -142,12 +144,12 @@ class VoteDetail(QWidget):
         self.entry_tally.show_outcome(session.tally())
 
     def _entry_widget(self, entry: str) -> BallotEntryWidget:
-        widget = BallotEntryWidget(self.session, entry=entry)
+        widget = BallotEntryWidget(self.session, entry=entry, today=self.today)
         widget.setObjectName(f"ballot_entry_{entry}")
         return widget
 
     @staticmethod
-    def facts_text(summary: Any) -> str:
+    def facts_text(summary: Any, today: date) -> str:
         """The lines under the title: matter, rule (and why it was changed), scope, period, status, roll."""
         rule = summary.rule
         overridden = rule != rule_of_matter(summary.matter)
@@ -161,7 +163,7 @@ class VoteDetail(QWidget):
             f"范围：{summary.estate_name} {scope}；{summary.rooms:,} 套房屋，专有面积 "
             f"{area_text(summary.total_area_centi)}㎡，业主 {summary.total_heads:,} 人",
             f"表决期：{summary.opens_on:%Y-%m-%d} 至 {summary.closes_on:%Y-%m-%d}；"
-            f"状态：{status_text(summary.status, summary.closes_on)}；已表决 {summary.voted:,} 户",
+            f"状态：{status_text(summary.status, summary.closes_on, today)}；已表决 {summary.voted:,} 户",
             "空白票" + ("计入参与表决" if summary.blank_participates else "不计入参与表决")
             + ("；双人核对录入" if summary.double_entry else ""),
         ]
@@ -171,7 +173,7 @@ class VoteDetail(QWidget):
     def ballots_changed(self) -> None:
         """Every figure of this vote follows: the header's 已表决 count and the live tally now, the other
         tabs when they are shown."""
-        self.facts.setText(self.facts_text(self.session.summary))
+        self.facts.setText(self.facts_text(self.session.summary, self.today))
         self.entry_tally.show_outcome(self.session.tally())
         stale = {NOT_VOTED_TAB, RESULT_TAB}
         if self.sender() is not self.differences:  # the differences widget has re-read itself

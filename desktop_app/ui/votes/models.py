@@ -19,11 +19,11 @@ VoteIdRole = Qt.ItemDataRole.UserRole + 1
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def status_text(status: str, closes_on: date | None = None, today: date | None = None) -> str:
-    """进行中 / 已过截止日 / 已结束."""
+def status_text(status: str, closes_on: date | None, today: date) -> str:
+    """进行中 / 已过截止日 (judged on `today`) / 已结束."""
     if status == VoteState.CLOSED:
         return "已结束"
-    if closes_on is not None and (today or date.today()) > closes_on:
+    if closes_on is not None and today > closes_on:
         return "已过截止日"
     return "进行中"
 
@@ -89,7 +89,7 @@ class VoteListModel(ListTableModel):
     headers = ("表决事项", "小区", "范围", "状态", "起止日期", "已表决户数")
     right_aligned = frozenset({5})
 
-    def __init__(self, parent=None, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, parent=None, *, today: Callable[[], date]) -> None:
         super().__init__(parent)
         self.today = today
 

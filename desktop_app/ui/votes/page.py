@@ -10,7 +10,6 @@ while those are not installed.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
@@ -46,7 +45,7 @@ class VotesPage(Page):
         self.stale = True
         self.sending = False  # our own ballot change is on the bus: this page has followed it already
         self.ask_reason = self._ask_reason  # replaced in tests that do not drive the dialog
-        self.model = VoteListModel(self)
+        self.model = VoteListModel(self, today=context.workspace.clock.today)
         self.table = QTableView()
         self.table.setObjectName("votes_table")
         self.table.setModel(self.model)
@@ -186,7 +185,8 @@ class VotesPage(Page):
         tab = old.tabs.currentIndex() if old is not None and old.session.summary.id == vote_id else 0
         self.detail = None
         if vote_id is not None:
-            self.detail = VoteDetail(votes.VoteSession(vote_id), self._print_not_voted_action())
+            self.detail = VoteDetail(votes.VoteSession(vote_id), self._print_not_voted_action(),
+                                     today=self.context.workspace.clock.today())
             self.detail.changed.connect(self._ballots_changed)
             self.right.addWidget(self.detail)
             self.right.setCurrentWidget(self.detail)
@@ -276,7 +276,7 @@ class VotesPage(Page):
         verdicts = "\n".join(f"{number}. {summary_text(item)}"
                              for number, item in enumerate(outcome.result.items, start=1))
         early = ""
-        if date.today() < session.summary.closes_on:
+        if self.context.workspace.clock.today() < session.summary.closes_on:
             early = (f"注意：表决期到 {session.summary.closes_on:%Y-%m-%d} 才截止，现在结束，尚未交票的业主将不能再表决。"
                      "提前结束须符合议事规则或表决公告的约定。\n\n")
         box = QMessageBox(QMessageBox.Icon.Question, "结束表决",

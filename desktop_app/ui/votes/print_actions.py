@@ -10,6 +10,7 @@ written before the path is chosen.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -31,6 +32,11 @@ def ask_save_path(page: QWidget, caption: str, title: str) -> str:
     if path and not path.lower().endswith(".pdf"):
         path += ".pdf"
     return path
+
+
+def today_of(page) -> date:
+    """The page's day, from its workspace clock."""
+    return page.context.workspace.clock.today()
 
 
 def gathered(page, caption: str, gather: Callable[[int], VoteDocument], vote_id: int) -> VoteDocument | None:
@@ -69,7 +75,7 @@ def print_ballots(page, vote_id: int) -> None:
 
 def print_result(page, vote_id: int) -> None:
     """表决结果公告: the stored result of a closed vote, else a draft from the live tally."""
-    document = gathered(page, "表决结果公告", vote_documents.result_notice, vote_id)
+    document = gathered(page, "表决结果公告", lambda vote: vote_documents.result_notice(vote, today_of(page)), vote_id)
     if document is not None:
         extra = ("\n表决尚未结束，本公告按目前已录入的表决票统计，标题注明“初稿”，请勿张贴。" if document.draft else "")
         run_save(page, document, "表决结果公告", extra)
@@ -77,6 +83,6 @@ def print_result(page, vote_id: int) -> None:
 
 def print_not_voted(page, vote_id: int) -> None:
     """未表决户清单 as of today (internal: names in full, phones masked)."""
-    document = gathered(page, "未表决户清单", vote_documents.not_voted_list, vote_id)
+    document = gathered(page, "未表决户清单", lambda vote: vote_documents.not_voted_list(vote, today_of(page)), vote_id)
     if document is not None:
         run_save(page, document, "未表决户清单", "\n本清单载有业主姓名，仅供入户走访内部使用，请勿张贴或外传。")

@@ -110,6 +110,7 @@ class VoteWizard(QWizard):
 
     def __init__(self, context: PageContext, initial_items: Iterable[VoteItem] = (),
                  parent: QWidget | None = None, today: date | None = None) -> None:
+        """`today` (the first day offered) defaults to today on the workspace's clock."""
         super().__init__(parent)
         self.setWindowTitle("新建表决")
         self.setObjectName("vote_wizard")
@@ -125,7 +126,7 @@ class VoteWizard(QWizard):
         self.scope_page = ScopePage(self)
         self.matter_page = MatterPage(self, votes.blank_participates_default())
         self.items_page = ItemsPage(self, catalogue.catalogue(), initial_items)
-        self.details_page = DetailsPage(self, today or date.today())
+        self.details_page = DetailsPage(self, today if today is not None else context.workspace.clock.today())
         self.summary_page = SummaryPage(self)
         self.pages: list[WizardPage] = [self.scope_page, self.matter_page, self.items_page, self.details_page,
                                         self.summary_page]

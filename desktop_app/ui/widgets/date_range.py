@@ -47,9 +47,9 @@ class DateRange(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, today: date) -> None:
         super().__init__(parent)
-        self.today = today or date.today()
+        self.today = today  # the presets (this month, this quarter, ...) count from this day
         self.preset = QComboBox()
         self.preset.setObjectName("date_preset")
         self.preset.addItems(PRESETS)

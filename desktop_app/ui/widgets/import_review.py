@@ -170,11 +170,11 @@ class PreviewPage(QWizardPage):
             self.community.addItem(label, community_id)
         self.counts.setText("正在读取和检查……")
         wiz = self.wiz
-        path, sheet, mapping, code = wiz.path, wiz.sheet, dict(wiz.mapping), wiz.estate_code
+        path, sheet, mapping, code, today = wiz.path, wiz.sheet, dict(wiz.mapping), wiz.estate_code, wiz.today
 
         def job(progress) -> RollReadResult:
             return read_roll_file(path, sheet=sheet, mapping=mapping, estate_code=code,
-                                  cancel=lambda: not progress(0, 0))
+                                  cancel=lambda: not progress(0, 0), today=today)
 
         wiz.runner.run("正在读取和检查名册……", job, self.show_result, parent=self, write=False,
                        on_error=self.failed, on_cancel=lambda: self.counts.setText("已取消读取。"))

@@ -14,12 +14,14 @@ import logging
 import threading
 import time
 import traceback
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop_app.domain.errors import Cancelled
+if TYPE_CHECKING:
+    from desktop_app.services.workspace import Workspace
 
 
 Progress = Callable[[int, int], bool]
@@ -36,9 +38,11 @@ class _Signals(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, job: Job, signals: _Signals, cancelled: threading.Event) -> None:
+    def __init__(self, job: Job, signals: _Signals, cancelled: threading.Event,
+                 workspace: "Workspace | None") -> None:
         super().__init__()
         self.job, self.signals, self.cancelled = job, signals, cancelled
+        self.workspace = workspace
         self.last_report = 0.0
 
     def progress(self, done: int, total: int) -> bool:
@@ -56,10 +60,8 @@ class _Runnable(QRunnable):
         else:
             self.signals.finished.emit(result)
         finally:
-            from desktop_app.models import db
-
-            if db.obj is not None and not db.is_closed():
-                db.close()  # this thread's connection only (peewee keeps one per thread)
+            if self.workspace is not None:
+                self.workspace.release_thread_connection()  # this thread's connection only
 
 
 class _RunningTask(QObject):
@@ -144,10 +146,12 @@ class _RunningTask(QObject):
 
 
 class TaskRunner(QObject):
-    """Runs jobs in the background; `write=True` jobs one after another on one worker thread."""
+    """Runs jobs in the background; `write=True` jobs one after another on one worker thread. Given the
+    workspace, a worker closes its own database connection when its job ends."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, workspace: "Workspace | None" = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.workspace = workspace
         self.write_pool = QThreadPool(self)
         self.write_pool.setMaxThreadCount(1)
         self.read_pool = QThreadPool.globalInstance()
@@ -158,7 +162,7 @@ class TaskRunner(QObject):
             on_cancel: Callable[[], None] | None = None) -> None:
         task = _RunningTask(self, title, parent, on_done, on_error, on_cancel)
         self.tasks.add(task)
-        runnable = _Runnable(job, task.signals, task.cancelled)
+        runnable = _Runnable(job, task.signals, task.cancelled, self.workspace)
         (self.write_pool if write else self.read_pool).start(runnable)
 
     def wait(self, msecs: int = 30000) -> bool:

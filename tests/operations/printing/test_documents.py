@@ -58,11 +58,11 @@ def test_a_notice_to_file_records_its_period(database, tmp_path):
 
 def test_visit_forms_one_page_per_room_with_progress_and_cancel(estate, tmp_path):
     reports = []
-    produced = documents.produce(PrintRequest("visit_form", estate),
+    produced = documents.produce(PrintRequest("visit_form", estate, today=date.today()),
                                  lambda done, total: reports.append((done, total)) or True)
     assert produced.pages == produced.rooms == 4 and reports[-1] == (4, 4)
     with pytest.raises(Cancelled):
-        documents.produce(PrintRequest("visit_form", estate), lambda done, total: done < 2)
+        documents.produce(PrintRequest("visit_form", estate, today=date.today()), lambda done, total: done < 2)
 
 
 def test_pages_sent_to_a_printer_are_recorded(estate):
@@ -76,7 +76,7 @@ def test_what_cannot_be_printed(estate, tmp_path):
         documents.produce(PrintRequest("roll", ALL))
     empty = Scope("estate", 10_000)
     with pytest.raises(NothingToPrint):
-        documents.produce(PrintRequest("visit_form", empty))
+        documents.produce(PrintRequest("visit_form", empty, today=date.today()))
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(OSError):
@@ -86,7 +86,7 @@ def test_what_cannot_be_printed(estate, tmp_path):
 
 def test_visit_forms_for_some_rooms_only_under_their_own_title(estate, tmp_path):
     request = documents.visit_forms_request(estate, [("幸福里", "3", "1", "102"), ("幸福里", "5", "1", "101")],
-                                            "入户走访登记表（未走访 2 户）")
+                                            "入户走访登记表（未走访 2 户）", date.today())
     saved = documents.print_to_file(request, tmp_path / "未走访.pdf")
     assert (saved.produced.rooms, saved.produced.pages) == (2, 2)
     assert "102" in text_of(saved.path) and "201" not in text_of(saved.path)

@@ -3,6 +3,8 @@ a ballot file previewed and imported."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from pypdf import PdfReader
 
@@ -49,10 +51,10 @@ def test_a_cancelled_batch_leaves_no_file_and_no_record(vote_id, tmp_path):
 def test_result_draft_and_not_voted_list(vote_id, tmp_path):
     session = VoteSession(vote_id)
     session.record(session.rooms[0].roll_id, (AGREE,))
-    notice = documents.result_notice(vote_id)
+    notice = documents.result_notice(vote_id, date.today())
     assert notice.draft and notice.template == "vote_result"
     assert "初稿" in flat(documents.save(notice, tmp_path / "公告.pdf").path)
-    listed = documents.save(documents.not_voted_list(vote_id), tmp_path / "清单.pdf")
+    listed = documents.save(documents.not_voted_list(vote_id, date.today()), tmp_path / "清单.pdf")
     text = flat(listed.path)
     assert "业主2" in text and "业主4" in text and "业主1" not in text
     assert [job.template for job in PrintJob.select().order_by(PrintJob.id)] == ["vote_result", "not_voted"]
@@ -70,7 +72,7 @@ def test_exported_ballots_and_roll_read_back(vote_id, tmp_path):
     assert [row.ballot.choices for row in read.ballots] == [(AGREE,), (OPPOSE,), (AGREE,)]
     roll = exporting.export_vote_roll(vote_id, tmp_path / "名册.xlsx")
     assert roll.rooms == 4 and roll.limits == ()
-    assert len(read_roll(roll.path).records) == 4
+    assert len(read_roll(roll.path, today=date.today()).records) == 4
 
 
 def test_a_ballot_file_is_previewed_then_imported(vote_id, tmp_path):

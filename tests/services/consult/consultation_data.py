@@ -38,7 +38,7 @@ def build(tmp_path: Path) -> dict:
         OpinionDraft(peace_room.id, "李强", "问卷", date(2024, 4, 20), "支持", ["屋面修缮"], [], ""),
     ]
     for draft in drafts:
-        record_opinion(draft)
+        record_opinion(draft, today=date.today())
     path = write_tickets(tmp_path / "tickets.xlsx", sample_tickets())
     apply_ticket_import(preview_ticket_import(read_tickets(path), today=TODAY))
     return {"happy": happy, "peace": peace, "b3": b3, "rooms": rooms, "peace_room": peace_room}

@@ -31,55 +31,55 @@ def draft(**changes) -> ComplaintDraft:
 
 
 def test_complaint_errors_name_each_field(city):
-    save_complaint(draft())
+    save_complaint(draft(), today=date.today())
     errors = complaint_errors(draft(source="微信", received_at=None, category="", estate_id=city.b.id,
-                                    room_id=city.rooms["A 1-1-101"], phone="12345", due_on=date(2024, 5, 1)))
+                                    room_id=city.rooms["A 1-1-101"], phone="12345", due_on=date(2024, 5, 1)), today=date.today())
     assert set(errors) == {"ticket_no", "source", "received_at", "category", "room_id", "phone"}
     assert "已登记" in errors["ticket_no"] and errors["category"] == "请选择投诉类别"
     assert errors["room_id"] == "所选房屋不在所选小区内"
-    assert complaint_errors(draft(ticket_no="X2", category="噪音"))["category"].startswith("投诉类别“噪音”无效")
-    assert complaint_errors(draft(ticket_no="X3", due_on=date(2024, 5, 1)))["due_on"] == \
+    assert complaint_errors(draft(ticket_no="X2", category="噪音"), today=date.today())["category"].startswith("投诉类别“噪音”无效")
+    assert complaint_errors(draft(ticket_no="X3", due_on=date(2024, 5, 1)), today=date.today())["due_on"] == \
         "办理期限 2024-05-01 早于受理日期 2024-05-06"
-    assert complaint_errors(draft(ticket_no="X4", estate_id=999))["estate_id"] == "所选小区已不存在"
+    assert complaint_errors(draft(ticket_no="X4", estate_id=999), today=date.today())["estate_id"] == "所选小区已不存在"
     with pytest.raises(ValidationError):
-        save_complaint(draft())  # the same ticket number twice
+        save_complaint(draft(), today=date.today())  # the same ticket number twice
     assert Complaint.select().count() == 1
 
 
 def test_a_new_complaint_is_received_with_the_city_due_date(city):
-    first = save_complaint(draft(room_id=city.rooms["A 2-101"]))
+    first = save_complaint(draft(room_id=city.rooms["A 2-101"]), today=date.today())
     row = Complaint.get_by_id(first)
     assert row.estate_id == city.a.id  # taken from the room
     assert row.due_on == "2024-05-27" and row.status == "受理" and row.phone == "13800138000"
     assert [(s.step, s.on_date) for s in ComplaintStep.select()] == [("受理", "2024-05-06")]
     settings.set_value(DUE_WORKING_DAYS, 5)
     settings.set_value(HOLIDAYS, frozenset({date(2024, 5, 7)}))
-    second = save_complaint(draft(ticket_no="", source="来访", received_at=datetime(2024, 5, 6, 9, 30)))
+    second = save_complaint(draft(ticket_no="", source="来访", received_at=datetime(2024, 5, 6, 9, 30)), today=date.today())
     row = Complaint.get_by_id(second)
     assert row.due_on == "2024-05-14" and row.ticket_no is None and row.received_at == "2024-05-06T09:30"
-    third = save_complaint(draft(ticket_no="", source="来电", due_on=date(2024, 6, 30)))
+    third = save_complaint(draft(ticket_no="", source="来电", due_on=date(2024, 6, 30)), today=date.today())
     assert Complaint.get_by_id(third).due_on == "2024-06-30"  # walk-ins without a number may be many
     assert [a.action for a in AuditLog.select().where(AuditLog.table_name == "complaint")] == ["create"] * 3
 
 
 def test_steps_move_forward_only_and_close_with_a_reply(city):
-    complaint = save_complaint(draft())
-    advance(complaint, "转办", date(2024, 5, 8), actor="街道城建办", note="转施工单位")
+    complaint = save_complaint(draft(), today=date.today())
+    advance(complaint, "转办", date(2024, 5, 8), actor="街道城建办", note="转施工单位", today=date.today())
     with pytest.raises(ComplaintError, match="只能向后"):
-        advance(complaint, "受理", date(2024, 5, 7))
+        advance(complaint, "受理", date(2024, 5, 7), today=date.today())
     with pytest.raises(ComplaintError, match="早于上一环节“转办”"):
-        advance(complaint, "办理", date(2024, 5, 7))
+        advance(complaint, "办理", date(2024, 5, 7), today=date.today())
     with pytest.raises(ComplaintError, match="办结前须填写答复"):
-        advance(complaint, "办结", date(2024, 5, 9))
+        advance(complaint, "办结", date(2024, 5, 9), today=date.today())
     with pytest.raises(ComplaintError, match="满意度"):
-        advance(complaint, "答复", date(2024, 5, 9), reply="已调整施工时间", satisfaction="一般")
-    advance(complaint, "答复", date(2024, 5, 9), reply="已调整施工时间")  # 办理 skipped
-    step = advance(complaint, "办结", date(2024, 5, 10), satisfaction="满意")
+        advance(complaint, "答复", date(2024, 5, 9), reply="已调整施工时间", satisfaction="一般", today=date.today())
+    advance(complaint, "答复", date(2024, 5, 9), reply="已调整施工时间", today=date.today())  # 办理 skipped
+    step = advance(complaint, "办结", date(2024, 5, 10), satisfaction="满意", today=date.today())
     assert step.step == "办结" and step.actor  # the operator when no actor is given
     row = Complaint.get_by_id(complaint)
     assert (row.status, row.reply, row.satisfaction, row.closed_on) == ("办结", "已调整施工时间", "满意", "2024-05-10")
     with pytest.raises(ComplaintError, match="已办结"):
-        advance(complaint, "办结", date(2024, 5, 11), reply="x")
+        advance(complaint, "办结", date(2024, 5, 11), reply="x", today=date.today())
     detail = complaint_detail(complaint, today=date(2024, 6, 1))
     assert [(s.step, s.on_date.isoformat(), s.actor, s.note) for s in detail.steps][:2] == [
         ("受理", "2024-05-06", detail.steps[0].actor, ""), ("转办", "2024-05-08", "街道城建办", "转施工单位")]
@@ -91,24 +91,24 @@ def test_steps_move_forward_only_and_close_with_a_reply(city):
 
 
 def test_a_step_before_receipt_is_refused_and_nothing_is_written(city):
-    complaint = save_complaint(draft())
+    complaint = save_complaint(draft(), today=date.today())
     with pytest.raises(ComplaintError, match="早于受理日期"):
-        advance(complaint, "办理", date(2024, 5, 1))
+        advance(complaint, "办理", date(2024, 5, 1), today=date.today())
     assert ComplaintStep.select().count() == 1 and Complaint.get_by_id(complaint).status == "受理"
 
 
 def test_editing_the_particulars_keeps_the_steps_consistent(city):
-    complaint = save_complaint(draft())
-    advance(complaint, "办理", date(2024, 5, 8))
-    detail = complaint_detail(complaint)
+    complaint = save_complaint(draft(), today=date.today())
+    advance(complaint, "办理", date(2024, 5, 8), today=date.today())
+    detail = complaint_detail(complaint, today=date.today())
     assert detail.draft() == draft(due_on=date(2024, 5, 27))
     moved = draft(received_at=date(2024, 5, 7), due_on=date(2024, 5, 27), category="质量安全")
-    save_complaint(moved, complaint)
-    assert complaint_detail(complaint).steps[0].on_date == date(2024, 5, 7)
-    assert complaint_errors(draft(received_at=date(2024, 5, 9)), complaint)["received_at"] == \
+    save_complaint(moved, complaint, today=date.today())
+    assert complaint_detail(complaint, today=date.today()).steps[0].on_date == date(2024, 5, 7)
+    assert complaint_errors(draft(received_at=date(2024, 5, 9)), complaint, today=date.today())["received_at"] == \
         "受理日期晚于已登记的“办理”日期 2024-05-08"
     count = AuditLog.select().count()
-    save_complaint(moved, complaint)  # unchanged: nothing written
+    save_complaint(moved, complaint, today=date.today())  # unchanged: nothing written
     assert AuditLog.select().count() == count
     set_satisfaction(complaint, "不满意")
     assert Complaint.get_by_id(complaint).satisfaction == "不满意"
@@ -139,10 +139,10 @@ def board(city):
         elif place:
             kwargs["estate_id"] = getattr(city, place[1]).id
         ids[ticket] = save_complaint(draft(ticket_no=ticket, received_at=received, category=category,
-                                           due_on=due if ticket != "T4" else date(2024, 6, 30), **kwargs))
+                                           due_on=due if ticket != "T4" else date(2024, 6, 30), **kwargs), today=date.today())
         if closed:
-            advance(ids[ticket], "办结", closed, reply="已处理")
-    advance(ids["T5"], "办理", date(2024, 5, 6))
+            advance(ids[ticket], "办结", closed, reply="已处理", today=date.today())
+    advance(ids["T5"], "办理", date(2024, 5, 6), today=date.today())
     return ids
 
 
@@ -195,9 +195,9 @@ def test_dates_after_today_are_typing_errors(city):
 
 def test_a_complaint_deleted_elsewhere_is_a_message_not_a_crash(city):
     complaint_id = save_complaint(ComplaintDraft(ticket_no="GONE-1", received_at=date(2024, 4, 1), category="物业",
-                                                 estate_id=city.a.id))
+                                                 estate_id=city.a.id), today=date.today())
     delete_complaint(complaint_id)
-    for act in (lambda: complaint_detail(complaint_id), lambda: delete_complaint(complaint_id),
-                lambda: advance(complaint_id, "转办", date(2024, 4, 2))):
+    for act in (lambda: complaint_detail(complaint_id, today=date.today()), lambda: delete_complaint(complaint_id),
+                lambda: advance(complaint_id, "转办", date(2024, 4, 2), today=date.today())):
         with pytest.raises(ComplaintError, match="该投诉已不存在"):
             act()

@@ -33,7 +33,7 @@ OPINIONS = [
 def city(database):
     city = build_city()
     for room, day, demands, tags in OPINIONS:
-        record_opinion(OpinionDraft(city.rooms[room], given_on=day, stance="支持", demands=demands, tags=tags))
+        record_opinion(OpinionDraft(city.rooms[room], given_on=day, stance="支持", demands=demands, tags=tags), today=date.today())
     return city
 
 
@@ -92,7 +92,7 @@ def test_households_not_reached(city):
     assert [r.label for r in households_not_reached(estate)] == ["1号楼1单元202室", "1号楼2单元102室", "2号楼103室", "2号楼104室"]
     assert households_not_reached(estate)[0].owner_names == "业主4"
     held = save_event(EventDraft(kind="入户走访", held_on=date(2024, 7, 1), scope=estate))
-    record_opinion(OpinionDraft(city.rooms["A 2-104"], given_on=date(2024, 7, 1), consultation_id=held))
+    record_opinion(OpinionDraft(city.rooms["A 2-104"], given_on=date(2024, 7, 1), consultation_id=held), today=date.today())
     in_round = households_not_reached(estate, held)
     assert len(in_round) == 9 and "2号楼104室" not in [r.label for r in in_round]
     assert len(households_not_reached(estate, start=date(2024, 5, 5))) == 6  # 2-101, 2-102, 2-104, 1-1-101 since

@@ -76,7 +76,7 @@ def test_events_saved_listed_by_scope_and_period_and_audited(city, tmp_path):
 
 def test_deleting_an_event_keeps_its_opinions(city):
     held = save_event(EventDraft(kind="入户走访", held_on=date(2024, 5, 8), scope=Scope("estate", city.a.id)))
-    kept = record_opinion(OpinionDraft(city.rooms["A 1-1-101"], given_on=date(2024, 5, 8), consultation_id=held))
+    kept = record_opinion(OpinionDraft(city.rooms["A 1-1-101"], given_on=date(2024, 5, 8), consultation_id=held), today=date.today())
     assert event(held).opinions == 1
     delete_event(held)
     assert Consultation.select().count() == 0
@@ -88,16 +88,16 @@ def test_opinion_errors(city):
     catalogue.catalogue()
     held = save_event(EventDraft(kind="座谈会", held_on=date(2024, 5, 8), scope=Scope("estate", city.b.id)))
     errors = opinion_errors(OpinionDraft(None, channel="电话", given_on=None, stance="同意", demands=["装泳池"],
-                                         tags=["x" * 41]))
+                                         tags=["x" * 41]), today=date.today())
     assert set(errors) == {"room_id", "channel", "given_on", "stance", "demands", "tags"}
     assert "装泳池" in errors["demands"] and "自定义" in errors["demands"]
-    outside = opinion_errors(OpinionDraft(city.rooms["A 1-1-101"], given_on=date(2024, 5, 8), consultation_id=held))
+    outside = opinion_errors(OpinionDraft(city.rooms["A 1-1-101"], given_on=date(2024, 5, 8), consultation_id=held), today=date.today())
     assert outside == {"room_id": "该房屋不在活动范围（东湖街道 › 杜鹃社区 › 双园新村）内"}
-    assert opinion_errors(OpinionDraft(city.rooms["B 1-1-101"], given_on=date(2024, 5, 8), consultation_id=held)) == {}
+    assert opinion_errors(OpinionDraft(city.rooms["B 1-1-101"], given_on=date(2024, 5, 8), consultation_id=held), today=date.today()) == {}
     with pytest.raises(ValidationError):
-        record_opinion(OpinionDraft(city.rooms["A 1-1-101"], given_on=None))
+        record_opinion(OpinionDraft(city.rooms["A 1-1-101"], given_on=None), today=date.today())
     tomorrow = date.today() + timedelta(days=1)
-    assert opinion_errors(OpinionDraft(city.rooms["A 1-1-101"], given_on=tomorrow)) == {
+    assert opinion_errors(OpinionDraft(city.rooms["A 1-1-101"], given_on=tomorrow), today=date.today()) == {
         "given_on": f"意见日期 {tomorrow.isoformat()} 晚于今天"}
     assert Opinion.select().count() == 0
 
@@ -107,16 +107,16 @@ def test_demands_are_stored_once_with_their_category(city):
     draft = OpinionDraft(room, person="张阿姨", given_on=date(2024, 5, 8), stance="有意见",
                          demands=["加装电梯", "雨污分流", "加装电梯"], tags=["楼道灯", " 楼道灯", "停车设施", ""],
                          text="希望先修屋顶")
-    first = record_opinion(draft)
+    first = record_opinion(draft, today=date.today())
     stored = opinion(first)
     assert [(d.name, d.category) for d in stored.demands] == [
         ("加装电梯", "完善类"), ("雨污分流", "基础类"), ("楼道灯", ""), ("停车设施", "完善类")]
     assert stored.catalogue_demands == ["加装电梯", "雨污分流", "停车设施"] and stored.tags == ["楼道灯"]
     assert stored.entered_by and stored.person == "张阿姨"
     count = len(audits("opinion"))
-    assert record_opinion(draft, first) == first  # the same form again: nothing written
+    assert record_opinion(draft, first, today=date.today()) == first  # the same form again: nothing written
     assert OpinionDemand.select().count() == 4 and len(audits("opinion")) == count
-    record_opinion(OpinionDraft(**{**draft.__dict__, "demands": ["加装电梯"], "tags": []}), first)
+    record_opinion(OpinionDraft(**{**draft.__dict__, "demands": ["加装电梯"], "tags": []}), first, today=date.today())
     assert [d.name for d in opinion(first).demands] == ["加装电梯"]
     change = json.loads(audits("opinion")[-1].changes)
     assert change == {"demands": [["加装电梯", "雨污分流", "楼道灯", "停车设施"], ["加装电梯"]]}
@@ -124,15 +124,15 @@ def test_demands_are_stored_once_with_their_category(city):
 
 def test_a_hidden_catalogue_item_keeps_its_category(city):
     catalogue.set_hidden("加装电梯", True)
-    first = record_opinion(OpinionDraft(city.rooms["A 1-1-101"], given_on=date(2024, 5, 8), demands=["加装电梯"]))
+    first = record_opinion(OpinionDraft(city.rooms["A 1-1-101"], given_on=date(2024, 5, 8), demands=["加装电梯"]), today=date.today())
     assert opinion(first).demands[0].category == "完善类"
 
 
 def test_opinions_of_a_room_latest_first_and_delete_audited(city):
     room = city.rooms["A 1-1-102"]
-    early = record_opinion(OpinionDraft(room, given_on=date(2024, 5, 1), stance="反对"))
-    late = record_opinion(OpinionDraft(room, given_on=date(2024, 6, 1), stance="支持"))
-    same_day = record_opinion(OpinionDraft(room, given_on=date(2024, 6, 1), stance="有意见"))
+    early = record_opinion(OpinionDraft(room, given_on=date(2024, 5, 1), stance="反对"), today=date.today())
+    late = record_opinion(OpinionDraft(room, given_on=date(2024, 6, 1), stance="支持"), today=date.today())
+    same_day = record_opinion(OpinionDraft(room, given_on=date(2024, 6, 1), stance="有意见"), today=date.today())
     assert [o.id for o in opinions_of_room(room)] == [same_day, late, early]
     delete_opinion(same_day)
     assert [o.id for o in opinions_of_room(room)] == [late, early]
@@ -143,7 +143,7 @@ def test_opinions_of_a_room_latest_first_and_delete_audited(city):
 def test_an_opinion_deleted_elsewhere_is_a_message_not_a_crash(city):
     from desktop_app.services.consult.opinions import ValidationError, delete_opinion, opinion
 
-    opinion_id = record_opinion(OpinionDraft(city.rooms["A 1-1-101"], given_on=date(2024, 5, 10)))
+    opinion_id = record_opinion(OpinionDraft(city.rooms["A 1-1-101"], given_on=date(2024, 5, 10)), today=date.today())
     delete_opinion(opinion_id)
     for act in (lambda: opinion(opinion_id), lambda: delete_opinion(opinion_id)):
         with pytest.raises(ValidationError, match="该意见已不存在"):

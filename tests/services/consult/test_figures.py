@@ -31,7 +31,7 @@ def complaints_of(estate, count: int, about_construction: int, prefix: str, room
         received = start + timedelta(days=i % 60)
         ids.append(save_complaint(ComplaintDraft(
             ticket_no=f"{prefix}{i:03d}", received_at=received, category=category, estate_id=estate.id,
-            room_id=room_id if i < 30 else None, due_on=received + timedelta(days=10))))
+            room_id=room_id if i < 30 else None, due_on=received + timedelta(days=10)), today=date.today()))
     return ids
 
 
@@ -44,12 +44,12 @@ def city(database):
     complaints_of(city.b, 3, 3, "Q1-", start=date(2024, 3, 15))
     for index, days in ((0, 0), (1, 3), (2, 12), (40, 7)):
         received = date(2024, 4, 1) + timedelta(days=index % 60)
-        advance(a_ids[index], "办结", received + timedelta(days=days), reply="已处理")
+        advance(a_ids[index], "办结", received + timedelta(days=days), reply="已处理", today=date.today())
     for room in ("A 1-1-101", "A 1-1-102", "A 1-1-201", "A 1-2-101", "A 2-101", "A 2-102", "B 1-1-101", "B 1-1-102"):
-        record_opinion(OpinionDraft(city.rooms[room], given_on=date(2024, 5, 10), demands=["加装电梯"]))
-    record_opinion(OpinionDraft(city.rooms["A 1-1-101"], given_on=date(2024, 6, 30), stance="支持"))  # same room again
-    record_opinion(OpinionDraft(city.rooms["C 5-1-101"], given_on=date(2024, 7, 1)))  # after the quarter
-    record_opinion(OpinionDraft(city.rooms["B 1-1-105"], given_on=date(2024, 3, 31)))  # before it
+        record_opinion(OpinionDraft(city.rooms[room], given_on=date(2024, 5, 10), demands=["加装电梯"]), today=date.today())
+    record_opinion(OpinionDraft(city.rooms["A 1-1-101"], given_on=date(2024, 6, 30), stance="支持"), today=date.today())  # same room again
+    record_opinion(OpinionDraft(city.rooms["C 5-1-101"], given_on=date(2024, 7, 1)), today=date.today())  # after the quarter
+    record_opinion(OpinionDraft(city.rooms["B 1-1-105"], given_on=date(2024, 3, 31)), today=date.today())  # before it
     estate = lambda e: Scope("estate", e.id)  # noqa: E731
     save_event(EventDraft(kind="座谈会", held_on=date(2024, 4, 10), scope=estate(city.a)))
     save_event(EventDraft(kind="入户走访", held_on=date(2024, 5, 1), scope=Scope("building", city.building(city.a, "1").id)))

@@ -25,7 +25,7 @@ def city(database):
 @pytest.fixture
 def round_a(city):
     held = save_event(EventDraft(kind="入户走访", held_on=DAY, scope=Scope("estate", city.a.id)))
-    return OpinionSession(consultation_id=held)
+    return OpinionSession(consultation_id=held, today=date.today())
 
 
 def test_the_session_holds_the_rooms_in_location_order(city, round_a):
@@ -96,7 +96,7 @@ def test_a_new_session_resumes_the_round(city, round_a):
     rooms = [room.room_id for room in round_a.rooms[:3]]
     for room in rooms:
         round_a.record(room, stance="支持", demands=["加装电梯"])
-    again = OpinionSession(consultation_id=round_a.consultation_id)
+    again = OpinionSession(consultation_id=round_a.consultation_id, today=date.today())
     assert again.reached() == 3 and again.state(rooms[0]).demands == ("加装电梯",)
     assert [room.label for room in again.not_reached()][:2] == ["1号楼1单元202室", "1号楼2单元101室"]
     again.record(rooms[0], stance="反对")
@@ -105,13 +105,13 @@ def test_a_new_session_resumes_the_round(city, round_a):
 
 def test_a_session_without_an_event_is_that_scope_channel_and_day(city):
     scope = Scope("building", city.building(city.a, "2").id)
-    session = OpinionSession(scope, channel="问卷", given_on=DAY)
+    session = OpinionSession(scope, channel="问卷", given_on=DAY, today=date.today())
     assert len(session.rooms) == 4
     room = session.find("103")[0].room_id
     session.record(room, stance="支持")
-    assert OpinionSession(scope, channel="问卷", given_on=DAY).state(room).stance == "支持"
-    assert OpinionSession(scope, channel="问卷", given_on=date(2024, 5, 9)).state(room) is None
-    assert OpinionSession(scope, channel="入户走访", given_on=DAY).state(room) is None
+    assert OpinionSession(scope, channel="问卷", given_on=DAY, today=date.today()).state(room).stance == "支持"
+    assert OpinionSession(scope, channel="问卷", given_on=date(2024, 5, 9), today=date.today()).state(room) is None
+    assert OpinionSession(scope, channel="入户走访", given_on=DAY, today=date.today()).state(room) is None
 
 
 def test_opinion_state_round_trip(round_a):
@@ -125,7 +125,7 @@ def test_opinion_state_round_trip(round_a):
     stored = opinions_of_room(room)[0]
     assert round_a.state(room) == OpinionState.of(stored)
     assert round_a.state(room).demands == ("屋面修缮", "停车设施") and round_a.state(room).tags == ("漏水",)
-    assert OpinionSession(consultation_id=round_a.consultation_id).state(room) == round_a.state(room)
+    assert OpinionSession(consultation_id=round_a.consultation_id, today=date.today()).state(room) == round_a.state(room)
 
 
 ACTIONS = st.lists(st.one_of(
@@ -140,7 +140,7 @@ ACTIONS = st.lists(st.one_of(
 @given(actions=ACTIONS)
 def test_any_sequence_is_stored_as_the_session_holds_it_and_undoes_to_nothing(city, actions):
     Opinion.delete().execute()
-    session = OpinionSession(Scope("building", city.building(city.a, "2").id), given_on=DAY)
+    session = OpinionSession(Scope("building", city.building(city.a, "2").id), given_on=DAY, today=date.today())
     rooms = [room.room_id for room in session.rooms]
     for action in actions:
         if action[0] == "record":

@@ -32,17 +32,17 @@ def test_nothing_without_the_demo_street(database):
 
 def demo_roll_only() -> None:
     """The demo street without its consultation round (create_demo writes both)."""
-    create_demo()
+    create_demo(today=date.today())
     for model in (OpinionDemand, Opinion, ComplaintStep, Complaint, Consultation):
         model.delete().execute()
     AuditLog.delete().where(AuditLog.table_name.in_(["opinion", "complaint", "consultation"])).execute()
 
 
 def test_the_demo_writes_its_round_once(database):
-    create_demo()
+    create_demo(today=date.today())
     assert Consultation.select().count() == 5 and Complaint.select().count() == 40
     first = contents()
-    create_demo()
+    create_demo(today=date.today())
     assert create_consultation_demo(TODAY).events == 0 and contents() == first  # a second run changes nothing
 
 

@@ -12,7 +12,7 @@ from desktop_app.services.votes.session import VoteSession
 
 
 def test_the_demo_vote_is_running_and_shows_how_far_it_is(database):
-    create_demo()
+    create_demo(today=date.today())
     [vote] = list(Vote.select())
     session = VoteSession(vote.id)
     outcome = session.tally()
@@ -28,8 +28,8 @@ def test_the_demo_vote_is_running_and_shows_how_far_it_is(database):
 
 
 def test_a_second_run_writes_nothing(database):
-    create_demo()
+    create_demo(today=date.today())
     ballots = Ballot.select().count()
-    assert create_vote_demo() is None
-    create_demo()
+    assert create_vote_demo(today=date.today()) is None
+    create_demo(today=date.today())
     assert (Vote.select().count(), Ballot.select().count()) == (1, ballots)

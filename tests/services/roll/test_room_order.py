@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import sqlite3
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -97,11 +98,11 @@ def test_orders_after_imports_edits_renames_and_deletes(database):
     assert_every_order_right()
 
     estate = db.execute_sql("SELECT id FROM estate WHERE code = 'E2'").fetchone()[0]
-    new = rooms.save_room(rooms.RoomForm(estate_id=estate, building="1", unit="1", number="0101", area="50"))
+    new = rooms.save_room(rooms.RoomForm(estate_id=estate, building="1", unit="1", number="0101", area="50"), today=date.today())
     some = queries.room_ids(Scope("estate", estate))[5]
     form = rooms.room_form(some)
     form.number, form.building = "9999", "2"
-    rooms.save_room(form, some)
+    rooms.save_room(form, some, today=date.today())
     rooms.delete_room(queries.room_ids(ALL)[3])
     assert_every_order_right()
     assert queries.room_ids(ALL, sort="owner")[-1] == new  # created without an owner: last
@@ -114,7 +115,7 @@ def test_renumbering_one_estate_writes_only_its_rooms(database):
     changes = db.execute_sql("SELECT total_changes()").fetchone()[0]
     renumber([estate])
     assert db.execute_sql("SELECT total_changes()").fetchone()[0] == changes  # nothing was out of place
-    rooms.save_room(rooms.RoomForm(estate_id=estate, building="1", unit="1", number="0001", area="50"))
+    rooms.save_room(rooms.RoomForm(estate_id=estate, building="1", unit="1", number="0001", area="50"), today=date.today())
     after = dict(db.execute_sql("SELECT id, position FROM room").fetchall())
     moved = {id_ for id_ in before if after[id_] != before[id_]}
     in_estate = {row[0] for row in db.execute_sql(
@@ -163,14 +164,15 @@ def test_rooms_written_without_a_position_are_placed_on_the_next_read(database):
     assert queries.room_ids(ALL) == expected(None)
 
 
-def test_the_location_order_is_read_again_after_another_connection_wrote(database, db_path):
+def test_the_location_order_is_read_again_after_another_connection_wrote(workspace, db_path):
+    cache = workspace.located_rooms
     apply_roll(generated_roll(11, ESTATES, 20))
-    first, second = queries.room_ids(ALL)[:2]
+    first, second = queries.room_ids(ALL, cache=cache)[:2]
     other = sqlite3.connect(db_path)
     other.execute("UPDATE room SET position = -position WHERE id IN (?, ?)", (first, second))
     other.commit()
     other.close()
-    assert queries.room_ids(ALL)[:2] == [second, first]  # not the list read before
+    assert queries.room_ids(ALL, cache=cache)[:2] == [second, first]  # not the list read before
 
 
 def test_filters_and_scopes_keep_the_orders(database):
@@ -213,7 +215,7 @@ def test_owner_orders_follow_edits_of_owners(database):
     owner = rooms._primary_ownership(last).owner
     form = rooms.owner_form(owner.id)
     form.phone = "13000000000"  # before every generated phone (1380013….)
-    rooms.save_owner(form, owner.id)
+    rooms.save_owner(form, owner.id, today=date.today())
     ids = queries.room_ids(ALL, sort="phone")
     assert ids == expected("phone")
     assert ids.index(last) < len(ids) - 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from desktop_app.domain.identity import credit_check_char, id_check_char
@@ -31,7 +33,7 @@ def form(estate, **changes) -> rooms.RoomForm:
 
 
 def test_new_room_normalises_and_links_owner(estate):
-    room_id = rooms.save_room(form(estate))
+    room_id = rooms.save_room(form(estate), today=date.today())
     room = Room.get_by_id(room_id)
     assert (room.unit.building.name, room.unit.name, room.number) == ("3", "1", "502")
     assert (room.floor, room.area_centi, room.sort_key) == (5, 8530, 502)
@@ -54,41 +56,41 @@ def test_new_room_normalises_and_links_owner(estate):
     ({"phone": "1380013800"}, "phone", "11位"),
 ])
 def test_room_form_errors_say_what_is_wrong(estate, changes, field, expected):
-    errors = rooms.room_form_errors(form(estate, **changes))
+    errors = rooms.room_form_errors(form(estate, **changes), today=date.today())
     assert expected in errors[field]
     with pytest.raises(rooms.ValidationError):
-        rooms.save_room(form(estate, **changes))
+        rooms.save_room(form(estate, **changes), today=date.today())
     assert Room.select().count() == 0
 
 
 def test_duplicate_room_is_refused_but_editing_itself_is_fine(estate):
-    room_id = rooms.save_room(form(estate))
-    assert "已有房号 502" in rooms.room_form_errors(form(estate, building="3栋", unit="1"))["number"]
-    assert rooms.room_form_errors(form(estate, area="90"), room_id) == {}
+    room_id = rooms.save_room(form(estate), today=date.today())
+    assert "已有房号 502" in rooms.room_form_errors(form(estate, building="3栋", unit="1"), today=date.today())["number"]
+    assert rooms.room_form_errors(form(estate, area="90"), room_id, today=date.today()) == {}
 
 
 def test_owner_of_several_rooms_is_one_record_and_name_must_match(estate):
-    rooms.save_room(form(estate))
-    rooms.save_room(form(estate, number="602"))
+    rooms.save_room(form(estate), today=date.today())
+    rooms.save_room(form(estate, number="602"), today=date.today())
     assert Owner.select().count() == 1
-    errors = rooms.room_form_errors(form(estate, number="702", owner_name="李四"))
+    errors = rooms.room_form_errors(form(estate, number="702", owner_name="李四"), today=date.today())
     assert "张三" in errors["owner_name"]
     assert [r.label for r in rooms.owner_rooms(Owner.get().id)] == ["杜鹃新村 3号楼1单元502室", "杜鹃新村 3号楼1单元602室"]
 
 
 def test_developer_room_needs_no_name_and_organisation_takes_credit_code(estate):
     code = "91350400MA2XN1234" + credit_check_char("91350400MA2XN1234")
-    rooms.save_room(form(estate, owner_kind="developer", owner_name="", id_number=code, phone=""))
+    rooms.save_room(form(estate, owner_kind="developer", owner_name="", id_number=code, phone=""), today=date.today())
     assert Owner.get().kind == "developer"
     assert rooms.room_form_errors(form(estate, number="2", owner_kind="organisation", owner_name="纺织厂",
-                                       id_number=code[:-1] + ("0" if code[-1] != "0" else "1"))) != {}
+                                       id_number=code[:-1] + ("0" if code[-1] != "0" else "1")), today=date.today()) != {}
 
 
 def test_edit_room_changes_owner_and_is_audited(estate):
     settings.set_operator_name("王社工")
-    room_id = rooms.save_room(form(estate))
+    room_id = rooms.save_room(form(estate), today=date.today())
     other = person_id("11010519491231002")
-    rooms.save_room(form(estate, area="90.00", owner_name="李四", id_number=other), room_id)
+    rooms.save_room(form(estate, area="90.00", owner_name="李四", id_number=other), room_id, today=date.today())
     assert Room.get_by_id(room_id).area_centi == 9000
     link = Ownership.get(Ownership.room == room_id)
     assert link.owner.name == "李四" and link.role == "owner" and link.is_voter
@@ -101,16 +103,16 @@ def test_edit_room_changes_owner_and_is_audited(estate):
 
 
 def test_history_masks_personal_data(estate):
-    rooms.save_room(form(estate))
+    rooms.save_room(form(estate), today=date.today())
     owner = Owner.get()
-    rooms.save_owner(rooms.OwnerForm("person", "张三", person_id(), "13912345678"), owner.id)
+    rooms.save_owner(rooms.OwnerForm("person", "张三", person_id(), "13912345678"), owner.id, today=date.today())
     text = " ".join(e.details for e in rooms.history("owner", owner.id))
     assert "13800138000" not in text and "138****8000" in text and "139****5678" in text
     assert person_id() not in text
 
 
 def test_delete_room_preview_and_audit(estate):
-    room_id = rooms.save_room(form(estate))
+    room_id = rooms.save_room(form(estate), today=date.today())
     Resident.create(room=room_id, name="张小三", birth_date="1950-01-01")
     preview = rooms.room_deletion_preview(room_id)
     assert preview[0].startswith("房屋：杜鹃新村 3号楼1单元502室（85.30㎡）")
@@ -121,7 +123,7 @@ def test_delete_room_preview_and_audit(estate):
 
 
 def test_deleting_a_room_says_what_happens_to_its_opinions_and_complaints(estate):
-    room_id = rooms.save_room(form(estate))
+    room_id = rooms.save_room(form(estate), today=date.today())
     Opinion.create(room=room_id, channel="入户走访", given_on="2026-05-01", stance="支持")
     complaint = Complaint.create(received_at="2026-05-02", category="施工管理", room=room_id,
                                  estate=Room.get_by_id(room_id).unit.building.estate)
@@ -136,7 +138,7 @@ def test_deleting_a_room_says_what_happens_to_its_opinions_and_complaints(estate
 
 
 def test_owner_with_rooms_cannot_be_deleted(estate):
-    rooms.save_room(form(estate))
+    rooms.save_room(form(estate), today=date.today())
     owner = Owner.get()
     with pytest.raises(rooms.RecordInUse, match="还有 1 套房屋"):
         rooms.delete_owner(owner.id)
@@ -146,9 +148,9 @@ def test_owner_with_rooms_cannot_be_deleted(estate):
 
 
 def test_owner_form_refuses_an_id_number_of_another_owner(estate):
-    rooms.save_room(form(estate))
-    second = rooms.save_owner(rooms.OwnerForm("person", "李四", person_id("11010519491231002")))
-    errors = rooms.owner_form_errors(rooms.OwnerForm("person", "李四", person_id()), second)
+    rooms.save_room(form(estate), today=date.today())
+    second = rooms.save_owner(rooms.OwnerForm("person", "李四", person_id("11010519491231002")), today=date.today())
+    errors = rooms.owner_form_errors(rooms.OwnerForm("person", "李四", person_id()), second, today=date.today())
     assert "张三" in errors["id_number"]
     with pytest.raises(rooms.ValidationError):
-        rooms.save_owner(rooms.OwnerForm("person", "王五", person_id()))
+        rooms.save_owner(rooms.OwnerForm("person", "王五", person_id()), today=date.today())

@@ -84,7 +84,7 @@ def recount(capsys, roll_path, ballots_path, rule: str, blank: str = "yes") -> t
 
 @pytest.fixture
 def demo(database):
-    create_demo(vote=False)
+    create_demo(vote=False, today=date.today())
 
 
 @pytest.mark.parametrize("estate, matter, blank", [("翠竹苑", 7, True), ("杜鹃新村", 3, False)])
@@ -109,7 +109,7 @@ def test_exported_ballots_hold_no_personal_data_and_the_roll_reads_without_error
     sheet = load_workbook(tmp_path / "b.xlsx")[BALLOT_SHEET]
     assert [cell.value for cell in sheet[1]] == ["小区编码", "楼栋", "单元", "房号", *ITEMS, "表决方式", "代理人"]
     export_vote_roll(vote_id, tmp_path / "r.xlsx")
-    roll = read_roll(tmp_path / "r.xlsx")
+    roll = read_roll(tmp_path / "r.xlsx", today=date.today())
     assert roll.errors == [] and len(roll.records) == len(votes.frozen_records(vote_id))
 
 
@@ -184,7 +184,7 @@ def test_the_roll_file_links_what_it_can_and_the_limits_say_exactly_what_it_cann
     # (业主4, shared with 202), 302 stays apart; 401 and 402 have no ID number to link them
     assert counted["total"] == {"area": "800.28", "heads": 6}
     assert counted["items"][0]["agree"]["heads"] == 6 and stored["items"][0]["agree"]["heads"] == 4
-    rows = {record.room: record for record in read_roll(tmp_path / "r.xlsx").records}
+    rows = {record.room: record for record in read_roll(tmp_path / "r.xlsx", today=date.today()).records}
     assert (rows["102"].id_number, rows["102"].owner_name, rows["102"].co_owners) == (person_id(1), "业主1", ("业主2",))
     assert (rows["301"].id_number, rows["301"].owner_name) == (person_id(4), "业主4")
     assert (rows["201"].owner_name, rows["201"].id_number) == ("（未登记业主）", "")

@@ -5,6 +5,7 @@ vote, the blank setting, cancel, and the vote list."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -119,11 +120,11 @@ def test_create_refuses_an_invalid_draft_and_writes_nothing(small):
 
 
 def test_the_demo_estate_frozen_as_the_roll_reads_it(database):
-    create_demo(vote=False)
+    create_demo(vote=False, today=date.today())
     estate = Estate.select().order_by(Estate.id).first()
     scope = Scope("estate", estate.id)
     vote_id = create_vote(draft([scope], items=("加装电梯", "外墙保温")))
-    counts = queries.scope_counts(scope)
+    counts = queries.scope_counts(scope, today=date.today())
     summary = vote_summary(vote_id)
     assert (summary.rooms, summary.voted, summary.status) == (counts.rooms, 0, "open")
     assert summary.total_area_centi == counts.area_centi
@@ -142,13 +143,13 @@ def test_the_demo_estate_frozen_as_the_roll_reads_it(database):
 
 
 def test_buildings_only_and_units_only_scopes(database):
-    create_demo(vote=False)
+    create_demo(vote=False, today=date.today())
     estate = Estate.select().order_by(Estate.id).first()
     buildings = list(Building.select().where(Building.estate == estate).order_by(Building.sort_key)[:2])
     scopes = [Scope("building", building.id) for building in buildings]
     summary = vote_summary(create_vote(draft(scopes)))
     entries = [entry for scope in scopes for entry in queries.roll_entries(scope)]
-    assert summary.rooms == len(entries) == sum(queries.scope_counts(scope).rooms for scope in scopes)
+    assert summary.rooms == len(entries) == sum(queries.scope_counts(scope, today=date.today()).rooms for scope in scopes)
     assert summary.total_heads == build_scope_roll(entries).total_heads
     assert summary.total_area_centi == sum(entry.area_centi for entry in entries)
     assert summary.scope_label == f"{buildings[0].name}号楼、{buildings[1].name}号楼"
@@ -203,7 +204,7 @@ def test_blank_participates_follows_the_setting_unless_the_draft_says(small):
 
 
 def test_cancel_while_freezing_writes_nothing(database):
-    create_demo(vote=False)
+    create_demo(vote=False, today=date.today())
     scope = Scope("estate", Estate.select().order_by(Estate.id).first().id)
     seen = []
 
@@ -213,12 +214,12 @@ def test_cancel_while_freezing_writes_nothing(database):
 
     with pytest.raises(Cancelled):
         create_vote(draft([scope]), progress)
-    assert seen == [(min(500, queries.scope_counts(scope).rooms), queries.scope_counts(scope).rooms)]
+    assert seen == [(min(500, queries.scope_counts(scope, today=date.today()).rooms), queries.scope_counts(scope, today=date.today()).rooms)]
     assert (Vote.select().count(), VoteItemRow.select().count(), VoteRoll.select().count()) == (0, 0, 0)
     assert not AuditLog.select().where(AuditLog.table_name == "vote").exists()
     reported = []
     create_vote(draft([scope]), lambda done, total: reported.append((done, total)) or True)
-    assert reported[-1] == (queries.scope_counts(scope).rooms,) * 2
+    assert reported[-1] == (queries.scope_counts(scope, today=date.today()).rooms,) * 2
 
 
 def test_list_votes_by_scope_newest_first(small):

@@ -23,11 +23,11 @@ def flat(path) -> str:
 
 
 @pytest.fixture
-def page(qtbot, database, runner, tmp_path):
+def page(qtbot, database, runner, tmp_path, workspace):
     data = build(tmp_path)
     state = ScopeState()
     state.set(Scope("estate", data["happy"].id))
-    page = Page(PageContext(runner, state, ChangeBus()))
+    page = Page(PageContext(runner, state, ChangeBus(), workspace))
     qtbot.addWidget(page)
     page.show()
     return page

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
 from desktop_app.models import Estate, Opinion, open_database
+from desktop_app.services.workspace import Workspace
 from desktop_app.services.consult import complaints
 from desktop_app.services.consult import events as consultations
 from desktop_app.services.consult.figures import district_figures
@@ -33,7 +34,7 @@ def demo_template(tmp_path_factory):
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     database = open_database(path)
-    create_demo()
+    create_demo(today=date.today())
     for model in (Opinion, Complaint, Consultation):
         model.delete().execute()
     database.close()
@@ -41,11 +42,11 @@ def demo_template(tmp_path_factory):
 
 
 @pytest.fixture
-def demo(demo_template, db_path):
+def demo(demo_template, db_path, clock):
     shutil.copy(demo_template, db_path)
-    database = open_database(db_path)
-    yield database
-    database.close()
+    workspace = Workspace.open(db_path, clock)
+    yield workspace
+    workspace.close()
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def page(qtbot, demo):
 
     bus = ChangeBus()
     bus.changed.connect(lambda _changes: notified.append(1))
-    page = ConsultationsPage(PageContext(SyncTaskRunner(), state, bus))
+    page = ConsultationsPage(PageContext(SyncTaskRunner(), state, bus, demo))
     page.notified = notified
     pages.append(page)
     qtbot.addWidget(page)
@@ -300,7 +301,7 @@ def test_events_form_validates_saves_and_deletes(qtbot, page):
 def add_complaint(estate: str, category: str, received: date, due: date | None = None, ticket: str = "") -> int:
     return complaints.save_complaint(complaints.ComplaintDraft(
         ticket_no=ticket, received_at=received, category=category, estate_id=Estate.get(name=estate).id,
-        complainant="居民", text=f"{category}问题", due_on=due))
+        complainant="居民", text=f"{category}问题", due_on=due), today=date.today())
 
 
 def test_closing_an_overdue_complaint_lifts_the_red_row(qtbot, page):
@@ -385,7 +386,7 @@ def test_new_complaint_dialog_validates_and_saves(qtbot, page):
     due.clear()
     dialog.changed("due_on")
     ok.click()
-    row = complaints.complaint_detail(dialog.saved_id).row
+    row = complaints.complaint_detail(dialog.saved_id, today=date.today()).row
     assert (row.category, row.room, row.estate, row.status) == ("管线破坏", "3号楼2单元101室", "双园新村", "受理")
     assert row.due_on == complaints.default_due_on(TODAY)
 
@@ -395,7 +396,7 @@ def test_figures_tab_shows_the_service_figures(qtbot, page):
     add_complaint("双园新村", "施工管理", TODAY - timedelta(days=30), TODAY - timedelta(days=5), "F1")
     add_complaint("双园新村", "物业", TODAY - timedelta(days=2), ticket="F2")
     tab = page.tab("统计")
-    figures = district_figures(page.context.scope.scope, None, None)
+    figures = district_figures(page.context.scope.scope, None, None, today=date.today())
     assert tab.figures == figures
     assert tab.headline["reached"].text() == "3 / 242" and tab.headline["complaints"].text() == "2"
     assert tab.headline["construction_quality"].text() == "50.00%（1 件）"

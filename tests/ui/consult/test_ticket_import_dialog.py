@@ -4,6 +4,7 @@ clicked, the database read back; a second import of the same file writes nothing
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -31,14 +32,14 @@ def estates(database):
 
 
 @pytest.fixture
-def page(qtbot, runner):
-    page = Page(PageContext(runner, ScopeState(), ChangeBus()))
+def page(qtbot, runner, workspace):
+    page = Page(PageContext(runner, ScopeState(), ChangeBus(), workspace))
     qtbot.addWidget(page)
     return page
 
 
 def dialog_for(qtbot, runner, path) -> TicketImportDialog:
-    dialog = TicketImportDialog(runner, str(path))
+    dialog = TicketImportDialog(runner, str(path), today=date.today())
     qtbot.addWidget(dialog)
     return dialog
 

@@ -25,9 +25,9 @@ def flat_text(pdf: bytes) -> str:
 
 
 @pytest.fixture
-def page(qtbot, roll, runner):
+def page(qtbot, roll, runner, workspace):
     state = ScopeState()
-    page = PrintCenterPage(PageContext(runner, state, ChangeBus()))
+    page = PrintCenterPage(PageContext(runner, state, ChangeBus(), workspace))
     qtbot.addWidget(page)
     page.resize(1200, 800)
     page.show()
@@ -190,12 +190,12 @@ def test_the_main_window_shows_the_print_center_following_its_scope(window):
     assert "3 户" in page.current_fields().count_label.text()
 
 
-def real_runner_batch(qtbot, monkeypatch, dialog_delay_ms: int) -> PrintCenterPage:
+def real_runner_batch(qtbot, monkeypatch, dialog_delay_ms: int, workspace) -> PrintCenterPage:
     from desktop_app.ui.widgets import tasks
 
     monkeypatch.setattr(tasks, "DIALOG_DELAY_MS", dialog_delay_ms)
-    runner = tasks.TaskRunner()
-    page = PrintCenterPage(PageContext(runner, ScopeState(), ChangeBus()))
+    runner = tasks.TaskRunner(workspace)
+    page = PrintCenterPage(PageContext(runner, ScopeState(), ChangeBus(), workspace))
     qtbot.addWidget(page)
     page.show()
     page.template.setCurrentIndex(VISIT)
@@ -207,12 +207,12 @@ def real_runner_batch(qtbot, monkeypatch, dialog_delay_ms: int) -> PrintCenterPa
     return page
 
 
-def test_a_batch_on_the_real_background_runner(qtbot, roll, monkeypatch):
-    page = real_runner_batch(qtbot, monkeypatch, dialog_delay_ms=60_000)  # no progress dialog
+def test_a_batch_on_the_real_background_runner(qtbot, roll, monkeypatch, workspace):
+    page = real_runner_batch(qtbot, monkeypatch, dialog_delay_ms=60_000, workspace=workspace)  # no progress dialog
     assert page.problem.text() == "" and page.produced is not None
     assert page.produced.pages == 12 and page.pages_layout.count() == 10
 
 
-def test_a_batch_that_shows_the_progress_dialog_still_delivers(qtbot, roll, monkeypatch):
-    page = real_runner_batch(qtbot, monkeypatch, dialog_delay_ms=0)
+def test_a_batch_that_shows_the_progress_dialog_still_delivers(qtbot, roll, monkeypatch, workspace):
+    page = real_runner_batch(qtbot, monkeypatch, dialog_delay_ms=0, workspace=workspace)
     assert page.produced is not None and page.produced.pages == 12

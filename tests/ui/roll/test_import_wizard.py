@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from openpyxl import Workbook
 from PySide6.QtWidgets import QComboBox, QWizard
@@ -47,7 +49,7 @@ def next_page(wizard) -> None:
 
 
 def open_wizard(qtbot, runner, path) -> ImportWizard:
-    wizard = ImportWizard(None, runner, str(path))
+    wizard = ImportWizard(None, runner, str(path), today=date.today())
     qtbot.addWidget(wizard)
     wizard.show()
     next_page(wizard)  # file -> sheet
@@ -125,7 +127,7 @@ def test_cancelled_import_writes_nothing(qtbot, estate, runner, tmp_path):
 def test_a_file_that_is_not_a_workbook_is_explained(qtbot, database, runner, tmp_path):
     path = tmp_path / "名册.xlsx"
     path.write_text("不是表格", encoding="utf-8")
-    wizard = ImportWizard(None, runner, str(path))
+    wizard = ImportWizard(None, runner, str(path), today=date.today())
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.button(QWizard.WizardButton.NextButton).click()

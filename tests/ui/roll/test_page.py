@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit
 
@@ -32,7 +34,7 @@ def type_into(qtbot, dialog, key: str, text: str) -> None:
 
 
 def test_room_dialog_validates_as_you_type(qtbot, roll):
-    dialog = RoomDialog(None, estate_id=roll[0].id)
+    dialog = RoomDialog(None, estate_id=roll[0].id, today=date.today())
     qtbot.addWidget(dialog)
     dialog.show()
     assert not ok_button(dialog).isEnabled()
@@ -139,7 +141,7 @@ def test_owner_dialog_lists_other_rooms_and_history(qtbot, window):
     from desktop_app.ui.roll.owner_dialog import OwnerDialog
 
     owner = Owner.get(name="张三")
-    dialog = OwnerDialog(window, owner.id)
+    dialog = OwnerDialog(window, owner.id, today=date.today())
     qtbot.addWidget(dialog)
     items = [dialog.rooms_list.item(i).text() for i in range(dialog.rooms_list.count())]
     assert len(items) == 2 and all("杜鹃新村 1号楼1单元" in item for item in items)

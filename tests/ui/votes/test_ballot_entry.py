@@ -46,7 +46,7 @@ def enter_ballot(qtbot, room: str, answers: str) -> None:
 
 
 def make_widget(qtbot, session, entry="first"):
-    widget = BallotEntryWidget(session, entry=entry)
+    widget = BallotEntryWidget(session, entry=entry, today=date.today())
     qtbot.addWidget(widget)
     widget.resize(640, 560)
     with qtbot.waitActive(widget):

@@ -39,11 +39,11 @@ def vote(roll):
 
 
 @pytest.fixture
-def page(qtbot, runner):
+def page(qtbot, runner, workspace):
     changed: list[int] = []
     bus = ChangeBus()
     bus.changed.connect(lambda _changes: changed.append(1))
-    page = Page(PageContext(runner, ScopeState(), bus))
+    page = Page(PageContext(runner, ScopeState(), bus, workspace))
     page.changed = changed
     qtbot.addWidget(page)
     return page
@@ -158,7 +158,7 @@ def test_exports_suggest_the_vote_title_and_read_back(qtbot, page, vote, tmp_pat
         ("A 1号楼1单元102室", (AGREE, AGREE)), ("A 1号楼1单元201室", (OPPOSE, OPPOSE))]
     roll_path = export_vote_roll(page, vote)
     assert suggested[1] == "杜鹃新村_加装电梯_表决名册.xlsx"
-    roll = read_roll(roll_path)
+    roll = read_roll(roll_path, today=date.today())
     assert roll.errors == [] and len(roll.records) == 12
 
 
@@ -174,11 +174,11 @@ def test_an_item_named_like_a_column_is_refused_with_a_message(qtbot, page, roll
     assert not (tmp_path / "b.xlsx").exists()
 
 
-def test_the_real_runner_reads_and_imports_in_the_background(qtbot, vote, tmp_path, monkeypatch):
+def test_the_real_runner_reads_and_imports_in_the_background(qtbot, vote, tmp_path, monkeypatch, workspace):
     from desktop_app.ui.widgets.tasks import TaskRunner
 
-    runner = TaskRunner()
-    page = Page(PageContext(runner, ScopeState(), ChangeBus()))
+    runner = TaskRunner(workspace)
+    page = Page(PageContext(runner, ScopeState(), ChangeBus(), workspace))
     qtbot.addWidget(page)
     answer_open(monkeypatch, sheet(tmp_path, [("1", "1", "301", "同意", "反对", "", "")]))
 

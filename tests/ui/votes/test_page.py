@@ -151,7 +151,7 @@ def test_the_models_pass_the_model_tester(qtmodeltester, context):
     session.record(session.rooms[0].roll_id, (AGREE, OPPOSE))
     session.record(session.rooms[0].roll_id, (AGREE, AGREE), entry="check")
     session.record(session.rooms[1].roll_id, (AGREE, AGREE), entry="check")
-    vote_list = VoteListModel()
+    vote_list = VoteListModel(today=context.context.workspace.clock.today)
     vote_list.set_records(votes.list_votes(ALL))
     qtmodeltester.check(vote_list, force_py=True)
     assert vote_list.rowCount() == 2 and vote_list.headerData(5, Qt.Orientation.Horizontal) == "已表决户数"
@@ -164,7 +164,7 @@ def test_the_models_pass_the_model_tester(qtmodeltester, context):
 def test_ctrl_n_on_the_votes_page_opens_the_wizard_in_the_main_window(qtbot, demo_db, runner, ui_settings):
     from desktop_app.ui.main_window import MainWindow
 
-    window = MainWindow(runner, ui_settings)
+    window = MainWindow(runner, ui_settings, workspace=demo_db)
     qtbot.addWidget(window)
     window.show()
     window.windowHandle().requestActivate()  # the window's own Ctrl+N (新增房屋) is live only when active

@@ -28,9 +28,9 @@ def flat(path) -> str:
 
 
 @pytest.fixture
-def page(qtbot, database, runner):
-    create_demo(vote=False)
-    page = Page(PageContext(runner, ScopeState(), ChangeBus()))
+def page(qtbot, database, runner, workspace):
+    create_demo(vote=False, today=date.today())
+    page = Page(PageContext(runner, ScopeState(), ChangeBus(), workspace))
     qtbot.addWidget(page)
     page.show()
     return page
@@ -185,13 +185,13 @@ def test_an_unwritable_path_is_a_message(page, asked, tmp_path):
     assert seen and seen[0][0].startswith("无法写入文件") and print_history() == []
 
 
-def test_ballots_on_the_real_background_runner(qtbot, database, asked, tmp_path, monkeypatch):
+def test_ballots_on_the_real_background_runner(qtbot, database, asked, tmp_path, monkeypatch, workspace):
     from desktop_app.ui.widgets import tasks
 
     monkeypatch.setattr(tasks, "DIALOG_DELAY_MS", 0)  # the progress dialog shows, and still delivers
-    create_demo(vote=False)
-    runner = tasks.TaskRunner()
-    page = Page(PageContext(runner, ScopeState(), ChangeBus()))
+    create_demo(vote=False, today=date.today())
+    runner = tasks.TaskRunner(workspace)
+    page = Page(PageContext(runner, ScopeState(), ChangeBus(), workspace))
     qtbot.addWidget(page)
     page.show()
     vote_id = open_vote()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.models import Building, Estate, open_database
+from desktop_app.services.workspace import Workspace
 from desktop_app.services import queries
 from desktop_app.services.changes import Changes
 from desktop_app.services.demo import street as demo
@@ -30,30 +31,30 @@ ITEMS = (VoteItem("雨污分流", "基础类"), VoteItem("加装电梯", "完善
 def demo_template(tmp_path_factory):
     path = tmp_path_factory.mktemp("votes_ui") / "demo.sqlite3"
     database = open_database(path)
-    demo.create_demo(vote=False)
+    demo.create_demo(vote=False, today=date.today())
     database.close()
     return path
 
 
 @pytest.fixture
-def demo_db(demo_template, tmp_path):
+def demo_db(demo_template, tmp_path, clock):
     path = tmp_path / "demo.sqlite3"
     shutil.copy(demo_template, path)
-    database = open_database(path)
-    yield database
-    database.close()
+    workspace = Workspace.open(path, clock)
+    yield workspace
+    workspace.close()
 
 
 class Context:
     """A page context with its own change bus (the pages built on it listen, as in the main window);
     `changes` counts the changes sent and `sent` keeps them."""
 
-    def __init__(self) -> None:
+    def __init__(self, workspace) -> None:
         self.pages: list = []
         self.sent: list[Changes] = []
         self.bus = ChangeBus()
         self.bus.changed.connect(self.sent.append)
-        self.context = PageContext(SyncTaskRunner(), ScopeState(), self.bus)
+        self.context = PageContext(SyncTaskRunner(), ScopeState(), self.bus, workspace)
 
     @property
     def changes(self) -> int:
@@ -62,7 +63,7 @@ class Context:
 
 @pytest.fixture
 def context(qapp, demo_db):
-    return Context()
+    return Context(demo_db)
 
 
 def estate(name: str = "杜鹃新村") -> Estate:
