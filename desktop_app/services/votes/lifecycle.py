@@ -1,9 +1,9 @@
 """Owners' votes (issue 4): open a vote on a frozen roll, enter ballots, count, close, reopen.
 
-The one module other layers import for votes. Opening lives in `vote_create.py`, ballot entry in
-`vote_session.py`, the plain records in `vote_records.py`; this module adds the vote list, closing
-(the result stored as the `desktop-app tally --json` document), reopening with a reason, the history
-of a ballot and the frozen roll as roll rows for the exchange files and the CLI recount.
+The one module the votes feature's window imports for its use cases. Opening lives in `create.py`; ballot
+entry, closing (the result stored as the `desktop-app tally --json` document) and reopening with a reason
+in `session.py`; the plain records in `records.py`. This module adds the vote list, the history of a
+ballot and the frozen roll as roll rows for the exchange files and the CLI recount, and re-exports the rest.
 """
 
 from __future__ import annotations
@@ -13,21 +13,15 @@ import re
 
 from desktop_app.domain.print_data import RollRow
 from desktop_app.domain.roll_record import RollRecord
-from desktop_app.domain.tally import TallyResult
-from desktop_app.domain.tally_report import result_json
 from desktop_app.domain.vocabulary import METHODS, BallotEntry, BallotMethod, VoteState
 from desktop_app.models import BallotRevision, Estate, Vote, VoteRoll, db
-from desktop_app.models.clock import now_iso
-from desktop_app.services import audit
-from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.scope import Scope, estate_ids
-from desktop_app.services.settings import operator_name
 from desktop_app.services.votes.create import VoteDraft, create_vote, draft_errors
 from desktop_app.services.votes.records import (
     BallotChange, BallotState, Difference, RollRoom, TallyOutcome, VoteError, VoteSummary,
     ballot_state, blank_participates_default, get_vote, set_blank_participates_default, summary_of,
 )
-from desktop_app.services.votes.session import VoteSession
+from desktop_app.services.votes.session import VoteSession, close_vote, reopen_vote
 
 __all__ = [
     "METHODS", "BallotChange", "BallotEntry", "BallotMethod", "BallotState", "Difference", "RollRoom",
@@ -53,59 +47,6 @@ def list_votes(scope: Scope) -> list[VoteSummary]:
 
 def vote_summary(vote_id: int) -> VoteSummary:
     return summary_of(get_vote(vote_id))
-
-
-def close_vote(vote_id: int) -> TallyResult:
-    """Count, store the result (the `tally --json` document) and lock the vote against every write.
-
-    VoteError when already closed, when the ballots cannot be counted (conflicting rooms of one owner),
-    or, in the double-entry mode, while the two entries still differ. Changes: `Topic.VOTES`, this vote."""
-    actor = operator_name()
-    with db.atomic():
-        vote = get_vote(vote_id)
-        if vote.status == VoteState.CLOSED:
-            raise VoteError("表决已结束，不能重复结束")
-        session = VoteSession(vote_id)
-        outcome = session.tally()
-        if outcome.error is not None:
-            raise VoteError("计票有误，不能结束表决：" + "；".join(outcome.error.problems))
-        differences = session.differences()
-        if differences:
-            rooms = "、".join(difference.room.label for difference in differences[:5])
-            more = f"等 {len(differences)} 户" if len(differences) > 5 else ""
-            raise VoteError(f"双人录入核对还有 {len(differences)} 户不一致或只录入了一次（{rooms}{more}），"
-                            "请先逐一核对更正")
-        result = outcome.result
-        assert result is not None
-        stored = json.dumps(result_json(result.rule.value, result), ensure_ascii=False)
-        vote.status, vote.result, vote.closed_at, vote.closed_by = VoteState.CLOSED, stored, now_iso(), actor
-        vote.save()
-        passed = "、".join(item.item for item in result.items if item.passed) or "无"
-        audit.record("close", "vote", vote.uid, actor=actor,
-                     summary=f"结束表决“{vote.title}”：{session.summary.voted} 户投票，通过的事项：{passed}",
-                     changes={"status": (VoteState.OPEN, VoteState.CLOSED), "result": ("", stored)})
-    return result
-
-
-def reopen_vote(vote_id: int, reason: str) -> Changes:
-    """Open a closed vote again for corrections; the reason is required and kept in the audit log.
-
-    Returns the Changes (`Topic.VOTES`, this vote)."""
-    reason = reason.strip()
-    if not reason:
-        raise VoteError("重新开启表决须填写原因")
-    actor = operator_name()
-    with db.atomic():
-        vote = get_vote(vote_id)
-        if vote.status != VoteState.CLOSED:
-            raise VoteError("表决尚未结束，无需重新开启")
-        old_result = vote.result
-        vote.status, vote.result, vote.closed_at, vote.closed_by = VoteState.OPEN, "", None, ""
-        vote.save()
-        audit.record("reopen", "vote", vote.uid, actor=actor, summary=f"重新开启表决“{vote.title}”，原因：{reason}",
-                     changes={"status": (VoteState.CLOSED, VoteState.OPEN), "result": (old_result, ""),
-                              "reason": ("", reason)})
-    return Changes.of(Topic.VOTES, ids=(vote_id,))
 
 
 def stored_result(vote_id: int) -> dict | None:

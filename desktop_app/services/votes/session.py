@@ -17,7 +17,8 @@ from datetime import date
 
 from desktop_app.domain.headcount import ScopeRoll
 from desktop_app.domain.room_entry import matches, parse_room_entry
-from desktop_app.domain.tally import CHOICES, Ballot, TallyError, VoteRoll, tally
+from desktop_app.domain.tally import CHOICES, Ballot, TallyError, TallyResult, VoteRoll, tally
+from desktop_app.domain.tally_report import result_json
 from desktop_app.domain.vocabulary import DEFAULT_METHOD, METHODS, PROXY_METHOD, BallotEntry, VoteState
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.models import db
@@ -178,16 +179,12 @@ class VoteSession:
 
     def close(self):
         """Close the vote (see votes.close_vote) and follow its status."""
-        from desktop_app.services.votes.lifecycle import close_vote
-
         result = close_vote(self.vote_id)
         self._status = VoteState.CLOSED
         self.changes = Changes.of(Topic.VOTES, ids=(self.vote_id,))
         return result
 
     def reopen(self, reason: str) -> None:
-        from desktop_app.services.votes.lifecycle import reopen_vote
-
         self.changes = reopen_vote(self.vote_id, reason)
         self._status = VoteState(get_vote(self.vote_id).status)
 
@@ -291,3 +288,56 @@ def _summary_text(title: str, room: RollRoom, entry: str, action: str, state: Ba
     how = f"，{state.method}" + (f"，代理人{state.proxy}" if state.proxy else "") if state is not None else ""
     why = f"（{reason}）" if reason else ""
     return f"表决“{title}”{verb}{room.label}的表决票{who}{how}{why}"
+
+
+def close_vote(vote_id: int) -> TallyResult:
+    """Count, store the result (the `tally --json` document) and lock the vote against every write.
+
+    VoteError when already closed, when the ballots cannot be counted (conflicting rooms of one owner),
+    or, in the double-entry mode, while the two entries still differ. Changes: `Topic.VOTES`, this vote."""
+    actor = operator_name()
+    with db.atomic():
+        vote = get_vote(vote_id)
+        if vote.status == VoteState.CLOSED:
+            raise VoteError("表决已结束，不能重复结束")
+        session = VoteSession(vote_id)
+        outcome = session.tally()
+        if outcome.error is not None:
+            raise VoteError("计票有误，不能结束表决：" + "；".join(outcome.error.problems))
+        differences = session.differences()
+        if differences:
+            rooms = "、".join(difference.room.label for difference in differences[:5])
+            more = f"等 {len(differences)} 户" if len(differences) > 5 else ""
+            raise VoteError(f"双人录入核对还有 {len(differences)} 户不一致或只录入了一次（{rooms}{more}），"
+                            "请先逐一核对更正")
+        result = outcome.result
+        assert result is not None
+        stored = json.dumps(result_json(result.rule.value, result), ensure_ascii=False)
+        vote.status, vote.result, vote.closed_at, vote.closed_by = VoteState.CLOSED, stored, now_iso(), actor
+        vote.save()
+        passed = "、".join(item.item for item in result.items if item.passed) or "无"
+        audit.record("close", "vote", vote.uid, actor=actor,
+                     summary=f"结束表决“{vote.title}”：{session.summary.voted} 户投票，通过的事项：{passed}",
+                     changes={"status": (VoteState.OPEN, VoteState.CLOSED), "result": ("", stored)})
+    return result
+
+
+def reopen_vote(vote_id: int, reason: str) -> Changes:
+    """Open a closed vote again for corrections; the reason is required and kept in the audit log.
+
+    Returns the Changes (`Topic.VOTES`, this vote)."""
+    reason = reason.strip()
+    if not reason:
+        raise VoteError("重新开启表决须填写原因")
+    actor = operator_name()
+    with db.atomic():
+        vote = get_vote(vote_id)
+        if vote.status != VoteState.CLOSED:
+            raise VoteError("表决尚未结束，无需重新开启")
+        old_result = vote.result
+        vote.status, vote.result, vote.closed_at, vote.closed_by = VoteState.OPEN, "", None, ""
+        vote.save()
+        audit.record("reopen", "vote", vote.uid, actor=actor, summary=f"重新开启表决“{vote.title}”，原因：{reason}",
+                     changes={"status": (VoteState.CLOSED, VoteState.OPEN), "result": (old_result, ""),
+                              "reason": ("", reason)})
+    return Changes.of(Topic.VOTES, ids=(vote_id,))

@@ -6,7 +6,7 @@ the catalogue is taken from there (with its category). The chosen list's order i
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
@@ -19,16 +19,13 @@ from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.exchange.ballot_writer import item_name_problem
 from desktop_app.services.votes.create import ITEMS
 from desktop_app.ui.widgets.forms import error_label
-from desktop_app.ui.votes.wizard_pages import ItemRole, WizardPage
-
-if TYPE_CHECKING:
-    from desktop_app.ui.votes.wizard import VoteWizard
+from desktop_app.ui.votes.wizard_pages import ItemRole, WizardHost, WizardPage
 
 
 class ItemsPage(WizardPage):
     """What is voted on: catalogue items (checkable, by category) and free-text items, in ballot order."""
 
-    def __init__(self, wizard: "VoteWizard", entries: list[CatalogueEntry], initial: Iterable[VoteItem]) -> None:
+    def __init__(self, wizard: WizardHost, entries: list[CatalogueEntry], initial: Iterable[VoteItem]) -> None:
         super().__init__(wizard, "第3步：表决的改造内容",
                          "勾选改造内容目录中的项目，或自行填写；右侧的顺序就是表决票上的顺序，每项分别计票。")
         self.syncing = False

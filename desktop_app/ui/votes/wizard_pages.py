@@ -1,13 +1,13 @@
 """The input pages of the 新建表决 wizard: scope, matter and rule, title and dates (items: vote_wizard_items).
 
-Each page only holds its widgets; the wizard (`ui.vote_wizard.VoteWizard`) builds the draft from them,
+Each page only holds its widgets; the wizard (`ui.votes.wizard.VoteWizard`) builds the draft from them,
 checks it on every change and hands each message back to the field it is about (`show_errors`).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable, Protocol
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -21,10 +21,8 @@ from desktop_app.domain.vote_rules import MATTERS, Rule, rule_of_matter
 from desktop_app.services import queries
 from desktop_app.services.scope import Scope
 from desktop_app.services.votes.create import DATES, MATTER, RULE_REASON, SCOPE, TITLE
+from desktop_app.ui.pages.base import PageContext
 from desktop_app.ui.widgets.forms import error_label
-
-if TYPE_CHECKING:
-    from desktop_app.ui.votes.wizard import VoteWizard
 
 NUMERALS = "〇一二三四五六七八九"
 DEFAULT_MATTER = 7  # 改建、重建建筑物及其附属设施: renovation works
@@ -60,10 +58,20 @@ def estates_in(scope: Scope) -> list[tuple[int, str]]:
     return [choice for choice in choices if choice[0] in wanted]
 
 
+class WizardHost(Protocol):
+    """What the pages need of the wizard that holds them (`ui.votes.wizard.VoteWizard`)."""
+
+    context: PageContext
+
+    def revalidate(self) -> None: ...
+
+    def estate_changed(self) -> None: ...
+
+
 class WizardPage(QWizardPage):
     """A page whose completeness is 'none of its fields has a message'."""
 
-    def __init__(self, wizard: "VoteWizard", title: str, subtitle: str) -> None:
+    def __init__(self, wizard: WizardHost, title: str, subtitle: str) -> None:
         super().__init__()
         self.wiz = wizard
         self.setTitle(title)
@@ -93,7 +101,7 @@ class WizardPage(QWizardPage):
 class ScopePage(WizardPage):
     """Which rooms vote: one estate of the window's scope, whole or some of its buildings or units."""
 
-    def __init__(self, wizard: "VoteWizard") -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard, "第1步：表决范围", "哪些房屋的业主参加表决？表决开始时将冻结这些房屋的名册。")
         self.estate = QComboBox()
         self.estate.setObjectName("estate")
@@ -205,7 +213,7 @@ class ScopePage(WizardPage):
 class MatterPage(WizardPage):
     """The Art. 278 matter, the rule it implies (or another one, with a reason), blank ballots, double entry."""
 
-    def __init__(self, wizard: "VoteWizard", blank_default: bool) -> None:
+    def __init__(self, wizard: WizardHost, blank_default: bool) -> None:
         super().__init__(wizard, "第2步：表决事项类别与规则",
                          "按《民法典》第二百七十八条选择本次表决属于哪一类事项，程序据此确定表决规则。")
         self.matter = QComboBox()
@@ -272,7 +280,7 @@ class MatterPage(WizardPage):
 class DetailsPage(WizardPage):
     """Title, opening and closing dates, issuer and a note."""
 
-    def __init__(self, wizard: "VoteWizard", today: date) -> None:
+    def __init__(self, wizard: WizardHost, today: date) -> None:
         super().__init__(wizard, "第4步：名称与表决期", "表决名称印在表决票和结果公告上；表决期内收回的表决票有效。")
         self.title_edited = False
         self.issuer_edited = False
