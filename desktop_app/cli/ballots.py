@@ -27,7 +27,7 @@ def register(subparsers) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from desktop_app.operations.votes.exporting import export_ballots, export_vote_roll, find_vote
+    from desktop_app.operations.votes import export_ballots, export_vote_roll, find_vote
 
     open_db_or_exit(args)
     vote_id = find_vote(args.vote.strip())

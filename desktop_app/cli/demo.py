@@ -22,7 +22,7 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desktop_app.domain.area import format_area
-    from desktop_app.services.demo.street import STREET, create_demo, demo_scope
+    from desktop_app.services.demo import STREET, create_demo, demo_scope
     from desktop_app.services.queries import children, scope_counts
 
     workspace = open_db_or_exit(args)

@@ -13,10 +13,10 @@ from desktop_app.domain.dates_text import parse_date
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.print_data import NOTICE_KINDS, Notice
 from desktop_app.models.clock import SystemClock
-from desktop_app.operations.printing.documents import (
+from desktop_app.operations.printing import (
     NothingToPrint, PrintRequest, Saved, notice_request, print_to_file,
 )
-from desktop_app.services.printing.gather import PrintScopeError, default_issuer, estate_scope
+from desktop_app.services.printing import PrintScopeError, default_issuer, estate_scope
 
 
 def read_body(path: Path) -> tuple[str, tuple[str, ...]]:

@@ -22,7 +22,7 @@ from desktop_app.cli.common import open_db_or_exit
 
 if TYPE_CHECKING:  # the handlers import their modules, so that building the parser stays cheap
     from desktop_app.exchange.errors import CellError
-    from desktop_app.services.roll.importing import ImportSummary
+    from desktop_app.services.roll import ImportSummary
 
 
 def register(subparsers) -> None:
@@ -69,7 +69,7 @@ def _report(args: argparse.Namespace, rows: int, summary: ImportSummary | None, 
 
 def run_import(args: argparse.Namespace) -> int:
     from desktop_app.exchange.errors import ReadFailure
-    from desktop_app.operations.roll.importing import can_import, import_roll, read_roll_file
+    from desktop_app.operations.roll import can_import, import_roll, read_roll_file
 
     workspace = open_db_or_exit(args)
     try:
@@ -86,7 +86,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from desktop_app.operations.roll.exporting import UnknownEstate, export_roll
+    from desktop_app.operations.roll import UnknownEstate, export_roll
 
     open_db_or_exit(args)
     try:
@@ -102,7 +102,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_template(args: argparse.Namespace) -> int:
-    from desktop_app.operations.roll.exporting import write_template
+    from desktop_app.operations.roll import write_template
 
     try:
         write_template(args.file)

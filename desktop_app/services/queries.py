@@ -19,7 +19,7 @@ from desktop_app.domain.headcount import RollEntry, build_scope_roll
 from desktop_app.domain.masking import mask_id_number, mask_phone
 from desktop_app.domain.residents import latest_elderly_birth
 from desktop_app.models import Estate, db
-from desktop_app.services.roll import room_order
+from desktop_app.services import room_order
 from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.services.scope import Scope, building_label, room_condition, unit_label
 from desktop_app.services.scope import estate_of_scope  # noqa: F401 (the pages ask the queries for it)

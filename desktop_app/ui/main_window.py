@@ -22,7 +22,7 @@ from desktop_app import APP_NAME, __version__
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.scope import Scope, exists
 from desktop_app.services.workspace import Workspace
-from desktop_app.ui.roll import file_actions as roll_actions
+from desktop_app.ui import roll as roll_actions
 from desktop_app.ui.pages import PAGES
 from desktop_app.ui.pages.base import ChangeBus, Page, PageContext, PlaceholderPage, ScopeState
 from desktop_app.ui.widgets.scope_bar import ScopeBar

@@ -18,7 +18,7 @@ from desktop_app.services import queries
 from desktop_app.services.roll import rooms
 from desktop_app.services.roll.importing import apply_roll
 from desktop_app.services.roll.bulk_tables import ORDER_INDEXES
-from desktop_app.services.roll.room_order import renumber
+from desktop_app.services.room_order import renumber
 from desktop_app.services.scope import ALL, Scope
 
 SORTS = [None, "estate", "building", "unit", "number", "floor", "area", "area_source", "owner", "id_number",

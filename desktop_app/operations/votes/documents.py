@@ -21,7 +21,7 @@ from desktop_app.domain.dates_text import date_text
 from desktop_app.domain.errors import Cancelled, UserError
 from desktop_app.operations.common import Progress, no_progress, write_file
 from desktop_app.services.changes import Changes
-from desktop_app.services.printing.gather import PrintRecord
+from desktop_app.services.printing import PrintRecord
 from desktop_app.services.votes.printing import (
     DRAFT_NOTE, ballot_sheets, not_voted_data, record_vote_print, result_notice_data,
 )

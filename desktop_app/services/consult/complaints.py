@@ -23,7 +23,7 @@ from desktop_app.models import Complaint, ComplaintStep, Estate, db
 from desktop_app.models.clock import now_iso
 from desktop_app.services import audit, settings
 from desktop_app.services.changes import NONE, Changes, Topic
-from desktop_app.services.roll.rooms import ValidationError
+from desktop_app.services.roll import ValidationError
 from desktop_app.services.scope import ALL, Scope
 from desktop_app.services.settings import operator_name
 

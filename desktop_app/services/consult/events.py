@@ -29,7 +29,7 @@ from desktop_app.services.consult.opinions import (
 )
 from desktop_app.services.consult.opinion_session import OpinionSession, OpinionState, SessionRoom
 from desktop_app.services.queries import estate_of_scope
-from desktop_app.services.roll.rooms import ValidationError
+from desktop_app.services.roll import ValidationError
 from desktop_app.services.scope import ALL, Scope, exists, scope_label, scope_path
 from desktop_app.services.settings import operator_name
 

@@ -15,7 +15,7 @@ from desktop_app.domain.opinions import DOOR_TO_DOOR, demand_error, kind_error, 
 from desktop_app.models import Consultation, Opinion, OpinionDemand, Room, db
 from desktop_app.models.clock import current_origin, new_uid, now_iso
 from desktop_app.services import audit, catalogue
-from desktop_app.services.roll.rooms import ValidationError
+from desktop_app.services.roll import ValidationError
 from desktop_app.services.scope import Scope, room_condition
 from desktop_app.services.settings import operator_name
 

@@ -17,7 +17,7 @@ from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.models import db
 from desktop_app.services.catalogue import catalogue
 from desktop_app.services.consult.demands import demand_summary, latest_opinions
-from desktop_app.services.printing.gather import (
+from desktop_app.services.printing import (
     PrintRecord, default_issuer, estate_name_of, record_print_job, roll_scope_label, scope_homes,
 )
 from desktop_app.services.consult.registers import complaint_lines

@@ -15,10 +15,9 @@ from datetime import date, timedelta
 from desktop_app.domain.complaints import CATEGORIES, CLOSED, HANDLING, REPLIED, TRANSFERRED
 from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.models import Complaint, Consultation, Estate, db
-from desktop_app.services.consult import complaints as complaint_service
-from desktop_app.services.consult.events import EventDraft, save_event
-from desktop_app.services.consult.opinions import OpinionDraft, write_opinion
-from desktop_app.services.consult.opinion_session import session_rooms
+from desktop_app.services.consult import (
+    ComplaintDraft, EventDraft, OpinionDraft, advance, save_complaint, save_event, session_rooms, write_opinion,
+)
 from desktop_app.services.scope import Scope
 
 SEED = "desktop-app 东湖街道 consultations demo 1"
@@ -121,7 +120,7 @@ def _complaints(rng: random.Random, today: date) -> int:
         category = rng.choices(CATEGORIES, CATEGORY_WEIGHTS)[0]
         room = rng.choice(rooms)
         source = rng.choices(("12345", "来访", "来电"), (7, 2, 1))[0]
-        complaint_id = complaint_service.save_complaint(complaint_service.ComplaintDraft(
+        complaint_id = save_complaint(ComplaintDraft(
             ticket_no=f"SM{received:%Y%m%d}{index + 1:04d}" if source == "12345" else "", source=source,
             received_at=received, category=category, estate_id=room.estate_id, room_id=room.room_id,
             complainant=rng.choice(("陈女士", "林先生", "黄女士", "郑先生", "吴阿姨", "刘先生")),
@@ -140,5 +139,5 @@ def _follow(rng: random.Random, complaint_id: int, received: date, today: date) 
             return
         reply = rng.choice(REPLIES) if step in (REPLIED, CLOSED) else None
         satisfaction = rng.choices(("满意", "基本满意", "不满意"), (6, 3, 1))[0] if step == CLOSED else None
-        complaint_service.advance(complaint_id, step, day, ACTOR, reply=reply, satisfaction=satisfaction,
+        advance(complaint_id, step, day, ACTOR, reply=reply, satisfaction=satisfaction,
                                   today=today)

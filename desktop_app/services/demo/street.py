@@ -22,7 +22,7 @@ from desktop_app.services.scope import Scope
 # The roll import loads pypinyin (about a second), so it is imported when writing, not when the
 # window only asks has_any_estate at start.
 if TYPE_CHECKING:
-    from desktop_app.services.roll.importing import ImportSummary
+    from desktop_app.services.roll import ImportSummary
 
 Progress = Callable[[int, int], bool]
 
@@ -104,7 +104,7 @@ def create_demo(progress: Progress | None = None, *, vote: bool = True, today: d
 def write_plans(plans: Iterable[EstatePlan], *, progress: Progress | None = None) -> ImportSummary:
     """Write generated estates through the roll import (their streets and communities created first,
     with their codes), then each estate's address and year built."""
-    from desktop_app.services.roll.importing import apply_roll
+    from desktop_app.services.roll import apply_roll
 
     plans = list(plans)
     for spec in {(plan.spec.street, plan.spec.community): plan.spec for plan in plans}.values():
@@ -137,7 +137,7 @@ def _describe_estates(plans: Iterable[EstatePlan]) -> None:
 def write_residents(plans: list[EstatePlan]) -> int:
     """Add the households' members to their rooms; members already there (same name) are kept.
     Rows go through the cursor's executemany, as the roll import's do."""
-    from desktop_app.services.roll.bulk_tables import new_uids
+    from desktop_app.services.roll import new_uids
 
     rows = []
     for plan in plans:

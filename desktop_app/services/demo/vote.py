@@ -15,8 +15,7 @@ from desktop_app.domain.vocabulary import BallotMethod, ScopeLevel
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.models import Estate, Vote
 from desktop_app.services.scope import Scope
-from desktop_app.services.votes.create import VoteDraft, create_vote
-from desktop_app.services.votes.session import VoteSession
+from desktop_app.services.votes import VoteDraft, VoteSession, create_vote
 
 SEED = "desktop-app demo vote"
 ESTATE = "杜鹃新村"

@@ -22,7 +22,7 @@ from desktop_app.domain.naming import natural_sort_key as _natural_sort_key
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.models import db
 from desktop_app.services.roll.pinyin import pinyin_key
-from desktop_app.services.roll.room_order import renumber
+from desktop_app.services.room_order import renumber
 from desktop_app.services.roll.bulk_tables import (
     ORDER_INDEXES,
     BulkWriter,

@@ -33,7 +33,7 @@ from desktop_app.models import (
 from desktop_app.services import audit
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.roll.pinyin import pinyin_key
-from desktop_app.services.roll.room_order import renumber
+from desktop_app.services.room_order import renumber
 from desktop_app.services.scope import building_label, unit_label
 from desktop_app.services.settings import operator_name
 

@@ -20,7 +20,7 @@ from desktop_app.domain.vote_print_data import (
 )
 from desktop_app.domain.vote_rules import MATTERS, Rule
 from desktop_app.models import db
-from desktop_app.services.printing.gather import PrintRecord, default_issuer, record_print_job
+from desktop_app.services.printing import PrintRecord, default_issuer, record_print_job
 from desktop_app.services.scope import Scope
 from desktop_app.services.votes.records import VoteError, VoteSummary, get_vote, roll_rooms
 from desktop_app.services.votes.lifecycle import VoteSession, stored_result, vote_summary

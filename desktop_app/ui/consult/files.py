@@ -23,7 +23,7 @@ from desktop_app.domain.consultation_print_data import period_label
 from desktop_app.domain.errors import Cancelled, UserError
 from desktop_app.exchange.register_writer import write_complaint_register, write_opinion_register
 from desktop_app.services.consult import printing
-from desktop_app.services.printing.gather import rooms_count
+from desktop_app.services.printing import rooms_count
 from desktop_app.services.consult.registers import complaint_lines, opinion_lines
 from desktop_app.services.scope import Scope
 from desktop_app.ui.widgets.saved_files import (

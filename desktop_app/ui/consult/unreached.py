@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPush
     QWidget
 
 from desktop_app.documents.visit_form import TITLE as VISIT_TITLE
-from desktop_app.operations.printing.documents import Saved, print_to_file, visit_forms_request
+from desktop_app.operations.printing import Saved, print_to_file, visit_forms_request
 from desktop_app.services.changes import Topic
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.vocabulary import ScopeLevel

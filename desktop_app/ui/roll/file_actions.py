@@ -72,7 +72,7 @@ def offer_first_start(window: QMainWindow, runner, emit: Callable[[Changes], Non
 
     if has_any_estate():
         return
-    from desktop_app.services.demo.street import create_demo  # its generators load only when there is nothing yet
+    from desktop_app.services.demo import create_demo  # its generators load only when there is nothing yet
     box = QMessageBox(QMessageBox.Icon.Question, "欢迎使用", "数据库中还没有任何小区。您可以：", parent=window)
     box.setInformativeText("生成一个演示街道（2个社区、6个小区、约1500套房屋，均为虚构数据）先熟悉功能，"
                            "或者从已有的 Excel 名册导入。")

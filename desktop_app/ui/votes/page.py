@@ -24,8 +24,7 @@ from desktop_app.services.votes import lifecycle as votes
 from desktop_app.services.scope import Scope
 from desktop_app.ui.pages.base import Page, PageContext
 from desktop_app.ui.votes.tally_panel import problem_lines
-from desktop_app.ui.votes import import_dialog as vote_import_dialog
-from desktop_app.ui.votes import print_actions as vote_print_actions
+from desktop_app.ui.votes import import_dialog as vote_import_dialog, print_actions as vote_print_actions
 from desktop_app.ui.votes.detail import RESULT_TAB, VoteDetail
 from desktop_app.ui.votes.models import VoteListModel
 

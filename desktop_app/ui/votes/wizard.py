@@ -22,7 +22,7 @@ from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.services import catalogue, queries
 from desktop_app.services.changes import Changes, Topic
-from desktop_app.services.printing import gather as printing
+from desktop_app.services.printing import default_issuer
 from desktop_app.services.votes import lifecycle as votes
 from desktop_app.services.scope import Scope
 from desktop_app.ui.widgets.forms import error_label
@@ -160,7 +160,7 @@ class VoteWizard(QWizard):
 
     def estate_changed(self) -> None:
         estate_id = self.scope_page.estate_id
-        issuer = printing.default_issuer(Scope(ScopeLevel.ESTATE, estate_id)) if estate_id is not None else ""
+        issuer = default_issuer(Scope(ScopeLevel.ESTATE, estate_id)) if estate_id is not None else ""
         self.details_page.set_defaults(self.scope_page.estate_name if estate_id is not None else "", issuer)
         self.revalidate()
 

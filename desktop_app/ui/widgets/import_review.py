@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.exchange.errors import ReadFailure, column_letter
 from desktop_app.exchange.roll_columns import REQUIRED_FIELDS, ROLL_COLUMNS, match_headers
 from desktop_app.exchange.roll_reader import RollReadResult
-from desktop_app.operations.roll.importing import RollImported, can_import, import_roll, read_roll_file
+from desktop_app.operations.roll import RollImported, can_import, import_roll, read_roll_file
 from desktop_app.services import queries, settings
 from desktop_app.ui.widgets.plain_table import PlainTableModel
 from desktop_app.ui.widgets.wizard_parts import error_label, review_table
