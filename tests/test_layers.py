@@ -1,9 +1,21 @@
-"""Imports point downwards only: ui > cli > operations > exchange/documents > services > models > domain;
-and the window and the command line run the same shared operations."""
+"""The shape of the package, checked so that it stays true without anyone policing it.
+
+- Imports point downwards only: ui > cli > operations > exchange/documents > services > models > domain,
+  and ui never reaches models directly.
+- A feature (a sub-package such as `services/votes/` or `ui/consult/`) uses another feature only through
+  the public names of that feature's package (`from desktop_app.services.roll import rooms_in_scope`),
+  never through its modules. A feature's own modules in every layer (ui/votes and services/votes) may
+  use each other freely.
+- The project's own modules are imported with import statements, never through importlib, so that this
+  test and mypy see every dependency.
+- No import cycles between modules, counting imports inside functions and under TYPE_CHECKING.
+"""
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -29,124 +41,234 @@ THIRD_PARTY_FORBIDDEN = {
     "documents": {"PySide6", "peewee"},
     "operations": {"PySide6"},
     "cli": {"PySide6"},
-    "ui": {"peewee"},
+    "ui": {"peewee", "sqlite3"},
 }
+# Sub-packages that are shared parts rather than features: any feature may use their modules.
+SHARED_PARTS = {("ui", "widgets"), ("ui", "pages")}
 
 
-def imported_modules(path: Path) -> set[str]:
+@dataclass(frozen=True)
+class Import:
+    """One imported name: `module` is what the statement names, `name` the name taken from it (or None)."""
+
+    module: str
+    name: str | None
+    line: int
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def package_files() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def imports_of(path: Path) -> list[Import]:
+    """Every import in the file, wherever it stands (module level, functions, TYPE_CHECKING)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    names: set[str] = set()
+    here = module_name(path)
+    package = here if path.name == "__init__.py" else here.rpartition(".")[0]
+    found: list[Import] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-    return names
+            found.extend(Import(alias.name, None, node.lineno) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")
+                anchor = anchor[: len(anchor) - (node.level - 1)]
+                base = ".".join(anchor + ([base] if base else []))
+            found.extend(Import(base, alias.name, node.lineno) for alias in node.names)
+    return found
 
 
-def layer_files():
-    for layer in FORBIDDEN:
-        for path in sorted((PACKAGE / layer).rglob("*.py")) if (PACKAGE / layer).is_dir() else []:
-            yield layer, path
+def is_module(dotted: str) -> bool:
+    relative = Path(*dotted.split(".")[1:]) if "." in dotted else Path()
+    return (PACKAGE / relative).with_suffix(".py").is_file() or (PACKAGE / relative / "__init__.py").is_file()
 
 
-@pytest.mark.parametrize("layer,path", [p for p in layer_files() if p[1].exists()],
-                         ids=lambda v: str(v.relative_to(PACKAGE)) if isinstance(v, Path) else v)
-def test_imports_point_downwards(layer, path):
-    for name in imported_modules(path):
-        parts = name.split(".")
-        if parts[0] == "desktop_app" and len(parts) > 1:
-            assert parts[1] not in FORBIDDEN[layer], f"{path.name} ({layer}) imports {name}"
-        assert parts[0] not in THIRD_PARTY_FORBIDDEN[layer], f"{path.name} ({layer}) imports {name}"
+def targets(item: Import) -> str:
+    """The project module an import really reaches (`from pkg import submodule` reaches the submodule)."""
+    if item.name and is_module(f"{item.module}.{item.name}"):
+        return f"{item.module}.{item.name}"
+    return item.module
 
 
-def test_the_rule_sees_a_violation(tmp_path):
-    bad = tmp_path / "bad.py"
-    bad.write_text("from desktop_app.ui.app import run_gui\nimport PySide6\n", encoding="utf-8")
-    assert {"desktop_app.ui.app", "PySide6"} <= imported_modules(bad)
+def layer_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "desktop_app" else None
 
 
-# Each front-end module that runs a shared use case, and the operations module it must call.
-SHARED = [
-    ("ui/printing/jobs.py", "desktop_app.operations.printing"),
-    ("cli/print_run.py", "desktop_app.operations.printing"),
-    ("ui/votes/import_dialog.py", "desktop_app.operations.votes"),
-    ("ui/votes/print_actions.py", "desktop_app.operations.votes"),
-    ("cli/ballots.py", "desktop_app.operations.votes"),
-    ("ui/widgets/import_review.py", "desktop_app.operations.roll"),
-    ("ui/roll/file_actions.py", "desktop_app.operations.roll"),
-    ("cli/roll.py", "desktop_app.operations.roll"),
-    ("ui/consult/unreached.py", "desktop_app.operations.printing"),
-]
-
-# What only the shared operations may call: rendering, writing, reading for import, applying and recording
-# of the use cases that the window and the command line share (else ui or cli holds a second copy).
-OPERATIONS_ONLY = {
-    "desktop_app.documents.notice": {"render_notice"},
-    "desktop_app.documents.owner_roll": {"render_owner_roll"},
-    "desktop_app.documents.visit_form": {"render_visit_forms"},
-    "desktop_app.documents.ballot": {"render_ballots"},
-    "desktop_app.documents.vote_result": {"render_vote_result"},
-    "desktop_app.documents.not_voted": {"render_not_voted"},
-    "desktop_app.exchange.roll_writer": {"write_roll", "write_roll_template"},
-    "desktop_app.exchange.ballot_writer": {"write_ballots"},
-    "desktop_app.exchange.ballot_import": {"preview_ballots"},
-    "desktop_app.services.printing.gather": {"record_print_job", "owner_roll_data", "visit_forms_data"},
-    "desktop_app.services.votes.printing": {"record_vote_print", "ballot_sheets", "result_notice_data",
-                                            "not_voted_data"},
-    "desktop_app.services.votes.exchange": {"apply_ballot_import", "ballot_export", "recount_roll"},
-    "desktop_app.services.roll.importing": {"apply_roll"},
-    "desktop_app.services.roll.exporting": {"roll_records"},
-}
+def feature_of(module: str) -> str | None:
+    """`votes` for desktop_app.services.votes.session; None for shared core modules."""
+    parts = module.split(".")
+    if len(parts) < 3 or parts[0] != "desktop_app" or (parts[1], parts[2]) in SHARED_PARTS:
+        return None
+    return parts[2] if (PACKAGE / parts[1] / parts[2]).is_dir() else None
 
 
-@pytest.mark.parametrize("front_end,operation", SHARED, ids=[front for front, _op in SHARED])
-def test_window_and_command_line_run_the_shared_operations(front_end, operation):
-    imported = imported_modules(PACKAGE / front_end)
-    assert any(name == operation or name.startswith(operation + ".") for name in imported), \
-        f"{front_end} does not call {operation}"
+def project_imports() -> Iterator[tuple[Path, str, Import]]:
+    for path in package_files():
+        for item in imports_of(path):
+            yield path, module_name(path), item
 
 
-def used_names(path: Path) -> set[tuple[str, str]]:
-    """(module, name) for each `from module import name`, and for each `alias.name` where `alias` is a
-    module imported whole (`from package import module as alias`, `import module as alias`)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names: set[tuple[str, str]] = set()
-    aliases: dict[str, str] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            for alias in node.names:
-                names.add((node.module, alias.name))
-                aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.asname:
-                    aliases[alias.asname] = alias.name
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases:
-            names.add((aliases[node.value.id], node.attr))
-    return names
+def layer_violations() -> list[str]:
+    problems = []
+    for path, here, item in project_imports():
+        layer = layer_of(here)
+        if layer not in FORBIDDEN:
+            continue
+        target_layer = layer_of(item.module)
+        if target_layer in FORBIDDEN[layer]:
+            problems.append(f"{here}:{item.line} ({layer}) imports {item.module}")
+        if item.module.split(".")[0] in THIRD_PARTY_FORBIDDEN[layer]:
+            problems.append(f"{here}:{item.line} ({layer}) imports {item.module}")
+    return problems
 
 
-FRONT_ENDS = sorted([*(PACKAGE / "ui").rglob("*.py"), *(PACKAGE / "cli").rglob("*.py")])
+def feature_violations() -> list[str]:
+    problems = []
+    for path, here, item in project_imports():
+        target = targets(item)
+        theirs = feature_of(target)
+        if theirs is None or theirs == feature_of(here):
+            continue
+        package = ".".join(target.split(".")[:3])
+        if target != package:
+            problems.append(f"{here}:{item.line} reaches into feature module {target} "
+                            f"(import its public names from {package})")
+    return problems
 
 
-@pytest.mark.parametrize("path", FRONT_ENDS, ids=lambda p: str(p.relative_to(PACKAGE)))
-def test_front_ends_leave_the_shared_use_cases_to_operations(path):
-    for module, name in used_names(path):
-        assert name not in OPERATIONS_ONLY.get(module, set()), \
-            f"{path.name} calls {module}.{name}: run the shared operation (desktop_app.operations) instead"
+def importlib_uses() -> list[str]:
+    problems = []
+    for path in package_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                if name in {"import_module", "__import__", "spec_from_file_location"}:
+                    problems.append(f"{module_name(path)}:{node.lineno} loads a module by name ({name})")
+    return problems
 
 
-def test_the_front_end_rule_sees_a_second_copy(tmp_path):
-    bad = tmp_path / "bad.py"
-    bad.write_text("from desktop_app.services.printing import gather as printing\n"
-                   "from desktop_app.exchange.roll_writer import write_roll\n"
-                   "printing.record_print_job('roll')\n", encoding="utf-8")
-    assert {("desktop_app.services.printing.gather", "record_print_job"),
-            ("desktop_app.exchange.roll_writer", "write_roll")} <= used_names(bad)
+def import_graph() -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for path, here, item in project_imports():
+        target = targets(item)
+        if target.startswith("desktop_app.") and target != here and not here.startswith(target + "."):
+            graph.setdefault(here, set()).add(target)
+    return graph
 
 
-def test_the_ui_is_checked_and_may_not_import_models():
-    assert "models" in FORBIDDEN["ui"]
-    assert any(layer == "ui" for layer, _ in layer_files())
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for other in graph.get(node, ()):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in on_stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_imports_point_downwards():
+    assert layer_violations() == []
+
+
+def test_features_meet_only_through_public_names():
+    assert feature_violations() == []
+
+
+def test_no_module_of_the_project_is_loaded_by_name():
+    assert importlib_uses() == []
+
+
+def test_no_import_cycles():
+    assert cycles(import_graph()) == []
+
+
+def test_every_feature_package_says_what_it_is():
+    for init in PACKAGE.rglob("__init__.py"):
+        tree = ast.parse(init.read_text(encoding="utf-8"))
+        assert ast.get_docstring(tree), f"{init.relative_to(PACKAGE)} has no docstring"
+
+
+# The checks themselves must see what they are meant to catch.
+
+def write(root: Path, relative: str, text: str) -> Path:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def fake_package(tmp_path):
+    """A small package in tmp_path that the checks read instead of the real one."""
+    root = tmp_path / "desktop_app"
+    for package in ("", "services", "services/roll", "services/votes", "ui", "ui/votes", "ui/widgets"):
+        write(root, f"{package}/__init__.py".lstrip("/"), '"""x"""\n')
+    write(root, "services/roll/rooms.py", "def room(): pass\n")
+    real = globals()["PACKAGE"]
+    globals()["PACKAGE"] = root
+    yield root
+    globals()["PACKAGE"] = real
+
+
+def test_the_checks_see_each_kind_of_violation(fake_package):
+    write(fake_package, "ui/votes/page.py",
+          "from desktop_app.models import db\nimport peewee\n"
+          "from desktop_app.services.roll import rooms\n"
+          "from desktop_app.services.roll.rooms import room\n")
+    write(fake_package, "services/votes/a.py", "import importlib\nimportlib.import_module('x')\n"
+                                               "from desktop_app.services.votes import b\n")
+    write(fake_package, "services/votes/b.py", "def f():\n    from desktop_app.services.votes import a\n")
+    write(fake_package, "ui/widgets/table.py", "from desktop_app.services.votes import b\n")
+    assert any("imports desktop_app.models" in p for p in layer_violations())
+    assert any("imports peewee" in p for p in layer_violations())
+    features = feature_violations()
+    assert len(features) == 3, features  # rooms twice (as a name and as a module), votes.b from widgets
+    assert importlib_uses() and "import_module" in importlib_uses()[0]
+    assert cycles(import_graph()) == [["desktop_app.services.votes.a", "desktop_app.services.votes.b"]]
+
+
+def test_public_names_and_own_feature_pass(fake_package):
+    write(fake_package, "services/roll/__init__.py", '"""x"""\nfrom desktop_app.services.roll.rooms import room\n')
+    write(fake_package, "ui/votes/page.py", "from desktop_app.services.roll import room\n"
+                                            "from desktop_app.ui.widgets import table\n")
+    write(fake_package, "ui/widgets/table.py", "x = 1\n")
+    write(fake_package, "ui/votes/entry.py", "from desktop_app.services.votes import b\n")
+    write(fake_package, "services/votes/b.py", "x = 1\n")
+    assert feature_violations() == []
+    assert cycles(import_graph()) == []
