@@ -20,6 +20,7 @@ qt-libs:
 	@sh scripts/ensure_qt_libs.sh
 
 test: $(STAMP) qt-libs
+	$(PY) -m mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: $(STAMP)

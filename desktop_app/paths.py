@@ -12,8 +12,12 @@ import os
 import sys
 from contextlib import ExitStack
 from importlib.resources import as_file, files
-from importlib.resources.abc import Traversable
 from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    from importlib.resources.abc import Traversable
+else:  # 3.10 (requires-python) has it only in importlib.abc
+    from importlib.abc import Traversable
 
 RESOURCES: Traversable = files("desktop_app.resources")
 _EXTRACTED = ExitStack()  # files extracted from a zipped install, deleted when the process ends
@@ -26,14 +30,16 @@ def resource_path(*parts: str) -> Path:
     A normal or editable install gives the file itself; a zipped install gives a temporary copy that
     lives until the process ends.
     """
-    resource = RESOURCES.joinpath(*parts)
+    resource = RESOURCES
+    for part in parts:  # one part a call: 3.10's Traversable.joinpath takes one
+        resource = resource.joinpath(part)
     if isinstance(resource, Path):
         return resource
     return _EXTRACTED.enter_context(as_file(resource))
 
 
 BUNDLED_FONT = resource_path("fonts", "wqy-microhei.ttc")
-SHIPPED_CATALOGUE: Traversable = RESOURCES.joinpath("reference", "renovation_catalogue.json")
+SHIPPED_CATALOGUE: Traversable = RESOURCES.joinpath("reference").joinpath("renovation_catalogue.json")
 
 
 def user_data_dir() -> Path:

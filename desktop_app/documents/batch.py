@@ -40,6 +40,6 @@ def render_batch(items: Sequence[Item], target: str | Path | IO[bytes], fonts: F
         if partial is not None:
             partial.unlink(missing_ok=True)
         raise
-    if partial is not None:
+    if partial is not None and isinstance(target, (str, Path)):  # both or neither
         os.replace(partial, target)
     return len(items)

@@ -114,8 +114,8 @@ def table_groups(data: NotVotedList, header: tuple[str, ...]) -> list[tuple[str,
     """(group row text, body rows) per building/unit, rooms numbered on across the groups."""
     groups = []
     number = 0
-    for label, members in groupby(sorted_rows(data), key=group_label):
-        members = list(members)
+    for label, group in groupby(sorted_rows(data), key=group_label):
+        members = list(group)
         area = sum(row.area_centi for row in members)
         cells = []
         for row in members:

@@ -166,7 +166,7 @@ def consultation_figures(events: Iterable[EventRow], opinions: Iterable[OpinionR
 
     Raises UserError when an opinion names an estate not given, when more rooms of an estate gave an
     opinion than it has, or for an unknown kind or category (the rows do not belong together)."""
-    kinds = Counter()
+    kinds: Counter[str] = Counter()
     for event in events:
         if event.kind not in KINDS:
             raise UserError(f"征求意见方式“{event.kind}”无效")
@@ -184,8 +184,8 @@ def consultation_figures(events: Iterable[EventRow], opinions: Iterable[OpinionR
         if len(rooms) > estate.rooms:
             raise UserError(f"{estate.name}：有意见的房屋 {len(rooms)} 户多于房屋总数 {estate.rooms} 户")
         reach.append(EstateReach(estate_id, estate.name, estate.rooms, len(rooms)))
-    categories = Counter()
-    states = Counter()
+    categories: Counter[str] = Counter()
+    states: Counter[str] = Counter()
     closed = close_days = 0
     for complaint in complaints:
         if complaint.category not in CATEGORIES:

@@ -84,20 +84,20 @@ def _scope_roll(total_area: int, parent: dict[str, str], anchor: dict[str, str |
     head_of_root[_DEVELOPER_NODE] = DEVELOPER_HEAD
     head_of_room: dict[str, str] = {}
     grouped: dict[str, str | list[str]] = {}  # head -> its room, or its rooms when several
-    for room, node in anchor.items():
-        if node is None:
+    for room, anchor_node in anchor.items():
+        if anchor_node is None:
             head = NO_OWNER_HEAD_PREFIX + room
         else:
-            root = root_of[node]
+            root = root_of[anchor_node]
             head = head_of_root.get(root, root)
         head_of_room[room] = head
         rooms = grouped.setdefault(head, room)
         if rooms is not room:
-            if rooms.__class__ is list:
+            if isinstance(rooms, list):
                 rooms.append(room)
             else:
                 grouped[head] = [rooms, room]
-    rooms_of_head = {head: (rooms,) if rooms.__class__ is str else tuple(sorted(rooms))
+    rooms_of_head = {head: (rooms,) if isinstance(rooms, str) else tuple(sorted(rooms))
                      for head, rooms in grouped.items()}
     return ScopeRoll(total_area, len(rooms_of_head), head_of_room, rooms_of_head)
 

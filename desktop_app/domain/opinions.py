@@ -6,7 +6,7 @@ opinion (by date, then by the order it was entered) is the household's current v
 
 from __future__ import annotations
 
-from typing import Iterable, TypeVar
+from typing import Any, Callable, Iterable, TypeVar
 
 KINDS = ("座谈会", "入户走访", "问卷", "公示反馈", "线上")  # consultation kinds, also an opinion's channel
 DOOR_TO_DOOR = "入户走访"
@@ -49,7 +49,8 @@ def unique_names(names: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-def latest_per_room(rows: Iterable[T], *, room, order) -> dict[object, T]:
+def latest_per_room(rows: Iterable[T], *, room: Callable[[T], object],
+                    order: Callable[[T], Any]) -> dict[object, T]:
     """The latest row of each room: `room(row)` is the room key, `order(row)` a sortable (date, id) key."""
     latest: dict[object, T] = {}
     for row in rows:

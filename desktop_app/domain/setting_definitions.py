@@ -145,7 +145,7 @@ def decode(definition: SettingDefinition[T], text: str | None) -> T:
         value = frozenset(_dates(_json(text, [])))
     else:
         value = _json(text, definition.default)
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def _json(text: str, default: Any) -> Any:

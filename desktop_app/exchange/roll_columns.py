@@ -102,8 +102,8 @@ def match_headers(headers: Sequence[object], mapping: dict[str, str] | None = No
     result: dict[str, int] = {}
     taken: set[int] = set()
     keys = [header_key(text) for text in headers]
-    for field, text in (mapping or {}).items():
-        wanted = header_key(text)
+    for field, mapped in (mapping or {}).items():
+        wanted = header_key(mapped)
         if wanted and wanted in keys:
             result[field] = keys.index(wanted)
             taken.add(result[field])

@@ -60,9 +60,11 @@ class SheetRows:
 
     def _calamine_rows(self) -> Iterator[tuple[int, Row]]:
         sheet = self._calamine_sheet
+        if sheet is None:  # rows() reads a streamed sheet with openpyxl instead
+            raise RuntimeError("a streamed sheet has no calamine rows")
         start = sheet.start
         # iter_rows counts rows from the top of the sheet but columns from the first used column.
-        pad = [""] * start[1] if start and start[1] else None
+        pad: list[object] | None = [""] * start[1] if start and start[1] else None
         for index, values in enumerate(sheet.iter_rows()):
             yield index + 1, (pad + values if pad else values)
 

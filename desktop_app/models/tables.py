@@ -33,7 +33,7 @@ class SyncedModel(BaseModel):
     updated_at = TextField(default=now_iso)
     origin = TextField(default=current_origin)
 
-    def save(self, *args, **kwargs):  # type: ignore[override]
+    def save(self, *args, **kwargs):
         if self.id is not None:
             self.updated_at = now_iso()
         return super().save(*args, **kwargs)

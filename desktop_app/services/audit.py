@@ -33,5 +33,5 @@ def history(table_name: str, record_uid: str) -> list[AuditLog]:
     return list(
         AuditLog.select()
         .where((AuditLog.table_name == table_name) & (AuditLog.record_uid == record_uid))
-        .order_by(AuditLog.id.desc())
+        .order_by(-AuditLog.id)
     )

@@ -94,7 +94,7 @@ def elderly_cutoff(today: date) -> str:
 
 def scope_counts(scope: Scope, today: date) -> ScopeCounts:
     """The figures of `scope`; the elderly are those aged 60 or more on `today`."""
-    params = [] if scope.id is None else [scope.id]
+    params: list[object] = [] if scope.id is None else [scope.id]
     estates, buildings, units, rooms, area = _rows(
         "SELECT count(DISTINCT e.id), count(DISTINCT b.id), count(DISTINCT CASE WHEN u.name != '' THEN u.id END), "
         "count(r.id), "
@@ -181,7 +181,7 @@ def room_ids(scope: Scope, text: str = "", sort: str | None = None, descending: 
     if scope.level is ScopeLevel.ALL and not text.strip() and sort in (None, "estate"):
         ids = list(_located(cache))
     elif scope.level is ScopeLevel.ALL and not text.strip() and sort in ("building", "unit", *_OWNER_SORTS):
-        ids = _all_rooms(sort, cache)  # type: ignore[arg-type]
+        ids = _all_rooms(sort, cache)
     else:
         ids = _id_list(*_room_ids_sql(scope, text, sort))
     return ids[::-1] if descending else ids
@@ -226,7 +226,7 @@ def _all_rooms(sort: str, cache: LocatedRooms | None) -> list[int]:
     else:
         runs += ("SELECT min(p.start), sum(p.size) FROM placed p JOIN unit u ON u.id = p.unit_id "
                  "JOIN building b ON b.id = u.building_id GROUP BY b.id ORDER BY b.sort_key, b.name, min(p.first)")
-    ids: list[int] = []
+    ids = []
     for start, size in _rows(runs):
         ids += located[start:start + size]
     return ids

@@ -58,11 +58,13 @@ class Scope:
 ALL = Scope()
 
 
-def room_condition(scope: Scope) -> tuple[str, list[int]]:
+def room_condition(scope: Scope) -> tuple[str, list[object]]:
     """SQL condition (and parameters) selecting the rooms of `scope` over aliases r, u, b, e."""
     if scope.level is ScopeLevel.ALL:
         return "1", []
-    return _ROOM_CONDITIONS[scope.level], [scope.id]  # type: ignore[list-item]
+    if scope.id is None:  # Scope.__post_init__ refuses it; the check narrows the type
+        raise ValueError(f"scope {scope.level.value!r} has no id")
+    return _ROOM_CONDITIONS[scope.level], [scope.id]
 
 
 def building_label(name: str) -> str:

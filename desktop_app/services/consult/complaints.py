@@ -54,13 +54,19 @@ def due_working_days() -> int:
 
 def default_due_on(received: date) -> date:
     """The due date the city rule gives a complaint received on `received` (see the module docstring)."""
-    return rules.default_due_on(received, due_working_days(), holidays=settings.value(HOLIDAYS),
-                                workdays=settings.value(WORKDAYS))
+    holidays: frozenset[date] = settings.value(HOLIDAYS)  # bound first: T is the setting's own type
+    workdays: frozenset[date] = settings.value(WORKDAYS)
+    return rules.default_due_on(received, due_working_days(), holidays=holidays, workdays=workdays)
 
 
 def _day(value: date | datetime | str | None) -> date | None:
     if value is None or value == "":
         return None
+    return _date_of(value)
+
+
+def _date_of(value: date | datetime | str) -> date:
+    """The day of a date, a datetime or stored text (yyyy-mm-dd, or yyyy-mm-ddTHH:MM)."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -131,14 +137,17 @@ def complaint_errors(draft: ComplaintDraft, complaint_id: int | None = None, *,
 def _received_text(value: date | datetime) -> str:
     if isinstance(value, datetime) and (value.hour or value.minute):
         return value.strftime("%Y-%m-%dT%H:%M")
-    return _day(value).isoformat()
+    return _date_of(value).isoformat()
 
 
 def _values(draft: ComplaintDraft) -> dict:
-    received = _day(draft.received_at)
+    received_at = draft.received_at
+    if received_at is None:  # complaint_errors refuses a draft without it
+        raise ValueError("a complaint draft without a received date")
+    received = _date_of(received_at)
     estate = draft.estate_id if draft.estate_id is not None or draft.room_id is None else _room_estate(draft.room_id)
     return {"ticket_no": draft.ticket_no.strip() or None, "source": draft.source,
-            "received_at": _received_text(draft.received_at), "category": draft.category, "estate": estate,
+            "received_at": _received_text(received_at), "category": draft.category, "estate": estate,
             "room": draft.room_id, "address": draft.address.strip(), "complainant": draft.complainant.strip(),
             "phone": normalise_phone(draft.phone) if draft.phone.strip() else "", "text": draft.text.strip(),
             "due_on": (draft.due_on or default_due_on(received)).isoformat()}
@@ -202,10 +211,10 @@ def advance(complaint_id: int, step: str, on_date: date, actor: str = "", note: 
         if reason is None and satisfaction is not None:
             reason = rules.satisfaction_error(satisfaction)
         last = (ComplaintStep.select().where(ComplaintStep.complaint == complaint_id)
-                .order_by(ComplaintStep.on_date.desc(), ComplaintStep.id.desc()).first())
+                .order_by(ComplaintStep.on_date.desc(), -ComplaintStep.id).first())
         if reason is None and on_date > today:
             reason = f"{step}日期 {on_date.isoformat()} 晚于今天"
-        if reason is None and on_date < _day(record.received_at):
+        if reason is None and on_date < _date_of(record.received_at):
             reason = f"{step}日期 {on_date.isoformat()} 早于受理日期 {record.received_at[:10]}"
         if reason is None and last is not None and on_date.isoformat() < last.on_date:
             reason = f"{step}日期 {on_date.isoformat()} 早于上一环节“{last.step}”的日期 {last.on_date}"
@@ -317,8 +326,8 @@ def _row(values: tuple, today: date) -> ComplaintRow:
     room = ""
     if room_id is not None and number:
         room = RollRow(building, unit, number, 0).label
-    return ComplaintRow(cid, uid, ticket, source, received, _day(received), category, estate_id, estate, room_id, room,
-                        address, complainant, mask_phone(phone), text, due, status, reply, satisfaction, closed,
+    return ComplaintRow(cid, uid, ticket, source, received, _date_of(received), category, estate_id, estate, room_id,
+                        room, address, complainant, mask_phone(phone), text, due, status, reply, satisfaction, closed,
                         rules.overdue_state(due, closed, today))
 
 

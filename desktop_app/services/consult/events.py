@@ -103,8 +103,8 @@ def event_warnings(draft: EventDraft) -> list[str]:
             for path in draft.attachments if str(path).strip() and not Path(path).exists()]
 
 
-def _event_values(draft: EventDraft) -> dict:
-    return {"kind": draft.kind, "title": draft.title.strip(), "held_on": draft.held_on.isoformat(),
+def _event_values(draft: EventDraft, held_on: date) -> dict:
+    return {"kind": draft.kind, "title": draft.title.strip(), "held_on": held_on.isoformat(),
             "place": draft.place.strip(), "scope": draft.scope.to_text(), "scope_label": scope_label(draft.scope),
             "estate": estate_of_scope(draft.scope), "organiser": draft.organiser.strip(),
             "attendance": draft.attendance, "minutes": draft.minutes.strip(),
@@ -120,7 +120,9 @@ def save_event(draft: EventDraft, event_id: int | None = None) -> int:
     errors = event_errors(draft)
     if errors:
         raise ValidationError(errors)
-    values = _event_values(draft)
+    if draft.held_on is None:  # event_errors refuses a draft without a date
+        raise ValueError("an event draft without a date")
+    values = _event_values(draft, draft.held_on)
     with db.atomic():
         if event_id is None:
             record = Consultation.create(**values)
@@ -179,7 +181,7 @@ def list_events(scope: Scope = ALL, start: date | None = None, end: date | None 
         query = query.where(Consultation.held_on >= start.isoformat())
     if end is not None:
         query = query.where(Consultation.held_on <= end.isoformat())
-    rows = list(query.order_by(Consultation.held_on.desc(), Consultation.id.desc()))
+    rows = list(query.order_by(Consultation.held_on.desc(), -Consultation.id))
     counts = dict(_rows("SELECT consultation_id, count(*) FROM opinion WHERE consultation_id IS NOT NULL "
                         "GROUP BY consultation_id"))
     wider = set(scope_path(scope)) | {ALL}

@@ -58,7 +58,8 @@ def district_figures(scope: Scope, start: date | None = None, end: date | None =
         f"WHERE {condition}{period}", (*params, *period_params)).fetchall()]
     condition, params = scope_condition(scope)
     period, period_params = _range("substr(c.received_at, 1, 10)", start, end)
-    complaints = [ComplaintRow(category, _day(received), _day(due_on), _closed_by(_day(closed_on), as_of))
+    complaints = [ComplaintRow(category, date.fromisoformat(received[:10]), _day(due_on),
+                               _closed_by(_day(closed_on), as_of))
                   for category, received, due_on, closed_on in db.execute_sql(
                       "SELECT c.category, c.received_at, c.due_on, c.closed_on FROM complaint c "
                       "LEFT JOIN estate e ON e.id = c.estate_id LEFT JOIN room r ON r.id = c.room_id "

@@ -104,9 +104,12 @@ class OpinionSession:
 
     def _load_states(self) -> None:
         """The latest opinion of each room in this session (two queries, however many rooms)."""
+        params: list[object]
         if self.consultation_id is not None:
             where, params = "o.consultation_id = ?", [self.consultation_id]
         else:
+            if self.given_on is None:  # __post_init__ sets it
+                raise ValueError("an opinion session without a date")
             where = "o.consultation_id IS NULL AND o.channel = ? AND o.given_on = ?"
             params = [self.channel, self.given_on.isoformat()]
         latest: dict[int, tuple] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Sequence
+from typing import Any, Sequence
 
 from desktop_app.domain.opinions import DOOR_TO_DOOR, demand_error, kind_error, stance_error, unique_names
 from desktop_app.models import Consultation, Opinion, OpinionDemand, Room, db
@@ -113,7 +113,8 @@ def opinion_errors(draft: OpinionDraft, *, categories: dict[str, str] | None = N
         held = Consultation.get_or_none(Consultation.id == draft.consultation_id)
         if held is None:
             errors["consultation_id"] = "所选征求意见活动已不存在"
-        elif "room_id" not in errors and not room_in_scope(draft.room_id, Scope.from_text(held.scope)):
+        elif draft.room_id is not None and "room_id" not in errors \
+                and not room_in_scope(draft.room_id, Scope.from_text(held.scope)):
             errors["room_id"] = f"该房屋不在活动范围（{held.scope_label or '全部'}）内"
     return dict(sorted(errors.items(), key=lambda item: _FIELDS.index(item[0])))
 
@@ -131,9 +132,9 @@ def demands_of(draft: OpinionDraft, categories: dict[str, str]) -> list[Demand]:
 _COLUMNS = ("room_id", "person", "channel", "given_on", "stance", "text", "consultation_id")
 
 
-def _opinion_values(draft: OpinionDraft) -> dict:
+def _opinion_values(draft: OpinionDraft, given_on: date) -> dict:
     return {"room_id": draft.room_id, "person": draft.person.strip(), "channel": draft.channel,
-            "given_on": draft.given_on.isoformat(), "stance": draft.stance, "text": draft.text.strip(),
+            "given_on": given_on.isoformat(), "stance": draft.stance, "text": draft.text.strip(),
             "consultation_id": draft.consultation_id}
 
 
@@ -155,8 +156,11 @@ def write_opinion(draft: OpinionDraft, opinion_id: int | None, categories: dict[
     """Write a validated opinion and its demands (call inside a transaction); audited when anything changed.
 
     Plain SQL, so door-to-door entry costs a few row writes; `label` (the room's text) saves a look-up."""
+    room_id, given_on = draft.room_id, draft.given_on
+    if room_id is None or given_on is None:
+        raise ValueError("write_opinion takes a validated draft: it has no room or no date")
     actor = actor or operator_name()
-    values = _opinion_values(draft)
+    values = _opinion_values(draft, given_on)
     demands = demands_of(draft, categories)
     if opinion_id is None:
         uid, stamp = new_uid(), now_iso()
@@ -166,7 +170,7 @@ def write_opinion(draft: OpinionDraft, opinion_id: int | None, categories: dict[
             (uid, stamp, stamp, current_origin(), actor, *(values[c] for c in _COLUMNS)))
         opinion_id = cursor.lastrowid
         old_demands: list[Demand] | None = None
-        changes = {key: (None, value) for key, value in values.items()}
+        changes: dict[str, tuple[Any, Any]] = {key: (None, value) for key, value in values.items()}
         action, verb = "create", "录入意见"
     else:
         uid, *old = _rows(f"SELECT uid, {', '.join(_COLUMNS)} FROM opinion WHERE id = ?", [opinion_id])[0]
@@ -186,7 +190,7 @@ def write_opinion(draft: OpinionDraft, opinion_id: int | None, categories: dict[
         changes["demands"] = (None if old_demands is None else [d.name for d in old_demands], [d.name for d in demands])
     if changes:
         audit.record(action, "opinion", uid, actor=actor, changes=changes,
-                     summary=f"{verb} {label or room_text(draft.room_id)} {values['given_on']}")
+                     summary=f"{verb} {label or room_text(room_id)} {values['given_on']}")
     return opinion_id
 
 
@@ -230,7 +234,7 @@ def opinion(opinion_id: int) -> OpinionRecord:
 def opinions_of_room(room_id: int) -> list[OpinionRecord]:
     """Every opinion of a room, latest first (the first is the household's current view)."""
     rows = list(Opinion.select().where(Opinion.room == room_id)
-                .order_by(Opinion.given_on.desc(), Opinion.id.desc()))
+                .order_by(Opinion.given_on.desc(), -Opinion.id))
     return _opinion_records(rows)
 
 

@@ -117,7 +117,8 @@ class _Places:
         numbers = [ticket.ticket_no for ticket in tickets]
         for at in range(0, len(numbers), CHUNK):
             for record in Complaint.select().where(Complaint.ticket_no.in_(numbers[at:at + CHUNK])):
-                self.records[record.ticket_no] = record
+                if record.ticket_no is not None:  # always: IN matches no NULL
+                    self.records[record.ticket_no] = record
         self.due: dict[date, date] = {}
 
     def due_on(self, received: date) -> date:
@@ -205,8 +206,8 @@ def _plan(ticket: TicketRow, places: _Places, today: date, remark: Note | None =
     address = ticket.address or " ".join(part for part in (ticket.estate_text, ticket.room_text) if part)
     record = places.records.get(ticket.ticket_no)
     if record is None:
-        steps = rules.STEPS[:rules.STEPS.index(ticket.status) + 1]
-        dated = _step_dates(ticket, steps, ticket.received_on, today)
+        step_names = rules.STEPS[:rules.STEPS.index(ticket.status) + 1]
+        dated = _step_dates(ticket, step_names, ticket.received_on, today)
         values = {"ticket_no": ticket.ticket_no, "source": ticket.source, "received_at": ticket.received_at,
                   "category": ticket.category, "estate": estate_id, "room": room_id, "address": address,
                   "complainant": ticket.complainant, "phone": ticket.phone, "text": ticket.text,
@@ -337,10 +338,12 @@ def _write(plans: list[TicketPlan], actor: str, file: str, report: Callable[[int
         report(at + len(chunk))
     uid_of: dict[int, str] = {}
     for at in range(0, len(updated), CHUNK):
-        ids = [plan.complaint_id for plan in updated[at:at + CHUNK]]
-        uid_of.update(db.execute_sql(f"SELECT id, uid FROM complaint WHERE id IN ({', '.join('?' * len(ids))})",
-                                     ids).fetchall())
+        chunk_ids = [plan.complaint_id for plan in updated[at:at + CHUNK]]
+        uid_of.update(db.execute_sql(f"SELECT id, uid FROM complaint WHERE id IN ({', '.join('?' * len(chunk_ids))})",
+                                     chunk_ids).fetchall())
     for done, plan in enumerate(updated, 1):
+        if plan.complaint_id is None:  # an update plan always names its complaint
+            raise ValueError(f"update plan for ticket {plan.ticket.ticket_no} has no complaint")
         Complaint.update(**plan.values, updated_at=now_iso()).where(Complaint.id == plan.complaint_id).execute()
         changes = {name: (plan.old[name], value) for name, value in plan.values.items()}
         if plan.steps:

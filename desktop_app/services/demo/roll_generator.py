@@ -137,6 +137,7 @@ class RollGenerator:
             area = areas.get((building.name, unit, position))
             if area is None:
                 area = areas[(building.name, unit, position)] = self._area()
+            household: tuple[ResidentPlan, ...]
             if index >= developer_from and spec.developer is not None:
                 owner, household = _organisation_owner(spec.developer, "developer", "建设单位未售"), ()
             elif (spec.work_unit is not None and building.name in spec.work_unit_buildings

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, cast
 
 from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.models import Building, Community, Estate, Resident, Room, Street, Unit, db
@@ -139,7 +139,7 @@ def write_residents(plans: list[EstatePlan]) -> int:
     Rows go through the cursor's executemany, as the roll import's do."""
     from desktop_app.services.roll import new_uids
 
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for plan in plans:
         rooms = _room_ids(plan.spec.code)
         present = _present_residents(rooms.values())
@@ -162,13 +162,16 @@ def _room_ids(estate_code: str) -> dict[tuple[str, str, str], int]:
     query = (Room.select(Room.id, Unit.name, Building.name.alias("building_name"), Room.number)
              .join(Unit).join(Building).join(Estate)
              .where(Estate.code == estate_code).tuples())
-    return {(building, unit, number): room_id for room_id, unit, building, number in query}
+    # .tuples() yields tuples; peewee's stubs type every row of a model query as the model
+    rows = cast("Iterable[tuple[int, str, str, str]]", query)
+    return {(building, unit, number): room_id for room_id, unit, building, number in rows}
 
 
 def _present_residents(room_ids: Iterable[int]) -> set[tuple[int, str]]:
     ids = list(room_ids)
     query = Resident.select(Resident.room, Resident.name).where(Resident.room.in_(ids)).tuples()
-    return {(room_id, name) for room_id, name in query}
+    rows = cast("Iterable[tuple[int, str]]", query)  # .tuples() rows (see _room_ids)
+    return {(room_id, name) for room_id, name in rows}
 
 
 def demo_scope() -> Scope | None:

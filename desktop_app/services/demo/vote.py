@@ -42,7 +42,8 @@ def create_vote_demo(today: date) -> int | None:
     session = VoteSession(vote_id)
     rng = random.Random(SEED)
     answers_of_head: dict[str, tuple[str, ...]] = {}
-    methods, weights = zip(*METHOD_WEIGHTS)
+    methods = [method for method, _weight in METHOD_WEIGHTS]
+    weights = [weight for _method, weight in METHOD_WEIGHTS]
     for room in session.rooms:
         if rng.random() >= RETURNED:
             continue

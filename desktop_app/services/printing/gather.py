@@ -227,7 +227,7 @@ def record_print_job(template: str, title: str, scope: Scope, *, output: str = "
 
 def print_history(limit: int = 500) -> list[PrintRecord]:
     """The most recent produced documents first."""
-    query = PrintJob.select().order_by(PrintJob.produced_at.desc(), PrintJob.id.desc()).limit(limit)
+    query = PrintJob.select().order_by(PrintJob.produced_at.desc(), -PrintJob.id).limit(limit)
     return [_record(job) for job in query]
 
 

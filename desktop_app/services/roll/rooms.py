@@ -235,9 +235,9 @@ def room_form_errors(form: RoomForm, room_id: int | None = None, *, today: date)
                                           today=today).items():
         errors["owner_" + key if key in ("kind", "name") else key] = message
     if "id_number" not in errors and form.id_number.strip():
-        other = Owner.get_or_none(Owner.id_number == normalise_id_number(form.id_number))
-        if other is not None and form.owner_name.strip() and other.name != form.owner_name.strip():
-            errors["owner_name"] = f"该证件号码登记的业主是“{other.name}”，与所填姓名不符"
+        holder = Owner.get_or_none(Owner.id_number == normalise_id_number(form.id_number))
+        if holder is not None and form.owner_name.strip() and holder.name != form.owner_name.strip():
+            errors["owner_name"] = f"该证件号码登记的业主是“{holder.name}”，与所填姓名不符"
     return errors
 
 
@@ -300,13 +300,16 @@ def save_room(form: RoomForm, room_id: int | None = None, *, today: date) -> int
     errors = room_form_errors(form, room_id, today=today)
     if errors:
         raise ValidationError(errors)
+    estate_id = form.estate_id
+    if estate_id is None:  # room_form_errors refuses a form without an estate
+        raise ValueError("room form without an estate passed validation")
     actor = operator_name()
     with db.atomic():
         values = _room_values(form, _unit_for(form))
         room, changes = _save_audited(Room, room_id, values, lambda room: f"房屋 {room_label(room)}",
                                       hidden={"sort_key"}, actor=actor)
         if room_id is None or {"unit_id", "number"} & changes.keys():
-            renumber([form.estate_id])  # the room's place; a room moved away leaves a harmless gap
+            renumber([estate_id])  # the room's place; a room moved away leaves a harmless gap
         current = _primary_ownership(room.id)
         owner_id = _owner_for(form, current)
         _set_primary_owner(room, current, owner_id, actor)

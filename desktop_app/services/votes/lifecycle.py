@@ -35,7 +35,7 @@ _UID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 
 def list_votes(scope: Scope) -> list[VoteSummary]:
     """The votes of the estates inside `scope`, newest first (a building or unit scope: its estate's)."""
-    query = Vote.select().order_by(Vote.id.desc())
+    query = Vote.select().order_by(-Vote.id)
     estates = estate_ids(scope)
     if estates is not None:
         query = query.where(Vote.estate.in_(estates))
@@ -63,7 +63,7 @@ def ballot_history(vote_id: int, roll_id: int, entry: str | None = None) -> list
     return [BallotChange(row.at, row.actor, row.action,
                          ballot_state(row.roll_id, row.entry, row.choices, row.method, row.proxy, row.received_on,
                                       row.entered_by), row.reason)
-            for row in query.order_by(BallotRevision.id.desc())]
+            for row in query.order_by(-BallotRevision.id)]
 
 
 def frozen_records(vote_id: int) -> list[RollRecord]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from decimal import Decimal
+from typing import TypedDict
 
 from desktop_app.domain.masking import mask_phone
 from desktop_app.domain.tally import FAILED, NOT_QUORATE, PASSED, Votes
@@ -70,14 +71,29 @@ def result_title(summary: VoteSummary) -> str:
     return base if summary.closed else base + DRAFT_NOTE
 
 
+class _NoticeHeading(TypedDict):
+    """The parts of a VoteResultNotice that do not depend on where its figures come from."""
+
+    title: str
+    estate_name: str
+    scope_label: str
+    matter: str
+    opens_on: date
+    closes_on: date
+    issuer: str
+    issued_on: date
+    blank_participates: bool
+
+
 def result_notice_data(vote_id: int, issued_on: date) -> VoteResultNotice:
     """The 表决结果公告: from the result stored when the vote closed, else from the live tally (its title
     then says it is a draft). VoteError when the live ballots cannot be counted, naming the problems."""
     summary = vote_summary(vote_id)
-    common = dict(title=result_title(summary), estate_name=summary.estate_name, scope_label=summary.scope_label,
-                  matter=matter_text(summary.matter), opens_on=summary.opens_on, closes_on=summary.closes_on,
-                  issuer=issuer_of(summary), issued_on=issued_on,
-                  blank_participates=summary.blank_participates)
+    common = _NoticeHeading(title=result_title(summary), estate_name=summary.estate_name,
+                            scope_label=summary.scope_label, matter=matter_text(summary.matter),
+                            opens_on=summary.opens_on, closes_on=summary.closes_on,
+                            issuer=issuer_of(summary), issued_on=issued_on,
+                            blank_participates=summary.blank_participates)
     stored = stored_result(vote_id)
     if stored is not None:
         rule = Rule(stored["rule"])

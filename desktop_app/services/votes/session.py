@@ -162,7 +162,7 @@ class VoteSession:
                             "请核对表决票上的日期")
         actor = operator_name()
         state = BallotState(roll_id, choices, method, proxy, received_on, actor, BallotEntry(entry))
-        return self._write(room, state, reason="", actor=actor)
+        return self._write(room, state, entry=state.entry, reason="", actor=actor)
 
     def remove(self, roll_id: int, entry: str = BallotEntry.FIRST) -> BallotState | None:
         """Delete a room's ballot (its state is kept as a revision); the state removed (None: there was none)."""
@@ -199,7 +199,7 @@ class VoteSession:
             raise VoteError("该房屋不在本表决冻结的名册中")
         return room
 
-    def _write(self, room: RollRoom, state: BallotState | None, *, entry: str | None = None,
+    def _write(self, room: RollRoom, state: BallotState | None, *, entry: str,
                reason: str, actor: str = "") -> BallotState | None:
         """One ballot row changed in a transaction, with its revision and audit row (plain SQL: peewee's
         query building would cost more than the writes)."""
