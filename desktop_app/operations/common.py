@@ -1,13 +1,10 @@
-"""What every operation shares: the progress callback, the cancel, a safe file write, what changed."""
+"""What every operation shares: a progress report that never cancels, and a safe file write."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable
 
-Progress = Callable[[int, int], bool]
-"""`progress(done, total)` reports progress and returns False once the user asked to cancel."""
 
 def no_progress(_done: int, _total: int) -> bool:
     return True

@@ -19,7 +19,8 @@ from desktop_app.documents.owner_roll import render_owner_roll, roll_title
 from desktop_app.documents.visit_form import TITLE as VISIT_TITLE, render_visit_forms
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.print_data import Notice
-from desktop_app.operations.common import Progress, write_file
+from desktop_app.domain.progress import Progress
+from desktop_app.operations.common import write_file
 from desktop_app.services.changes import Changes
 from desktop_app.services.printing.gather import PrintRecord, owner_roll_data, record_print_job, visit_forms_data
 from desktop_app.services.scope import ALL, Scope

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from desktop_app.exchange.roll_reader import RollReadResult, read_roll
-from desktop_app.operations.common import Progress
+from desktop_app.domain.progress import Progress
 from desktop_app.services.changes import NONE, Changes, Topic
 from desktop_app.services import settings
 from desktop_app.services.roll.importing import ImportSummary, apply_roll

@@ -19,7 +19,8 @@ from desktop_app.documents.not_voted import list_title, render_not_voted
 from desktop_app.documents.vote_result import render_vote_result
 from desktop_app.domain.dates_text import date_text
 from desktop_app.domain.errors import Cancelled, UserError
-from desktop_app.operations.common import Progress, no_progress, write_file
+from desktop_app.domain.progress import Progress
+from desktop_app.operations.common import no_progress, write_file
 from desktop_app.services.changes import Changes
 from desktop_app.services.printing import PrintRecord
 from desktop_app.services.votes.printing import (

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.exchange.ballot_import import BallotImportPreview, preview_ballots
-from desktop_app.operations.common import Progress
+from desktop_app.domain.progress import Progress
 from desktop_app.services.changes import NONE, Changes, Topic
 from desktop_app.services.votes.exchange import BallotImportSummary, apply_ballot_import, import_context
 

@@ -3,7 +3,7 @@
 Events (座谈会, 入户走访, ...) belong to a scope; opinions belong to a room and optionally to an event.
 An opinion's demands are catalogue items (stored in opinion_demand with their category) and free tags
 (category ""); a name given twice is stored once. Fast door-to-door entry is `OpinionSession`
-(services/opinion_session.py); demand summaries are in services/demand_summary.py. Both are re-exported here.
+(`opinion_session.py`); demand summaries are in `demands.py`. Both are re-exported here.
 Deleting asks nothing: the UI asks the user first.
 """
 

@@ -2,7 +2,7 @@
 
 An opinion's demands are catalogue items (stored in opinion_demand with their category) and free tags
 (category ""); a name given twice is stored once, and saving the same opinion again writes nothing.
-Callers use them through services/consultations.py.
+The consultation page uses them through `services/consult/events.py`, which re-exports them.
 """
 
 from __future__ import annotations

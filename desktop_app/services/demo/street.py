@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Callable, Iterable, cast
+from typing import TYPE_CHECKING, Iterable, cast
 
+from desktop_app.domain.progress import Progress
 from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.models import Building, Community, Estate, Resident, Room, Street, Unit, db
 from desktop_app.models.clock import current_origin, now_iso
 from desktop_app.services import audit
 from desktop_app.services.demo.people import PeopleGenerator
 from desktop_app.services.demo.roll_generator import BuildingPlan, EstatePlan, EstateSpec, RollGenerator
-from desktop_app.services.queries import has_any_estate  # noqa: F401 (part of this module's interface)
 from desktop_app.services.scope import Scope
 
 # The roll import loads pypinyin (about a second), so it is imported when writing, not when the
@@ -24,7 +24,6 @@ from desktop_app.services.scope import Scope
 if TYPE_CHECKING:
     from desktop_app.services.roll import ImportSummary
 
-Progress = Callable[[int, int], bool]
 
 DEMO_SEED = "desktop-app 东湖街道 demo 1"
 STREET = ("东湖街道", "350404007")

@@ -15,10 +15,11 @@ from __future__ import annotations
 from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Iterable
 
 from desktop_app.domain.errors import Cancelled, UserError
 from desktop_app.domain.naming import natural_sort_key as _natural_sort_key
+from desktop_app.domain.progress import Progress
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.models import db
 from desktop_app.services.roll.pinyin import pinyin_key
@@ -33,7 +34,6 @@ from desktop_app.services.roll.bulk_tables import (
 )
 from desktop_app.services.settings import operator_name
 
-Progress = Callable[[int, int], bool]
 PROGRESS_EVERY = 1000
 UNGROUPED_STREET = "未分组街道"
 UNGROUPED_COMMUNITY = "未分组社区"

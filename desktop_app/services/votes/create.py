@@ -9,7 +9,6 @@ rooms or owners never reach a running vote.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,6 +16,7 @@ from desktop_app.domain.catalogue import item_name_error
 from desktop_app.domain.errors import Cancelled, UserError
 from desktop_app.domain.headcount import RollEntry, build_scope_roll
 from desktop_app.domain.print_data import RollRow
+from desktop_app.domain.progress import Progress
 from desktop_app.domain.vocabulary import ESTATE_LEVELS, ScopeLevel
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.domain.vote_rules import MATTERS, Rule, rule_of_matter
@@ -26,7 +26,6 @@ from desktop_app.services.scope import Scope, building_label, unit_label
 from desktop_app.services.settings import operator_name
 from desktop_app.services.votes.records import VoteError, blank_participates_default
 
-Progress = Callable[[int, int], bool]
 SCOPE_LEVELS = ESTATE_LEVELS
 TITLE, SCOPE, MATTER, RULE_REASON, ITEMS, DATES = "title", "scope", "matter", "rule_reason", "items", "dates"
 FIELDS = (TITLE, SCOPE, MATTER, RULE_REASON, ITEMS, DATES)  # the keys draft_errors gives its errors

@@ -16,18 +16,18 @@ what that roll file cannot carry.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from desktop_app.domain.ballot_import import BallotExportRow, EnteredBallot, ImportContext, PlannedBallot
 from desktop_app.domain.errors import Cancelled
 from desktop_app.domain.headcount import build_scope_roll
+from desktop_app.domain.progress import Progress
 from desktop_app.domain.roll_record import RollRecord
 from desktop_app.domain.tally import room_key_of, roll_entry
 from desktop_app.models import db
 from desktop_app.services.votes import lifecycle as votes
 
-Progress = Callable[[int, int], bool]
 NO_OWNER_NAME = "（未登记业主）"
 NO_OWNER_NOTE = "表决开始时该房屋没有登记业主"
 _UID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")  # an owner without an ID

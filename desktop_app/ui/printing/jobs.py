@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_app.operations.common import Progress
+from desktop_app.domain.progress import Progress
 from desktop_app.operations.printing import documents
 from desktop_app.operations.printing.documents import PrintRequest, Produced, Saved
 from desktop_app.services.printing.gather import PrintRecord

@@ -20,11 +20,11 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop_app.domain.errors import Cancelled
+from desktop_app.domain.progress import Progress
 if TYPE_CHECKING:
     from desktop_app.services.workspace import Workspace
 
 
-Progress = Callable[[int, int], bool]
 Job = Callable[[Progress], Any]
 DIALOG_DELAY_MS = 500
 REPORT_EVERY_S = 0.05
