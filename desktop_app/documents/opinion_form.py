@@ -67,7 +67,7 @@ def form_texts(form: OpinionForm) -> Iterator[tuple[str, str]]:
 
 def numbered(catalogue: tuple[CatalogueGroup, ...]) -> list[tuple[CatalogueGroup, list[str]]]:
     """Each group with its items as printed: "01 供水设施改造", with the groups' codes (the numbers staff type
-    at door-to-door entry, `ui.demand_checklist`), else numbered through the catalogue in order."""
+    at door-to-door entry, `ui.consult.demand_checklist`), else numbered through the catalogue in order."""
     running = iter(range(1, 1 + sum(len(group.items) for group in catalogue)))
     codes = [group.codes if len(group.codes) == len(group.items) else tuple(next(running) for _ in group.items)
              for group in catalogue]

@@ -1,6 +1,6 @@
 """Ballots coming from or going to a 表决票汇总 file, as plain values, and the import plan (pure).
 
-The file side (`exchange`) and the database side (`services.vote_exchange`) meet here: the database
+The file side (`exchange`) and the database side (`services.votes.exchange`) meet here: the database
 gives an `ImportContext` (the vote's frozen roll, items, counted ballots and rule), the file gives its
 rows; `plan_import` says, for each row, what would be recorded (new / changed / unchanged) and which
 owners' rooms would then answer an item differently (the tally's conflicts).

@@ -4,8 +4,8 @@
 that its item columns are the vote's items, plans each row with `domain.ballot_import.plan_import`
 (new / changed / unchanged against the counted ballots) and turns the conflicts the plan finds (one
 owner's rooms answering an item differently, entered ballots included) into located errors. The
-`ImportContext` comes from `services.vote_exchange.import_context(vote_id)`; what the user confirms
-goes back to `services.vote_exchange.apply_ballot_import`.
+`ImportContext` comes from `services.votes.exchange.import_context(vote_id)`; what the user confirms
+goes back to `services.votes.exchange.apply_ballot_import`.
 """
 
 from __future__ import annotations

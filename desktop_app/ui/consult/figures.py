@@ -1,5 +1,5 @@
 """统计: the district's consultation and complaint figures (domain.md section 6) for the scope and a date
-range, as `services.consultation_figures.district_figures` counts them."""
+range, as `services.consult.figures.district_figures` counts them."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Import a 12345 hotline ticket export: column mapping, every located error and remark, then the import.
 
 `import_tickets(page) -> bool` asks for the file and shows the dialog. The file is read
-(`exchange.ticket_reader`) and matched against the estates (`services.ticket_import.preview_ticket_import`)
+(`exchange.ticket_reader`) and matched against the estates (`services.consult.tickets.preview_ticket_import`)
 in the background; the columns are matched by their names and can be re-mapped, and category texts no
 rule knows can be given a category, then 重新检查 reads again. The errors and remarks are listed in the
 roll import's table (工作表, 行, 列, 值, 原因), with the tickets that would be added or updated; nothing

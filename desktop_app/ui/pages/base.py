@@ -48,7 +48,7 @@ class ChangeBus(QObject):
 
 @dataclass
 class PageContext:
-    runner: Any  # ui.tasks.TaskRunner or SyncTaskRunner
+    runner: Any  # ui.widgets.tasks.TaskRunner or SyncTaskRunner
     scope: ScopeState
     changes: ChangeBus  # emit what a write changed; pages re-read what depends on it
     workspace: Any  # services.workspace.Workspace: the clock ("today") and the caches of the open database

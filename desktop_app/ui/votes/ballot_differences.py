@@ -1,6 +1,6 @@
 """双人录入核对: every room where the first entry and the check entry disagree, and reconciling them.
 
-A vote in the double-entry mode cannot close while a difference remains (`services.votes.close_vote`).
+A vote in the double-entry mode cannot close while a difference remains (`services.votes.session.close_vote`).
 For each room the user looks at the paper ballot and adopts one of the two entries, which is then
 recorded as both. When one person did not enter the room at all, adopting the missing side removes
 the other entry (asked first: it deletes a ballot).

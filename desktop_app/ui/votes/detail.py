@@ -1,6 +1,6 @@
 """The right side of the 改造表决 page: one vote's header and its tabs (录入, 核对, 未表决户, 表决结果).
 
-Built for one `services.votes.VoteSession`; the page builds a new one when another vote is selected or
+Built for one `services.votes.session.VoteSession`; the page builds a new one when another vote is selected or
 data changed. After every saved ballot the live tally is redrawn at once; the lists of the other tabs
 are re-read when their tab is shown, so a keypress costs one tally.
 """

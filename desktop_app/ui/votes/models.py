@@ -84,7 +84,7 @@ class ListTableModel(QAbstractTableModel):
 
 
 class VoteListModel(ListTableModel):
-    """The votes of the window's scope (`services.votes.list_votes`), newest first."""
+    """The votes of the window's scope (`services.votes.lifecycle.list_votes`), newest first."""
 
     headers = ("表决事项", "小区", "范围", "状态", "起止日期", "已表决户数")
     right_aligned = frozenset({5})

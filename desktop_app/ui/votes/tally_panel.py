@@ -1,6 +1,6 @@
 """The live tally of a vote: per item its verdict, both bases against their thresholds, and what is missing.
 
-`TallyPanel.show_outcome(outcome)` takes a `services.votes.TallyOutcome` (`.result` a `domain.tally.TallyResult`
+`TallyPanel.show_outcome(outcome)` takes a `services.votes.records.TallyOutcome` (`.result` a `domain.tally.TallyResult`
 or `.error` a `TallyError`). It is called after every saved ballot, so it updates the widgets it already has
 (a label whose text did not change costs nothing) and builds rows only when a vote has more items than before.
 Percentages are rounded down to 0.1 % so a share below a threshold never reads as reaching it; the exact
@@ -35,7 +35,7 @@ RULE_NAMES = {Rule.SPECIAL: "双四分之三（同意面积、人数均达参与
 
 
 class Outcome(Protocol):
-    """What `show_outcome` reads (services.votes.TallyOutcome)."""
+    """What `show_outcome` reads (services.votes.records.TallyOutcome)."""
 
     result: TallyResult | None
     error: TallyError | None

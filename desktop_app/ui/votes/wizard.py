@@ -1,6 +1,6 @@
 """新建表决: a wizard (scope → matter and rule → items → title and dates → summary) that creates a vote.
 
-Every change re-checks the whole draft with `services.votes.draft_errors`; each error is shown next to
+Every change re-checks the whole draft with `services.votes.create.draft_errors`; each error is shown next to
 the field its key names (`UserError.field`; no key or an unknown one: the summary page), never chosen by
 the words of its message. 下一步 stays disabled while the page's own fields are wrong and 完成 while
 anything is. 完成 creates the vote (freezing the roll) through the task runner, then tells every page.

@@ -1,4 +1,4 @@
-"""The input pages of the 新建表决 wizard: scope, matter and rule, title and dates (items: vote_wizard_items).
+"""The input pages of the 新建表决 wizard: scope, matter and rule, title and dates (items: `wizard_items.py`).
 
 Each page only holds its widgets; the wizard (`ui.votes.wizard.VoteWizard`) builds the draft from them,
 checks it on every change and hands each message back to the field it is about (`show_errors`).

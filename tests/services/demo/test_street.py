@@ -12,7 +12,8 @@ from desktop_app.domain.residents import is_elderly
 from desktop_app.models import (
     ALL_MODELS, AuditLog, Community, Estate, Owner, Ownership, Resident, Room, Setting, Street, open_database,
 )
-from desktop_app.services.demo.street import create_demo, demo_plans, has_any_estate
+from desktop_app.services.demo.street import create_demo, demo_plans
+from desktop_app.services.queries import has_any_estate
 from desktop_app.services.demo.people import REFERENCE_DATE
 
 # Columns that differ between two installations writing the same data.
