@@ -24,7 +24,7 @@ def imported_modules(path: Path) -> set[str]:
 
 # Each front-end module that runs a shared use case, and the operations module it must call.
 SHARED = [
-    ("ui/printing/jobs.py", "desktop_app.operations.printing"),
+    ("ui/printing/page.py", "desktop_app.operations.printing"),
     ("cli/print_run.py", "desktop_app.operations.printing"),
     ("ui/votes/import_dialog.py", "desktop_app.operations.votes"),
     ("ui/votes/print_actions.py", "desktop_app.operations.votes"),
