@@ -225,11 +225,11 @@ class PrintCenterPage(Page):
         if not path:
             return
         try:
-            save(produced, path)
+            saved = save(produced, path)
         except OSError as error:
             self.failed(OSError(f"无法保存到“{path}”：{error.strerror or error}"))
             return
-        self.history_model.set_records(printing.print_history())
+        self.context.changes.emit(saved.changes)  # re-reads our history too
         self.status.setText(f"已保存到“{path}”，共 {produced.pages} 页。")
 
     def print_document(self) -> None:
