@@ -29,7 +29,7 @@ SHARED = [
     ("ui/votes/import_dialog.py", "desktop_app.operations.votes"),
     ("ui/votes/print_actions.py", "desktop_app.operations.votes"),
     ("cli/ballots.py", "desktop_app.operations.votes"),
-    ("ui/widgets/import_review.py", "desktop_app.operations.roll"),
+    ("ui/roll/import_pages.py", "desktop_app.operations.roll"),
     ("ui/roll/file_actions.py", "desktop_app.operations.roll"),
     ("cli/roll.py", "desktop_app.operations.roll"),
     ("ui/consult/unreached.py", "desktop_app.operations.printing"),
