@@ -24,12 +24,12 @@ def imported_modules(path: Path) -> set[str]:
 
 # Each front-end module that runs a shared use case, and the operations module it must call.
 SHARED = [
-    ("ui/printing/jobs.py", "desktop_app.operations.printing"),
+    ("ui/printing/page.py", "desktop_app.operations.printing"),
     ("cli/print_run.py", "desktop_app.operations.printing"),
     ("ui/votes/import_dialog.py", "desktop_app.operations.votes"),
     ("ui/votes/print_actions.py", "desktop_app.operations.votes"),
     ("cli/ballots.py", "desktop_app.operations.votes"),
-    ("ui/widgets/import_review.py", "desktop_app.operations.roll"),
+    ("ui/roll/import_pages.py", "desktop_app.operations.roll"),
     ("ui/roll/file_actions.py", "desktop_app.operations.roll"),
     ("cli/roll.py", "desktop_app.operations.roll"),
     ("ui/consult/unreached.py", "desktop_app.operations.printing"),

@@ -2,9 +2,11 @@
 the command line alike."""
 
 from desktop_app.operations.printing.documents import (
-    NothingToPrint, PrintRequest, Saved, notice_request, print_to_file, visit_forms_request,
+    NothingToPrint, PrintRequest, Produced, Saved, notice_request, print_to_file, produce, record_printed, save,
+    visit_forms_request,
 )
 
 __all__ = [
-    "NothingToPrint", "PrintRequest", "Saved", "notice_request", "print_to_file", "visit_forms_request",
+    "NothingToPrint", "PrintRequest", "Produced", "Saved", "notice_request", "print_to_file", "produce",
+    "record_printed", "save", "visit_forms_request",
 ]

@@ -28,13 +28,6 @@ from desktop_app.ui.pages.base import PageContext
 STATUS_FILTERS = ("全部", complaints.OPEN, *STEPS)
 
 
-def ticket_importer() -> Callable:
-    """`import_tickets(page) -> bool` of the ticket import, imported when the board is first built."""
-    from desktop_app.ui.consult.ticket_import_dialog import import_tickets
-
-    return import_tickets
-
-
 class ComplaintsModel(RecordTableModel[complaints.ComplaintRow]):
     columns = ("工单号", "受理日期", "类别", "状态", "逾期", "办理期限", "小区", "房屋/地点", "投诉人", "内容", "来源",
                "办结日期", "满意度")
@@ -79,7 +72,6 @@ class ComplaintsTab(ConsultTab):
         self.panel = ComplaintPanel(lambda: self.today())
         self.panel.today = lambda: self.today()
         self.panel.advanced.connect(self._advanced)
-        self.import_tickets = ticket_importer()
         filters = QHBoxLayout()
         for label, widget in (("状态", self.status_filter), ("类别", self.category_filter),
                               ("小区", self.estate_filter)):
@@ -211,6 +203,12 @@ class ComplaintsTab(ConsultTab):
             changes = complaints.delete_complaint(complaint_id)
             self.panel.show_complaint(None)
             self.written(changes)
+
+    def import_tickets(self, parent: QWidget) -> bool:
+        """Ask for a 12345 ticket export and import it; the dialog is imported when first used."""
+        from desktop_app.ui.consult.ticket_import_dialog import import_tickets
+
+        return import_tickets(parent)
 
     def run_import(self) -> None:
         if self.import_tickets(self):

@@ -47,8 +47,14 @@ class ConsultationsPage(Page):
         self.tabs.setObjectName("consultation_tabs")
         self.tab_pages: dict[str, ConsultTab] = {}
         self.stale: set[str] = set()
+        # The tabs the page itself talks to, by their own type.
+        self.events_tab = EventsTab(context, self.dates)
+        self.entry_tab = EntryTab(context, self.dates)
+        self.complaints_tab = ComplaintsTab(context, self.dates)
+        made: dict[type[ConsultTab], ConsultTab] = {
+            EventsTab: self.events_tab, EntryTab: self.entry_tab, ComplaintsTab: self.complaints_tab}
         for title, name, tab_class in TABS:
-            tab = tab_class(context, self.dates)
+            tab = made.get(tab_class) or tab_class(context, self.dates)
             tab.setObjectName(f"tab_{name}")
             self.tab_pages[title] = tab
             self.tabs.addTab(tab, title)
@@ -62,9 +68,7 @@ class ConsultationsPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.tabs, 1)
-        events = self.tab_pages["活动"]
-        if hasattr(events, "enter_opinions"):
-            events.enter_opinions.connect(self.enter_opinions)
+        self.events_tab.enter_opinions.connect(self.enter_opinions)
         self.tabs.currentChanged.connect(lambda _index: self._refresh_current())
         self.dates.changed.connect(self.refresh)
         self.refresh()
@@ -74,8 +78,7 @@ class ConsultationsPage(Page):
         menu = QMenu(self)
 
         def category() -> str | None:
-            board = self.tab_pages.get("投诉台账")
-            return getattr(getattr(board, "category_filter", None), "currentData", lambda: None)()
+            return self.complaints_tab.category_filter.currentData()
 
         for text, name, action in (
                 ("征求意见表（本范围每户一页）…", "print_opinion_forms", lambda: files.print_opinion_forms(self)),
@@ -103,9 +106,8 @@ class ConsultationsPage(Page):
 
     def enter_opinions(self, event_id: int) -> None:
         """入户登记 for one 入户走访 event (from the 活动 tab)."""
-        entry = self.tab("入户登记")
-        if hasattr(entry, "choose_event"):
-            entry.choose_event(event_id)
+        self.tab("入户登记")
+        self.entry_tab.choose_event(event_id)
 
     def scope_changed(self, scope: Scope) -> None:
         self.refresh()

@@ -23,13 +23,6 @@ from desktop_app.ui.pages.base import PageContext
 FIXED_COLUMNS = ("需求", "类别", "户数", "占已走访户")
 
 
-def vote_wizard_class():
-    """The vote wizard (改造表决), imported when "生成表决事项" is first used."""
-    from desktop_app.ui.votes import VoteWizard
-
-    return VoteWizard
-
-
 class DemandSummaryModel(RecordTableModel[service.DemandItem]):
     """One row per demanded item; after the fixed columns, one column per building of the scope."""
 
@@ -101,7 +94,6 @@ class SummaryTab(ConsultTab):
         self.vote_button = QPushButton("生成表决事项…")
         self.vote_button.setObjectName("make_vote")
         self.vote_button.clicked.connect(self.make_vote)
-        self.wizard_class = vote_wizard_class()
         hint = QLabel("选中表格中的行只用这些需求；不选则取下列条件的全部需求")
         hint.setStyleSheet("color: #666;")
         bar = QHBoxLayout()
@@ -144,7 +136,9 @@ class SummaryTab(ConsultTab):
                                                catalogue_only=self.catalogue_only.isChecked())
 
     def make_vote(self) -> None:
-        wizard = self.wizard_class(self.context, initial_items=self.chosen_items(), parent=self)
+        from desktop_app.ui.votes import VoteWizard  # imported when 生成表决事项 is first used, not at start-up
+
+        wizard = VoteWizard(self.context, initial_items=self.chosen_items(), parent=self)
         wizard.setObjectName("vote_wizard")
         if wizard.exec() and wizard.vote_id is not None:
             self.totals.setText(self.totals.text() + "；已建立表决，请到“改造表决”页查看")

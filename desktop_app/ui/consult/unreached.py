@@ -19,7 +19,10 @@ from desktop_app.services.consult import events as service
 from desktop_app.ui.consult.models import RecordTableModel, record_view
 from desktop_app.ui.consult.tab import ConsultTab
 from desktop_app.ui.widgets.date_range import DateRange
+from desktop_app.ui.widgets.saved_files import show_error
 from desktop_app.ui.pages.base import PageContext
+
+USER_ERRORS = (UserError, OSError)
 
 
 class UnreachedModel(RecordTableModel[service.UnreachedRoom]):
@@ -111,6 +114,7 @@ class UnreachedTab(ConsultTab):
                                 on_error=self._failed, on_cancel=lambda: self.status.setText("已取消，未生成文件。"))
 
     def _failed(self, error: BaseException) -> None:
-        if not isinstance(error, (OSError, UserError)):
-            raise error
-        self.status.setText(f"未能生成：{error}")
+        """Said in the user's words as every other save of the page says it (a file that cannot be written,
+        nothing to print); anything else is a bug and is raised."""
+        show_error(self, "入户走访登记表未生成", error, USER_ERRORS)
+        self.status.setText("未能生成入户走访登记表。")

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.dates_text import date_text, period_end, period_text
 from desktop_app.domain.print_data import Notice
 from desktop_app.domain.vocabulary import ScopeLevel
+from desktop_app.operations.printing import PrintRequest
 from desktop_app.services.scope import Scope
-from desktop_app.ui.printing.jobs import PrintRequest
 
 DEFAULT_SALUTATION = "各位业主、居民："
 DEFAULT_PERIOD_DAYS = 14

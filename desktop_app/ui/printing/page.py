@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.vocabulary import ScopeLevel
+from desktop_app.operations.printing import PrintRequest, Produced, produce, record_printed, save
 from desktop_app.services.printing import gather as printing
 from desktop_app.services.scope import Scope, scope_label
 from desktop_app.ui.pages.base import Page, PageContext
 from desktop_app.ui.printing.fields import NoticeFields, RollFields, TemplateFields, VisitFormFields, describe
 from desktop_app.ui.printing.history_model import PrintHistoryModel
-from desktop_app.ui.printing import jobs
-from desktop_app.ui.printing.jobs import PrintRequest, Produced, produce
 from desktop_app.ui.printing.render import PREVIEW_DPI, RenderUnavailable, a4_printer, print_pdf, render_pages
 from desktop_app.ui.widgets.saved_files import safe_file_name
 
@@ -226,11 +225,11 @@ class PrintCenterPage(Page):
         if not path:
             return
         try:
-            jobs.save(produced, path)
+            saved = save(produced, path)
         except OSError as error:
             self.failed(OSError(f"无法保存到“{path}”：{error.strerror or error}"))
             return
-        self.history_model.set_records(printing.print_history())
+        self.context.changes.emit(saved.changes)  # re-reads our history too
         self.status.setText(f"已保存到“{path}”，共 {produced.pages} 页。")
 
     def print_document(self) -> None:
@@ -252,7 +251,7 @@ class PrintCenterPage(Page):
                                 on_cancel=lambda: self.status.setText("已取消打印。"))
 
     def record(self, produced: Produced, where: str, pages: int) -> None:
-        self.context.changes.emit(jobs.record_printed(produced, where, pages).changes)  # re-reads our history too
+        self.context.changes.emit(record_printed(produced, where, pages).changes)  # re-reads our history too
 
     # --- dialogs (replaced in tests)
     def _ask_save_path(self, suggested: str) -> str:

@@ -29,7 +29,7 @@ from desktop_app.exchange.roll_columns import HEADER_SEARCH_ROWS, fill_merged, f
 from desktop_app.exchange.roll_reader import INSTRUCTION_SHEET
 from desktop_app.exchange.sheet_rows import SheetRows
 from desktop_app.exchange.xlsx_safety import WorkbookCheck, check_workbook
-from desktop_app.ui.widgets.import_review import ImportPage, MappingPage, PreviewPage
+from desktop_app.ui.roll.import_pages import ImportPage, MappingPage, PreviewPage
 from desktop_app.ui.widgets.plain_table import PlainTableModel
 from desktop_app.ui.widgets.wizard_parts import WaitCursor, error_label, table_view
 

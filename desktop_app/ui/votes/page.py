@@ -1,10 +1,9 @@
 """改造表决: the votes of the window's scope on the left, the selected vote on the right.
 
-The right side (`ui.vote_detail.VoteDetail`) enters ballots, checks double entry, lists the rooms not yet
-voted and shows the result. The buttons create a vote (the wizard, Ctrl+N), import and export ballots,
-print ballots and the result notice, close a vote (after showing each item's verdict) and reopen it
-(a reason is required). Import, export and printing come from their own modules and stay disabled
-while those are not installed.
+The right side (`ui.votes.detail.VoteDetail`) enters ballots, checks double entry, lists the rooms not yet
+voted and shows the result. The buttons create a vote (the wizard, Ctrl+N), import and export ballots
+(`ui.votes.import_dialog`), print ballots and the result notice (`ui.votes.print_actions`), close a vote
+(after showing each item's verdict) and reopen it (a reason is required).
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from desktop_app.services.votes import lifecycle as votes
 from desktop_app.services.scope import Scope
 from desktop_app.ui.pages.base import Page, PageContext
 from desktop_app.ui.votes.tally_panel import problem_lines
-from desktop_app.ui.votes import import_dialog as vote_import_dialog, print_actions as vote_print_actions
+from desktop_app.ui.votes import import_dialog, print_actions
 from desktop_app.ui.votes.detail import RESULT_TAB, VoteDetail
 from desktop_app.ui.votes.models import VoteListModel
 
@@ -37,8 +36,6 @@ class VotesPage(Page):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.print_actions = vote_print_actions
-        self.exchange = vote_import_dialog
         self.detail: VoteDetail | None = None
         self.selecting = False
         self.stale = True
@@ -198,7 +195,7 @@ class VotesPage(Page):
         self._update_buttons()
 
     def _print_not_voted_action(self):
-        return lambda: self.print_actions.print_not_voted(self, self.vote_id)
+        return lambda: print_actions.print_not_voted(self, self.vote_id)
 
     def _ballots_changed(self) -> None:
         """A ballot was saved or undone: the list's count follows without re-reading every vote (the detail
@@ -244,23 +241,23 @@ class VotesPage(Page):
 
     def import_ballots(self) -> None:
         if self.vote_id is not None:
-            self.exchange.import_ballots(self, self.vote_id)  # it sends the change when it wrote
+            import_dialog.import_ballots(self, self.vote_id)  # it sends the change when it wrote
 
     def export_roll(self) -> None:
         if self.vote_id is not None:
-            self.exchange.export_vote_roll(self, self.vote_id)
+            import_dialog.export_vote_roll(self, self.vote_id)
 
     def export_ballots(self) -> None:
         if self.vote_id is not None:
-            self.exchange.export_ballots(self, self.vote_id)
+            import_dialog.export_ballots(self, self.vote_id)
 
     def print_ballots(self) -> None:
         if self.vote_id is not None:
-            self.print_actions.print_ballots(self, self.vote_id)
+            print_actions.print_ballots(self, self.vote_id)
 
     def print_result(self) -> None:
         if self.vote_id is not None:
-            self.print_actions.print_result(self, self.vote_id)
+            print_actions.print_result(self, self.vote_id)
 
     def close_vote(self) -> None:
         """Show each item's verdict and ask; closing stores the result and locks the ballots."""

@@ -266,6 +266,20 @@ def test_households_not_reached_and_their_visit_forms(qtbot, page, tmp_path):
     assert len(PdfReader(target).pages) == rooms and tab.status.text() == f"已保存到“{target}”，共 {rooms} 页。"
 
 
+def test_unreached_forms_that_cannot_be_written_are_said_in_chinese(qtbot, page, tmp_path):
+    from desktop_app.models import Room
+
+    tab = page.tab("未走访户")
+    page.context.scope.set(Scope("building", Room.select().first().unit.building_id))
+    target = tmp_path / "没有这个文件夹" / "forms.pdf"
+    tab.ask_save_path = lambda _suggested: str(target)
+    seen: list[str] = []
+    answer_next_box("OK", seen)
+    tab.print_button.click()
+    assert seen and seen[0].startswith("无法写入文件") and "Errno" not in seen[0]
+    assert tab.status.text() == "未能生成入户走访登记表。" and not target.exists()
+
+
 def test_events_form_validates_saves_and_deletes(qtbot, page):
     tab = page.tab("活动")
     form = tab.form
