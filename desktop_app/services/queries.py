@@ -22,7 +22,7 @@ from desktop_app.models import Estate, db
 from desktop_app.services import room_order
 from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.services.scope import Scope, building_label, room_condition, unit_label
-from desktop_app.services.scope import estate_of_scope  # noqa: F401 (the pages ask the queries for it)
+from desktop_app.services.scope import estate_of_scope
 
 
 def has_any_estate() -> bool:

@@ -127,8 +127,8 @@ def test_room_rows_mask_personal_data(city):
 def test_estate_helpers(city):
     assert [name for _id, name in queries.estate_choices()] == ["东霞社区 · 梅岭小区", "杜鹃社区 · 杜鹃新村"]
     unit = Unit.get(Unit.name == "2")
-    assert queries.estate_of_scope(Scope("unit", unit.id)) == city["a"].id
-    assert queries.estate_of_scope(ALL) is None
+    assert estate_of_scope(Scope("unit", unit.id)) == city["a"].id
+    assert estate_of_scope(ALL) is None
 
 
 def test_the_estates_a_scope_covers(city):

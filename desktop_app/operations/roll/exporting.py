@@ -12,9 +12,8 @@ from desktop_app.domain.errors import UserError
 from desktop_app.exchange.roll_writer import write_roll, write_roll_template
 from desktop_app.models import Estate
 from desktop_app.services.changes import NONE, Changes
-from desktop_app.services.queries import estate_of_scope
 from desktop_app.services.roll.exporting import estate_exists, roll_records
-from desktop_app.services.scope import Scope
+from desktop_app.services.scope import Scope, estate_of_scope
 
 
 class UnknownEstate(UserError):

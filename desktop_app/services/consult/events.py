@@ -28,9 +28,8 @@ from desktop_app.services.consult.opinions import (
     room_in_scope,
 )
 from desktop_app.services.consult.opinion_session import OpinionSession, OpinionState, SessionRoom
-from desktop_app.services.queries import estate_of_scope
 from desktop_app.services.roll import ValidationError
-from desktop_app.services.scope import ALL, Scope, exists, scope_label, scope_path
+from desktop_app.services.scope import ALL, Scope, estate_of_scope, exists, scope_label, scope_path
 from desktop_app.services.settings import operator_name
 
 __all__ = [

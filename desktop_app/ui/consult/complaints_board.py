@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.complaints import CATEGORIES, CLOSED_LATE, OVERDUE_OPEN, STEPS
 from desktop_app.services import queries
+from desktop_app.services.scope import estate_of_scope
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.consult import complaints
 from desktop_app.ui.consult.complaint_dialog import ComplaintDialog
@@ -167,7 +168,7 @@ class ComplaintsTab(ConsultTab):
         self.select(complaint_id)
 
     def new_complaint(self) -> None:
-        dialog = ComplaintDialog(self, estate_id=queries.estate_of_scope(self.scope), today=self.today())
+        dialog = ComplaintDialog(self, estate_id=estate_of_scope(self.scope), today=self.today())
         if dialog.exec() and dialog.saved_id is not None:
             self.written(Changes.of(Topic.COMPLAINTS, ids=(dialog.saved_id,)))
             self.select(dialog.saved_id)

@@ -30,7 +30,8 @@ from desktop_app.services.consult.tickets import (
 )
 from desktop_app.ui.widgets.import_review import ERROR_COLUMNS, error_rows, fill_column_choices, mapped_twice
 from desktop_app.ui.widgets.plain_table import PlainTableModel
-from desktop_app.ui.widgets.wizard_parts import error_label, import_buttons, review_table
+from desktop_app.ui.widgets.forms import error_label
+from desktop_app.ui.widgets.wizard_parts import import_buttons, review_table
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 CHANGE_COLUMNS = ("行", "工单编号", "变化", "受理时间", "类别", "小区", "状态", "说明")

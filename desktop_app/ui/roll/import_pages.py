@@ -21,7 +21,8 @@ from desktop_app.operations.roll import RollImported, can_import, import_roll, r
 from desktop_app.services import queries, settings
 from desktop_app.ui.widgets.import_review import ERROR_COLUMNS, error_rows, fill_column_choices, mapped_twice
 from desktop_app.ui.widgets.plain_table import PlainTableModel
-from desktop_app.ui.widgets.wizard_parts import error_label, review_table
+from desktop_app.ui.widgets.forms import error_label
+from desktop_app.ui.widgets.wizard_parts import review_table
 
 
 class MappingPage(QWizardPage):

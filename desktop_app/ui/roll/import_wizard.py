@@ -31,7 +31,8 @@ from desktop_app.exchange.sheet_rows import SheetRows
 from desktop_app.exchange.xlsx_safety import WorkbookCheck, check_workbook
 from desktop_app.ui.roll.import_pages import ImportPage, MappingPage, PreviewPage
 from desktop_app.ui.widgets.plain_table import PlainTableModel
-from desktop_app.ui.widgets.wizard_parts import WaitCursor, error_label, table_view
+from desktop_app.ui.widgets.forms import error_label
+from desktop_app.ui.widgets.wizard_parts import WaitCursor, table_view
 
 
 class FilePage(QWizardPage):

@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import queries
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.roll import rooms
-from desktop_app.services.scope import Scope
+from desktop_app.services.scope import Scope, estate_of_scope
 from desktop_app.ui.roll.history_dialog import HistoryDialog
 from desktop_app.ui.roll.owner_dialog import OwnerDialog
 from desktop_app.ui.pages.base import Page, PageContext
@@ -148,7 +147,7 @@ class RoomsPage(Page):
 
     # --- actions
     def new_room(self) -> None:
-        dialog = RoomDialog(self, estate_id=queries.estate_of_scope(self.context.scope.scope),
+        dialog = RoomDialog(self, estate_id=estate_of_scope(self.context.scope.scope),
                             today=self.context.workspace.clock.today())
         if dialog.exec() and dialog.saved_id is not None:
             self._after_write(dialog.saved_id, Changes.of(Topic.ROLL, ids=(dialog.saved_id,)))

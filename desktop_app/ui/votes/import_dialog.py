@@ -35,7 +35,8 @@ from desktop_app.domain.errors import UserError
 from desktop_app.ui.widgets.import_review import ERROR_COLUMNS, error_rows
 from desktop_app.ui.widgets.plain_table import PlainTableModel
 from desktop_app.ui.widgets.saved_files import safe_stem
-from desktop_app.ui.widgets.wizard_parts import error_label, import_buttons, review_table
+from desktop_app.ui.widgets.forms import error_label
+from desktop_app.ui.widgets.wizard_parts import import_buttons, review_table
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 CHANGE_COLUMNS = ("行", "房屋", "变化", "表决意见", "表决方式", "代理人")

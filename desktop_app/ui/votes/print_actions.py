@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from desktop_app.operations.votes import documents as vote_documents
 from desktop_app.operations.votes.documents import SavedDocument, VoteDocument
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.progress import Progress
 from desktop_app.services.votes.lifecycle import VoteError
-from desktop_app.ui.widgets.saved_files import Produced, Progress, run_saving, safe_file_name, show_error, tell_saved
+from desktop_app.ui.widgets.saved_files import Produced, run_saving, safe_file_name, show_error, tell_saved
 
 PDF_FILTER = "PDF 文件 (*.pdf)"
 USER_ERRORS = (UserError, OSError)

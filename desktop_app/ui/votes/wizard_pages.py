@@ -19,7 +19,7 @@ from desktop_app.domain.vocabulary import ESTATE_LEVELS, ScopeLevel
 from desktop_app.domain.vote_print_data import RULE_NAMES
 from desktop_app.domain.vote_rules import MATTERS, Rule, rule_of_matter
 from desktop_app.services import queries
-from desktop_app.services.scope import Scope
+from desktop_app.services.scope import Scope, estate_of_scope
 from desktop_app.services.votes.create import DATES, MATTER, RULE_REASON, SCOPE, TITLE
 from desktop_app.ui.pages.base import PageContext
 from desktop_app.ui.widgets.forms import error_label
@@ -47,7 +47,7 @@ def estates_in(scope: Scope) -> list[tuple[int, str]]:
     """The estates inside the window's scope as (id, "社区 · 小区"); every estate above the street level."""
     choices = queries.estate_choices()
     if scope.level.within_estate:
-        estate_id = queries.estate_of_scope(scope)
+        estate_id = estate_of_scope(scope)
         return [choice for choice in choices if choice[0] == estate_id]
     if scope.level is ScopeLevel.COMMUNITY:
         wanted = {node.scope.id for node in queries.children(scope)}

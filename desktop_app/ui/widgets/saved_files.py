@@ -18,9 +18,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from desktop_app.domain.errors import Cancelled
+from desktop_app.domain.progress import Progress
 
 SHORT_MESSAGE = 300  # longer messages (every conflicting room of a tally) go to the details
-Progress = Callable[[int, int], bool]
 
 
 @dataclass(frozen=True)

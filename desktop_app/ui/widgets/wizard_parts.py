@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QPushButton, QTableView
 
-from desktop_app.ui.widgets.forms import error_label  # noqa: F401 (re-exported for the pages)
 from desktop_app.ui.widgets.plain_table import PlainTableModel
 
 
