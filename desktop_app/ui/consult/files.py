@@ -21,13 +21,14 @@ from desktop_app.documents.opinion_form import render_opinion_forms
 from desktop_app.documents.opinion_summary import render_opinion_summary
 from desktop_app.domain.consultation_print_data import period_label
 from desktop_app.domain.errors import Cancelled, UserError
+from desktop_app.domain.progress import Progress
 from desktop_app.exchange.register_writer import write_complaint_register, write_opinion_register
 from desktop_app.services.consult import printing
 from desktop_app.services.printing import rooms_count
 from desktop_app.services.consult.registers import complaint_lines, opinion_lines
 from desktop_app.services.scope import Scope
 from desktop_app.ui.widgets.saved_files import (
-    Produced, Progress, render_batch, run_saving, safe_file_name, status_message, tell_saved, write_when_done,
+    Produced, render_batch, run_saving, safe_file_name, status_message, tell_saved, write_when_done,
 )
 
 PDF_FILTER = "PDF 文件 (*.pdf)"

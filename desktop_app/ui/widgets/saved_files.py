@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from desktop_app.domain.errors import Cancelled
 from desktop_app.domain.progress import Progress
+from desktop_app.operations.common import write_file
 
 SHORT_MESSAGE = 300  # longer messages (every conflicting room of a tally) go to the details
 
@@ -79,8 +80,7 @@ def write_when_done(render: Callable[[io.BytesIO, Progress], int], path: str, pr
     pages = render(out, progress)
     if not progress(1, 1):
         raise Cancelled("已取消，未生成文件。")
-    Path(path).write_bytes(out.getvalue())
-    return Produced(str(Path(path).resolve()), pages)
+    return Produced(str(write_file(path, out.getvalue())), pages)
 
 
 def render_batch(render: Callable[[str, Progress], int], path: str, progress: Progress) -> Produced:
