@@ -104,6 +104,13 @@ def format_area(centi: int) -> str:
     return f"{sign}{whole}.{hundredths:02d}"
 
 
+def format_area_grouped(centi: int) -> str:
+    """As `format_area`, with thousands separators for figures on screen: 12369934 -> "123,699.34"."""
+    sign = "-" if centi < 0 else ""
+    whole, hundredths = divmod(abs(centi), 100)
+    return f"{sign}{whole:,}.{hundredths:02d}"
+
+
 def best_area(candidates: Mapping[str, int | None]) -> tuple[int, str]:
     """The area to count and its source: 不动产登记 before 实测 before 合同 (missing or 0 skipped)."""
     for source in AREA_SOURCES:

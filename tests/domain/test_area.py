@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from desktop_app.domain.area import AreaError, best_area, format_area, parse_area
+from desktop_app.domain.area import AreaError, best_area, format_area, format_area_grouped, parse_area
 from desktop_app.domain.errors import UserError
 
 
@@ -76,3 +76,12 @@ def test_best_area(candidates, best):
 def test_no_area_at_all():
     with pytest.raises(AreaError, match="没有可用的面积"):
         best_area({"不动产登记": None, "实测": 0})
+
+
+@pytest.mark.parametrize("centi,text", [
+    (0, "0.00"), (5, "0.05"), (8530, "85.30"), (99999, "999.99"), (100000, "1,000.00"),
+    (12369934, "123,699.34"), (123469934, "1,234,699.34"), (-8530, "-85.30"),
+])
+def test_grouped_area_for_the_screen(centi, text):
+    assert format_area_grouped(centi) == text
+    assert format_area_grouped(centi).replace(",", "") == format_area(centi)

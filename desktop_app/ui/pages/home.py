@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop_app.domain.area import format_area_grouped as area_text
 from desktop_app.services import queries
 from desktop_app.services.changes import Topic
 from desktop_app.services.scope import scope_label
@@ -15,12 +16,6 @@ CARDS = (
     ("owner_heads", "业主（人数，按表决计数规则）"), ("area_centi", "专有面积合计（㎡）"),
     ("residents", "居民（人）"), ("elderly", "60岁以上老人（人）"), ("disabled", "残疾人（人）"),
 )
-
-
-def area_text(centi: int) -> str:
-    """85.30 with thousands separators: "123,699.34"."""
-    whole, fraction = divmod(centi, 100)
-    return f"{whole:,}.{fraction:02d}"
 
 
 class HomePage(Page):

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from desktop_app.domain.area import format_area_grouped as area_text
 from desktop_app.domain.vocabulary import BallotEntry
 from desktop_app.domain.vote_rules import rule_of_matter
 from desktop_app.ui.votes.ballot_differences import BallotDifferencesWidget
 from desktop_app.ui.votes.ballot_entry import BallotEntryWidget
-from desktop_app.ui.votes.tally_panel import TallyPanel, area_text
+from desktop_app.ui.votes.tally_panel import TallyPanel
 from desktop_app.ui.votes.models import NotVotedModel, status_text
 from desktop_app.ui.votes.wizard_pages import matter_text, rule_text
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from desktop_app.domain.area import format_area_grouped as area_text
 from desktop_app.domain.tally import (
     FAILED, NOT_QUORATE, PASSED, Conflict, ItemResult, TallyError, TallyResult, shortfall_text,
 )
@@ -39,12 +40,6 @@ class Outcome(Protocol):
 
     result: TallyResult | None
     error: TallyError | None
-
-
-def area_text(centi: int) -> str:
-    """Hundredths of a m² with thousands separators: 123469934 -> "1,234,699.34"."""
-    whole, fraction = divmod(centi, 100)
-    return f"{whole:,}.{fraction:02d}"
 
 
 def percent_text(share: Fraction) -> str:
