@@ -23,6 +23,7 @@ from desktop_app.models import Complaint, ComplaintStep, Estate, db
 from desktop_app.models.clock import now_iso
 from desktop_app.services import audit, settings
 from desktop_app.services.changes import NONE, Changes, Topic
+from desktop_app.services.consult.period import period_conditions
 from desktop_app.services.roll import ValidationError
 from desktop_app.services.scope import ALL, Scope
 from desktop_app.services.settings import operator_name
@@ -347,12 +348,9 @@ def list_complaints(scope: Scope = ALL, *, status: str | None = None, category: 
     if category:
         where.append("c.category = ?")
         params.append(category)
-    if start is not None:
-        where.append("substr(c.received_at, 1, 10) >= ?")
-        params.append(start.isoformat())
-    if end is not None:
-        where.append("substr(c.received_at, 1, 10) <= ?")
-        params.append(end.isoformat())
+    period, period_params = period_conditions("substr(c.received_at, 1, 10)", start, end)
+    where += period
+    params += period_params
     rows = _rows(f"{_SELECT} WHERE {' AND '.join(where)} ORDER BY c.received_at DESC, c.id DESC", params)
     found = [_row(values, today) for values in rows]
     return [row for row in found if row.overdue] if overdue_only else found  # judged by domain.complaints

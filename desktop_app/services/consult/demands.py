@@ -17,6 +17,7 @@ from desktop_app.domain.consultation_figures import percent_text, share
 from desktop_app.domain.print_data import RollRow
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.models import db
+from desktop_app.services.consult.period import period_conditions
 from desktop_app.services.scope import Scope, building_label, room_condition
 
 _ROOMS = ("FROM room r JOIN unit u ON u.id = r.unit_id JOIN building b ON b.id = u.building_id "
@@ -72,12 +73,9 @@ def latest_opinions(scope: Scope, start: date | None, end: date | None,
     building_id."""
     condition, params = room_condition(scope)
     where = [condition]
-    if start is not None:
-        where.append("o.given_on >= ?")
-        params.append(start.isoformat())
-    if end is not None:
-        where.append("o.given_on <= ?")
-        params.append(end.isoformat())
+    period, period_params = period_conditions("o.given_on", start, end)
+    where += period
+    params += period_params
     if consultation_id is not None:
         where.append("o.consultation_id = ?")
         params.append(consultation_id)
@@ -145,12 +143,9 @@ def households_not_reached(scope: Scope, consultation_id: int | None = None, *, 
     if consultation_id is not None:
         where.append("x.consultation_id = ?")
         extra.append(consultation_id)
-    if start is not None:
-        where.append("x.given_on >= ?")
-        extra.append(start.isoformat())
-    if end is not None:
-        where.append("x.given_on <= ?")
-        extra.append(end.isoformat())
+    period, period_params = period_conditions("x.given_on", start, end)
+    where += period
+    extra += period_params
     rows = _rows(
         "SELECT r.id, e.name, b.name, u.name, r.number, "
         "(SELECT group_concat(name, '、') FROM (SELECT o.name FROM ownership os JOIN owner o ON o.id = os.owner_id "

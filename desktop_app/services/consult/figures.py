@@ -17,6 +17,7 @@ from desktop_app.domain.consultation_figures import ComplaintRow, ConsultationFi
 from desktop_app.models import db
 from desktop_app.services.consult.complaints import scope_condition
 from desktop_app.services.consult.events import list_events
+from desktop_app.services.consult.period import period_conditions
 from desktop_app.services.scope import Scope, room_condition
 
 __all__ = ["ConsultationFigures", "district_figures"]
@@ -29,15 +30,10 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text[:10]) if text else None
 
 
-def _range(column: str, start: date | None, end: date | None) -> tuple[str, list]:
-    parts, params = [], []
-    if start is not None:
-        parts.append(f"{column} >= ?")
-        params.append(start.isoformat())
-    if end is not None:
-        parts.append(f"{column} <= ?")
-        params.append(end.isoformat())
-    return (" AND " + " AND ".join(parts)) if parts else "", params
+def _range(column: str, start: date | None, end: date | None) -> tuple[str, list[str]]:
+    """" AND <conditions>" for the period ("" when it is open at both ends) and the parameters."""
+    conditions, params = period_conditions(column, start, end)
+    return "".join(f" AND {condition}" for condition in conditions), params
 
 
 def district_figures(scope: Scope, start: date | None = None, end: date | None = None,

@@ -12,6 +12,7 @@ from desktop_app.domain import complaints as rules
 from desktop_app.domain.consultation_print_data import ComplaintLine, OpinionLine
 from desktop_app.models import db
 from desktop_app.services.consult.complaints import ComplaintRow, list_complaints
+from desktop_app.services.consult.period import period_conditions
 from desktop_app.services.scope import Scope, room_condition
 
 _OPINIONS = """
@@ -32,20 +33,13 @@ ORDER BY d.opinion_id, d.id
 """
 
 
-def _period(where: list[str], params: list, column: str, start: date | None, end: date | None) -> None:
-    if start is not None:
-        where.append(f"substr({column}, 1, 10) >= ?")
-        params.append(start.isoformat())
-    if end is not None:
-        where.append(f"substr({column}, 1, 10) <= ?")
-        params.append(end.isoformat())
-
-
 def opinion_lines(scope: Scope, start: date | None = None, end: date | None = None) -> list[OpinionLine]:
     """Every opinion given in the scope in the period (inclusive), oldest first."""
     condition, params = room_condition(scope)
     where = [condition]
-    _period(where, params, "o.given_on", start, end)
+    period, period_params = period_conditions("o.given_on", start, end)
+    where += period
+    params += period_params
     sql_where = " AND ".join(where)
     demands: dict[int, tuple[list[str], list[str]]] = {}
     for opinion_id, name, category in db.execute_sql(_DEMANDS.format(where=sql_where), params):
