@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+
 from desktop_app import APP_NAME, __version__
+from desktop_app.cli.chinese_argparse import ChineseArgumentParser
 from desktop_app.paths import default_database_path
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="desktop-app",
         description=f"{APP_NAME}：不带子命令时打开窗口，带子命令时在命令行中运行。",
     )
     parser.add_argument("--db", type=Path, default=None,
                         help=f"数据库文件（默认：{default_database_path()}）")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help="显示程序版本并退出")
     subparsers = parser.add_subparsers(dest="command", metavar="子命令")
     from desktop_app.cli import ballots, demo, print_cmd, roll, tally
 

@@ -20,9 +20,9 @@ def register(subparsers) -> None:
         "export-ballots", help="导出表决的表决票汇总（.xlsx），可同时导出复核用的表决名册",
         description="把一次表决已录入的表决票按“表决票汇总”格式导出；加 --roll 时同时导出表决开始时冻结的名册"
                     "（含证件号码），两者可用 desktop-app tally 复核计票。")
-    parser.add_argument("--vote", required=True, metavar="UID", help="表决的编号（uid），或数据库中的序号")
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.xlsx", help="表决票汇总要写入的 .xlsx")
-    parser.add_argument("--roll", type=Path, default=None, metavar="ROLL.xlsx", help="同时导出复核用的表决名册")
+    parser.add_argument("--vote", required=True, metavar="表决编号", help="表决的编号（uid），或数据库中的序号")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="表决票汇总.xlsx", help="表决票汇总要写入的 .xlsx")
+    parser.add_argument("--roll", type=Path, default=None, metavar="复核名册.xlsx", help="同时导出复核用的表决名册")
     parser.set_defaults(handler=run_export)
 
 

@@ -28,20 +28,20 @@ if TYPE_CHECKING:  # the handlers import their modules, so that building the par
 def register(subparsers) -> None:
     parser = subparsers.add_parser("import-roll", help="导入房屋业主名册（.xlsx）",
                                    description="导入房屋业主名册。有错误行时逐条列出且不写入任何数据。")
-    parser.add_argument("file", type=Path, metavar="FILE", help="名册工作簿 .xlsx")
-    parser.add_argument("--estate", metavar="CODE", default=None,
+    parser.add_argument("file", type=Path, metavar="文件.xlsx", help="名册工作簿 .xlsx")
+    parser.add_argument("--estate", metavar="小区编码", default=None,
                         help="小区编码：文件只含一个小区且没有“小区编码”列时使用")
     parser.add_argument("--skip-invalid", action="store_true", help="跳过有错误的行，只导入正确的行")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出结果")
     parser.set_defaults(handler=run_import)
 
     parser = subparsers.add_parser("export-roll", help="导出房屋业主名册（含证件号码和电话）")
-    parser.add_argument("file", type=Path, metavar="FILE", help="要写入的 .xlsx")
-    parser.add_argument("--estate", metavar="CODE", default=None, help="只导出这个小区（小区编码）")
+    parser.add_argument("file", type=Path, metavar="文件.xlsx", help="要写入的 .xlsx")
+    parser.add_argument("--estate", metavar="小区编码", default=None, help="只导出这个小区（小区编码）")
     parser.set_defaults(handler=run_export)
 
     parser = subparsers.add_parser("roll-template", help="生成空白的房屋业主名册模板")
-    parser.add_argument("file", type=Path, metavar="FILE", help="要写入的 .xlsx")
+    parser.add_argument("file", type=Path, metavar="文件.xlsx", help="要写入的 .xlsx")
     parser.set_defaults(handler=run_template)
 
 

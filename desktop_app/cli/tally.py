@@ -36,8 +36,8 @@ def register(subparsers) -> None:
         "tally", help="按名册和表决票汇总复核表决结果（不使用数据库）",
         description="按房屋业主名册和表决票汇总重新计票，逐项给出参与、同意、反对、弃权、空白的面积和人数，"
                     "是否达到参与门槛、是否通过，以及离门槛还差多少。不读写数据库。")
-    parser.add_argument("--roll", type=Path, required=True, metavar="ROLL.xlsx", help="房屋业主名册工作簿")
-    parser.add_argument("--ballots", type=Path, required=True, metavar="BALLOTS.xlsx", help="表决票汇总工作簿")
+    parser.add_argument("--roll", type=Path, required=True, metavar="名册.xlsx", help="房屋业主名册工作簿")
+    parser.add_argument("--ballots", type=Path, required=True, metavar="表决票汇总.xlsx", help="表决票汇总工作簿")
     parser.add_argument("--rule", required=True, choices=[rule.value for rule in Rule],
                         help="special：双四分之三（第六至八项，如改建、重建、加装电梯）；ordinary：双过半")
     parser.add_argument("--blank-participates", choices=("yes", "no"), default="yes",
