@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.cli.common import open_db_or_exit
+from desktop_app.domain.errors import os_error_text
 
 
 def register(subparsers) -> None:
@@ -38,7 +39,7 @@ def run_export(args: argparse.Namespace) -> int:
         ballots = export_ballots(vote_id, args.output)
         roll = export_vote_roll(vote_id, args.roll) if args.roll else None
     except OSError as error:
-        print(f"错误：无法写入“{error.filename or args.output}”：{error.strerror or error}", file=sys.stderr)
+        print(f"错误：无法写入“{error.filename or args.output}”：{os_error_text(error)}", file=sys.stderr)
         return 1
     print(f"已导出 {ballots.ballots} 张表决票到“{args.output}”。")
     if roll is not None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop_app.cli.common import CommandError, open_db_or_exit
 from desktop_app.domain.dates_text import parse_date
-from desktop_app.domain.errors import UserError
+from desktop_app.domain.errors import UserError, os_error_text
 from desktop_app.domain.print_data import NOTICE_KINDS, Notice
 from desktop_app.models.clock import SystemClock
 from desktop_app.operations.printing import (
@@ -24,7 +24,7 @@ def read_body(path: Path) -> tuple[str, tuple[str, ...]]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise CommandError(f"无法读取正文文件“{path}”：{error.strerror or error}") from error
+        raise CommandError(f"无法读取正文文件“{path}”：{os_error_text(error)}") from error
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)
@@ -75,7 +75,7 @@ def _print(request: PrintRequest, output: Path) -> Saved:
     except UserError as error:
         raise CommandError(str(error), code=2) from error
     except OSError as error:
-        raise CommandError(f"无法写入“{output}”：{error.strerror or error}") from error
+        raise CommandError(f"无法写入“{output}”：{os_error_text(error)}") from error
 
 
 def run_notice(args: argparse.Namespace) -> int:

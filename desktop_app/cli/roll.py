@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.cli.common import open_db_or_exit
+from desktop_app.domain.errors import os_error_text
 
 if TYPE_CHECKING:  # the handlers import their modules, so that building the parser stays cheap
     from desktop_app.exchange.errors import CellError
@@ -95,7 +96,7 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"错误：{error}", file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"错误：无法写入“{args.file}”：{error.strerror or error}", file=sys.stderr)
+        print(f"错误：无法写入“{args.file}”：{os_error_text(error)}", file=sys.stderr)
         return 1
     print(f"已导出 {exported.rooms} 间房屋到“{args.file}”。文件含完整的证件号码和联系电话，请妥善保管。")
     return 0
@@ -107,7 +108,7 @@ def run_template(args: argparse.Namespace) -> int:
     try:
         write_template(args.file)
     except OSError as error:
-        print(f"错误：无法写入“{args.file}”：{error.strerror or error}", file=sys.stderr)
+        print(f"错误：无法写入“{args.file}”：{os_error_text(error)}", file=sys.stderr)
         return 1
     print(f"已生成名册模板“{args.file}”。")
     return 0

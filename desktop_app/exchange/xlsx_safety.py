@@ -19,6 +19,7 @@ from pathlib import Path
 
 from defusedxml import ElementTree as SafeTree
 
+from desktop_app.domain.errors import os_error_text
 from desktop_app.exchange.errors import ReadFailure
 
 MAX_MEMBERS = 10_000
@@ -194,7 +195,7 @@ def check_workbook(path: str | Path) -> WorkbookCheck:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as error:
-        raise ReadFailure(f"无法打开“{name}”：{error.strerror or error}") from error
+        raise ReadFailure(f"无法打开“{name}”：{os_error_text(error)}") from error
     _refuse_other_formats(path, head)
     try:
         with zipfile.ZipFile(path) as archive:
@@ -223,7 +224,7 @@ def check_workbook(path: str | Path) -> WorkbookCheck:
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as error:
         raise ReadFailure(f"“{name}”已损坏，无法解压。请在 Excel 或 WPS 中重新保存后再导入。") from error
     except OSError as error:
-        raise ReadFailure(f"读取“{name}”失败：{error.strerror or error}") from error
+        raise ReadFailure(f"读取“{name}”失败：{os_error_text(error)}") from error
 
 
 def _is_xml(member: str) -> bool:

@@ -9,13 +9,14 @@ English words.
 from __future__ import annotations
 
 import ast
+import errno
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from desktop_app.domain.errors import CANCELLED, Cancelled, UserError
+from desktop_app.domain.errors import CANCELLED, Cancelled, UserError, os_error_text
 
 PACKAGE = Path(__file__).resolve().parents[2] / "desktop_app"
 ROOTS = {"UserError", "Cancelled"}
@@ -183,3 +184,18 @@ def test_a_form_error_names_its_field_when_there_is_one():
     assert (one.field, one.message, one.errors) == ("name", "请填写姓名", {"name": "请填写姓名"})
     two = ValidationError({"name": "请填写姓名", "phone": "电话号码格式不对"})
     assert two.field is None and two.message == "请填写姓名；电话号码格式不对"
+
+
+@pytest.mark.parametrize("error,reason", [
+    (PermissionError(errno.EACCES, "Permission denied", "名册.xlsx"), "没有权限（文件可能正被 Excel 或 WPS 打开，或所在文件夹只读）"),
+    (FileNotFoundError(errno.ENOENT, "No such file or directory"), "文件或文件夹不存在"),
+    (IsADirectoryError(errno.EISDIR, "Is a directory"), "这是一个文件夹，不是文件"),
+    (OSError(errno.ENOSPC, "No space left on device"), "磁盘空间不足"),
+    (OSError(errno.EROFS, "Read-only file system"), "磁盘或文件夹只读"),
+    (OSError(errno.ENAMETOOLONG, "File name too long"), "文件名或路径太长"),
+    (OSError(errno.ETIMEDOUT, "Connection timed out"), f"系统错误（错误号 {errno.ETIMEDOUT}）"),
+    (OSError("no number at all"), "系统错误"),
+])
+def test_a_file_error_is_said_in_chinese_whatever_the_system_language(error, reason):
+    assert os_error_text(error) == reason
+    assert not re.search(r"[A-Za-z]{3,}", os_error_text(error).replace("Excel", "").replace("WPS", ""))

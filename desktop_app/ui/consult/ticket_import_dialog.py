@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.complaints import CATEGORIES
-from desktop_app.domain.errors import UserError
+from desktop_app.domain.errors import UserError, os_error_text
 from desktop_app.exchange.errors import ReadFailure
 from desktop_app.exchange.ticket_reader import REQUIRED, TICKET_COLUMNS, TicketReadResult, read_tickets
 from desktop_app.exchange.xlsx_safety import check_workbook_sheet
@@ -160,7 +160,7 @@ class TicketImportDialog(QDialog):
         if isinstance(error, UserError):
             self.message.setText(str(error))
         elif isinstance(error, OSError):
-            self.message.setText(f"无法读取文件：{error.strerror or error}")
+            self.message.setText(f"无法读取文件：{os_error_text(error)}")
         else:
             raise error
         self._set_buttons()

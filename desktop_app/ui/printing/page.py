@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.changes import Changes, Topic
-from desktop_app.domain.errors import UserError
+from desktop_app.domain.errors import UserError, os_error_text
 from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.operations.printing import PrintRequest, Produced, produce, record_printed, save
 from desktop_app.services.printing import gather as printing
@@ -227,7 +227,7 @@ class PrintCenterPage(Page):
         try:
             saved = save(produced, path)
         except OSError as error:
-            self.failed(OSError(f"无法保存到“{path}”：{error.strerror or error}"))
+            self.failed(OSError(f"无法保存到“{path}”：{os_error_text(error)}"))
             return
         self.context.changes.emit(saved.changes)  # re-reads our history too
         self.status.setText(f"已保存到“{path}”，共 {produced.pages} 页。")

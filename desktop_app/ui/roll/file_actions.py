@@ -10,6 +10,7 @@ from typing import Callable
 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
+from desktop_app.domain.errors import os_error_text
 from desktop_app.services.changes import EVERYTHING, Changes, Topic
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
@@ -61,7 +62,7 @@ def save_template(window: QMainWindow, path: str | None = None) -> None:
 
 def _failed(parent: QWidget, title: str, error: BaseException) -> None:
     if isinstance(error, OSError):
-        QMessageBox.warning(parent, title, f"无法写入文件：{error.strerror or error}（{getattr(error, 'filename', '')}）")
+        QMessageBox.warning(parent, title, f"无法写入文件：{os_error_text(error)}（{getattr(error, 'filename', '')}）")
     else:
         raise error
 

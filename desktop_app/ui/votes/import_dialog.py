@@ -31,7 +31,7 @@ from desktop_app.operations.votes.importing import BallotsImported, import_ballo
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.votes import lifecycle as votes
 from desktop_app.services.votes.exchange import BallotImportSummary
-from desktop_app.domain.errors import UserError
+from desktop_app.domain.errors import UserError, os_error_text
 from desktop_app.ui.widgets.import_review import ERROR_COLUMNS, error_rows
 from desktop_app.ui.widgets.plain_table import PlainTableModel
 from desktop_app.ui.widgets.saved_files import safe_stem
@@ -104,7 +104,7 @@ class BallotImportDialog(QDialog):
             self.message.setText(str(error))
             self._set_buttons()
         elif isinstance(error, OSError):
-            self.message.setText(f"无法读取文件：{error.strerror or error}")
+            self.message.setText(f"无法读取文件：{os_error_text(error)}")
         else:
             raise error
 
@@ -188,7 +188,7 @@ def _show(page, text: str) -> None:
 
 def _write_failed(page, error: BaseException) -> None:
     if isinstance(error, OSError):
-        QMessageBox.warning(page, "导出失败", f"无法写入文件：{error.strerror or error}（{getattr(error, 'filename', '')}）")
+        QMessageBox.warning(page, "导出失败", f"无法写入文件：{os_error_text(error)}（{getattr(error, 'filename', '')}）")
     elif isinstance(error, UserError):  # an item name the sheet cannot carry (write_ballots says which)
         QMessageBox.warning(page, "导出失败", str(error))
     else:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-from desktop_app.domain.errors import Cancelled
+from desktop_app.domain.errors import Cancelled, os_error_text
 from desktop_app.domain.progress import Progress
 from desktop_app.operations.common import write_file
 
@@ -46,7 +46,7 @@ def show_error(page: QWidget, title: str, error: BaseException, user_errors: tup
         raise error
     if isinstance(error, OSError):
         where = f"“{error.filename}”" if error.filename else ""
-        text = f"无法写入文件{where}：{error.strerror or error}"
+        text = f"无法写入文件{where}：{os_error_text(error)}"
     else:
         text = str(error)
     box = QMessageBox(QMessageBox.Icon.Warning, title, text if len(text) <= SHORT_MESSAGE
