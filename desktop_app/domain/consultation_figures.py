@@ -24,34 +24,7 @@ from desktop_app.domain.complaints import CATEGORIES, CLOSED_LATE, CONSTRUCTION_
     days_to_close, overdue_state
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.opinions import KINDS
-
-NO_VALUE = "—"
-
-
-def _rounded(value: Fraction, places: int) -> str:
-    """Exact half-up rounding of a non-negative Fraction to `places` decimals."""
-    if value < 0:
-        raise ValueError("只能显示非负的比例")
-    scaled = value * 10 ** places
-    units = (scaled.numerator * 2 + scaled.denominator) // (scaled.denominator * 2)
-    whole, rest = divmod(units, 10 ** places)
-    return f"{whole}.{rest:0{places}d}" if places else str(whole)
-
-
-def percent_text(share: Fraction | None, places: int = 2) -> str:
-    """`Fraction(45, 116)` -> "38.79%"; half up; None -> "—"."""
-    if share is None:
-        return NO_VALUE
-    return _rounded(share * 100, places) + "%"
-
-
-def decimal_text(value: Fraction | None, places: int = 1) -> str:
-    """`Fraction(7, 2)` -> "3.5"; half up; None -> "—"."""
-    return NO_VALUE if value is None else _rounded(value, places)
-
-
-def share(part: int, whole: int) -> Fraction | None:
-    return Fraction(part, whole) if whole else None
+from desktop_app.domain.ratios import decimal_text, percent_text, share
 
 
 @dataclass(frozen=True, slots=True)

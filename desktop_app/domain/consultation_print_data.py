@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from desktop_app.domain.consultation_figures import percent_text, share
+from desktop_app.domain.ratios import percent_text, share
 from desktop_app.domain.dates_text import date_text
 from desktop_app.domain.print_data import RollRow
 

@@ -14,6 +14,15 @@ from desktop_app.models.consultation_tables import (
     Opinion,
     OpinionDemand,
 )
+from desktop_app.models.project_tables import (
+    PROJECT_MODELS,
+    FundPayment,
+    Project,
+    ProjectEstate,
+    ProjectFund,
+    ProjectInspection,
+    ProjectItem,
+)
 from desktop_app.models.tables import (
     ROLL_MODELS,
     AuditLog,
@@ -39,11 +48,12 @@ from desktop_app.models.vote_tables import (
     VoteRoll,
 )
 
-ALL_MODELS = [*ROLL_MODELS, *VOTE_MODELS, *CONSULTATION_MODELS]
+ALL_MODELS = [*ROLL_MODELS, *VOTE_MODELS, *CONSULTATION_MODELS, *PROJECT_MODELS]
 
 __all__ = [
     "ALL_MODELS", "Ballot", "BallotRevision", "CatalogueItem", "Complaint", "ComplaintStep", "Consultation",
     "Opinion", "OpinionDemand", "Vote", "VoteItem", "VoteRoll", "AuditLog", "Building", "Community", "DatabaseOpenError", "Estate",
     "NewerSchemaError", "Owner", "Ownership", "Resident", "Room", "Setting", "Street", "Unit",
     "db", "open_database",
+    "FundPayment", "Project", "ProjectEstate", "ProjectFund", "ProjectInspection", "ProjectItem",
 ]

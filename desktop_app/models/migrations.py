@@ -234,6 +234,55 @@ CREATE TABLE complaint_step ({SYNCED},
 CREATE INDEX complaint_step_complaint_id ON complaint_step (complaint_id);
 """
 
+# V6: renovation projects and their funds (issue 10).
+# - project.code is the district's 项目编号, the key a re-imported plan updates by. Dates are yyyy-mm-dd;
+#   the state (未开工 / 在建 / 已完工 / 已验收) is read from them, never stored.
+# - project_estate links a project to the estates it covers (a 片区 project has several), with the counts the
+#   plan declared for an estate; project.declared_* hold a 片区 project's one total when not split by estate.
+# - Money is integer fen. fund_payment.paid_on is NULL for the undated 已支付 amount taken from a plan file.
+V6 = f"""
+CREATE TABLE project ({SYNCED},
+    code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+    plan_year INTEGER NOT NULL CHECK (plan_year BETWEEN 2000 AND 2100),
+    planned_start TEXT, planned_end TEXT, actual_start TEXT, actual_end TEXT, accepted_on TEXT,
+    contractor TEXT NOT NULL DEFAULT '', supervisor TEXT NOT NULL DEFAULT '',
+    declared_buildings INTEGER CHECK (declared_buildings >= 0),
+    declared_households INTEGER CHECK (declared_households >= 0),
+    note TEXT NOT NULL DEFAULT '');
+CREATE INDEX project_plan_year ON project (plan_year);
+CREATE TABLE project_estate ({SYNCED},
+    project_id INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+    estate_id INTEGER NOT NULL REFERENCES estate (id) ON DELETE RESTRICT,
+    position INTEGER NOT NULL DEFAULT 0,
+    declared_buildings INTEGER CHECK (declared_buildings >= 0),
+    declared_households INTEGER CHECK (declared_households >= 0),
+    UNIQUE (project_id, estate_id));
+CREATE INDEX project_estate_estate_id ON project_estate (estate_id);
+CREATE TABLE project_item ({SYNCED},
+    project_id INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0, name TEXT NOT NULL,
+    category TEXT NOT NULL CHECK (category IN ('基础类', '完善类', '提升类')),
+    quantity TEXT NOT NULL DEFAULT '', unit TEXT NOT NULL DEFAULT '',
+    planned_fen INTEGER NOT NULL DEFAULT 0 CHECK (planned_fen >= 0));
+CREATE INDEX project_item_project_id ON project_item (project_id);
+CREATE TABLE project_fund ({SYNCED},
+    project_id INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+    source TEXT NOT NULL,
+    planned_fen INTEGER NOT NULL DEFAULT 0 CHECK (planned_fen >= 0),
+    allocated_fen INTEGER NOT NULL DEFAULT 0 CHECK (allocated_fen >= 0),
+    UNIQUE (project_id, source));
+CREATE TABLE fund_payment ({SYNCED},
+    fund_id INTEGER NOT NULL REFERENCES project_fund (id) ON DELETE CASCADE,
+    paid_on TEXT, amount_fen INTEGER NOT NULL, voucher TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '');
+CREATE INDEX fund_payment_fund_id ON fund_payment (fund_id);
+CREATE TABLE project_inspection ({SYNCED},
+    project_id INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+    inspected_on TEXT NOT NULL, inspector TEXT NOT NULL DEFAULT '',
+    result TEXT NOT NULL CHECK (result IN ('合格', '限期整改', '不合格')),
+    problems TEXT NOT NULL DEFAULT '', rectified_on TEXT);
+CREATE INDEX project_inspection_project_id ON project_inspection (project_id);
+"""
+
 
 def _script(sql: str) -> Callable[[object], None]:
     def run(connection) -> None:  # a sqlite3.Connection inside an open transaction
@@ -256,5 +305,6 @@ MIGRATIONS: Sequence[Callable[[object], None]] = (
     _statements(V3),
     _script(V4),
     _script(V5),
+    _script(V6),
 )
 LATEST_VERSION = len(MIGRATIONS)

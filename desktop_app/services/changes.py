@@ -39,6 +39,7 @@ class Topic(Enum):
     PRINTS = "prints"  # the print history
     SETTINGS = "settings"  # remembered settings
     CATALOGUE = "catalogue"  # the catalogue of demands
+    PROJECTS = "projects"  # renovation projects, their items, funds, payments and inspections
 
 
 RecordKey = tuple[Topic, "int | str"]

@@ -10,7 +10,8 @@ from hypothesis import given, strategies as st
 
 from desktop_app.domain.complaints import CATEGORIES
 from desktop_app.domain.consultation_figures import ComplaintRow, EstateRooms, EventRow, OpinionRow, \
-    consultation_figures, decimal_text, percent_text
+    consultation_figures
+from desktop_app.domain.ratios import decimal_text, percent_text
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.opinions import KINDS
 

@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Sequence
 
 from desktop_app.domain.catalogue import CATEGORIES
-from desktop_app.domain.consultation_figures import percent_text, share
+from desktop_app.domain.ratios import percent_text, share
 from desktop_app.domain.print_data import RollRow
 from desktop_app.domain.vote_print_data import VoteItem
 from desktop_app.models import db

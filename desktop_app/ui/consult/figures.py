@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from desktop_app.domain.consultation_figures import ConsultationFigures, percent_text
+from desktop_app.domain.consultation_figures import ConsultationFigures
+from desktop_app.domain.ratios import percent_text
 from desktop_app.services.changes import Topic
 from desktop_app.domain.errors import UserError
 from desktop_app.ui.widgets.bar_chart import BarChart
