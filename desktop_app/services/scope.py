@@ -141,3 +141,18 @@ def estate_of_scope(scope: Scope) -> int | None:
         return None
     found = estate_ids(scope)
     return found[0] if found else None
+
+
+def find_by_code(code: str) -> Scope | None:
+    """The estate, community or street with this district code (looked up in that order); None if none."""
+    code = code.strip()
+    if not code:
+        return None
+    estate = Estate.get_or_none(Estate.code == code)
+    if estate is not None:
+        return Scope(ScopeLevel.ESTATE, estate.id)
+    community = Community.get_or_none(Community.code == code)
+    if community is not None:
+        return Scope(ScopeLevel.COMMUNITY, community.id)
+    street = Street.get_or_none(Street.code == code)
+    return None if street is None else Scope(ScopeLevel.STREET, street.id)

@@ -1,0 +1,12 @@
+"""Renovation projects and their funds (issue 10): records, the projects list, the district's indicators,
+the district's plan workbook in and out.
+
+Other features use projects through these names only."""
+
+from desktop_app.services.projects.indicators import ScopeIndicators, project_indicators, scope_indicators
+from desktop_app.services.projects.listing import ProjectFilter, ProjectRow, list_projects, project_rows
+
+__all__ = [
+    "ProjectFilter", "ProjectRow", "ScopeIndicators", "list_projects", "project_indicators", "project_rows",
+    "scope_indicators",
+]
