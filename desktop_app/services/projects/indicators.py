@@ -12,7 +12,7 @@ from datetime import date
 
 from desktop_app.domain.consultation_figures import ConsultationFigures
 from desktop_app.domain.indicators import Indicators, compute_indicators
-from desktop_app.services.consult.figures import district_figures
+from desktop_app.services.consult import district_figures
 from desktop_app.services.projects.facts import load_facts, roll_counts, scope_estates
 from desktop_app.services.scope import Scope
 
