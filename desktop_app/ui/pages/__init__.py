@@ -38,6 +38,12 @@ def votes_page(context: PageContext) -> Page:
     return VotesPage(context)
 
 
+def projects_page(context: PageContext) -> Page:
+    from desktop_app.ui.projects import ProjectsPage
+
+    return ProjectsPage(context)
+
+
 def print_center_page(context: PageContext) -> Page:
     from desktop_app.ui.printing import PrintCenterPage
 
@@ -51,7 +57,7 @@ PAGES: list[tuple[str, PageFactory | None]] = [
     ("改造表决", votes_page),
     ("业委会", None),
     ("加装电梯", None),
-    ("项目与资金", None),
+    ("项目与资金", projects_page),
     ("打印中心", print_center_page),
     ("数据交换", None),
     ("设置", None),
