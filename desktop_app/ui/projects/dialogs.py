@@ -159,7 +159,8 @@ class InspectionDialog(WriteDialog):
         draft = inspection.draft() if inspection else records.InspectionDraft(today, "", INSPECTION_RESULTS[0])
         self.add_line("inspected_on", "检查日期", "如 2025-06-01", str(draft.inspected_on or ""))
         self.add_line("inspector", "检查人", "姓名或单位", draft.inspector)
-        self.add_combo("result", "结果", [(r, r) for r in INSPECTION_RESULTS], draft.result)
+        result = self.add_combo("result", "结果", [(r, r) for r in INSPECTION_RESULTS], draft.result)
+        result.currentIndexChanged.connect(lambda _i: self.changed("problems"))  # 限期整改 asks for the problems
         self.problems = QPlainTextEdit(draft.problems)
         self.problems.setPlaceholderText("发现的问题（结果为限期整改或不合格时必填）")
         self.problems.setFixedHeight(80)
