@@ -22,8 +22,8 @@ from desktop_app.ui.widgets.forms import ValidatedDialog
 
 
 def yuan_input(fen: int) -> str:
-    """An amount as the user would type it back: 123456 -> "1234.56", 0 -> ""."""
-    return f"{fen // 100}.{fen % 100:02d}" if fen else ""
+    """An amount to edit: 123456789 -> "1,234,567.89" (read back by parse_fen), 0 -> ""."""
+    return yuan_grouped(fen) if fen else ""
 
 
 class WriteDialog(ValidatedDialog):
@@ -33,6 +33,14 @@ class WriteDialog(ValidatedDialog):
         super().__init__(title, parent)
         self.changes: Changes = NONE
         self.setMinimumWidth(440)
+
+    def validate(self, show_all: bool = False) -> dict[str, str]:
+        errors = super().validate(show_all)
+        if self.isVisible():  # a shown or hidden reason changes the height the wrapped labels need
+            self.layout_.activate()
+            self.resize(self.width(), max(self.height(), self.layout_.totalHeightForWidth(self.width())
+                                          if self.layout_.hasHeightForWidth() else self.sizeHint().height()))
+        return errors
 
     def write(self, action: Callable[[], Changes]) -> bool:
         try:

@@ -18,10 +18,10 @@ from desktop_app.services.projects.records import ProjectDraft
 from desktop_app.ui.widgets.forms import error_label
 
 # (key, label, placeholder) in the two columns of the form
-LEFT = (("code", "项目编号", "如 XM-2025-001"), ("name", "项目名称", ""), ("planned_start", "计划开工", "2025-03-01"),
+LEFT = (("code", "项目编号", "如 XM-2025-001"), ("name", "项目名称", ""), ("planned_start", "计划开工", "如 2025-03-01"),
         ("actual_start", "实际开工", "未开工不填"), ("accepted_on", "竣工验收", "验收后填写"),
         ("contractor", "施工单位", ""), ("declared_buildings", "申报楼栋数", "名册中没有的小区用"))
-RIGHT = (("plan_year", "年度", "如 2025"), ("note", "备注", ""), ("planned_end", "计划完工", "2025-10-31"),
+RIGHT = (("plan_year", "年度", "如 2025"), ("note", "备注", ""), ("planned_end", "计划完工", "如 2025-10-31"),
          ("actual_end", "实际完工", "未完工不填"), ("", "", ""), ("supervisor", "监理单位", ""),
          ("declared_households", "申报户数", "名册中没有的小区用"))
 

@@ -307,3 +307,61 @@ def test_a_change_elsewhere_is_followed_and_a_hidden_page_reads_when_shown(qtbot
     assert "XM-2025-77" not in codes(page) and page.stale
     page.show()
     assert "XM-2025-77" in codes(page)
+
+
+def test_items_are_edited_moved_and_deleted_and_a_fund_edited_from_the_detail(qtbot, context, projects):
+    from desktop_app.models.project_tables import ProjectFund
+    from desktop_app.services.projects import records
+    from desktop_app.services.projects.records import ItemDraft, PaymentDraft
+
+    project_id = projects["late"]
+    records.add_item(project_id, ItemDraft("加装电梯", "完善类", "2", "部", "800000"))
+    records.set_fund(project_id, "中央财政补助", "1000000", "200000")
+    records.add_payment(ProjectFund.get().id, PaymentDraft("2025-06-01", "20000", "记-1"))
+    context.bus.emit(Changes.of(Topic.PROJECTS, ids=[project_id]))
+    page = make_page(qtbot, context)
+    panel = page.detail
+    panel.tabs.setCurrentIndex(1)
+    panel.items_table.selectRow(1)
+    qtbot.mouseClick(panel.buttons["item_up"], Qt.MouseButton.LeftButton)
+    assert [panel.items_model.index(r, 1).data() for r in range(2)] == ["加装电梯", "雨污分流"]
+    assert panel.items_table.currentIndex().row() == 0  # the moved item stays selected
+
+    def rename(dialog: ItemDialog) -> None:
+        assert (dialog.name.currentText(), dialog.text("planned")) == ("加装电梯", "800,000.00")
+        qtbot.keyClicks(dialog.inputs["quantity"], "0")  # 2 -> 20
+        ok(dialog)
+
+    rename_answer = answer(ItemDialog, rename)
+    qtbot.mouseClick(panel.buttons["edit_item"], Qt.MouseButton.LeftButton)
+    rename_answer.check()
+    assert panel.items_model.index(0, 3).data() == "20"
+    seen: list = []
+    confirm_with("删除", seen)
+    qtbot.mouseClick(panel.buttons["delete_item"], Qt.MouseButton.LeftButton)
+    assert seen[1] == "删除改造内容“加装电梯”（完善类，计划投资 800,000.00 元）吗？" and seen[2] == "取消"
+    assert [panel.items_model.index(r, 1).data() for r in range(panel.items_model.rowCount())] == ["雨污分流"]
+
+    panel.tabs.setCurrentIndex(3)
+    panel.funds_table.selectRow(0)
+
+    def lower(dialog: FundDialog) -> None:
+        assert dialog.text("allocated") == "200,000.00"
+        dialog.inputs["allocated"].clear()
+        qtbot.keyClicks(dialog.inputs["allocated"], "10000")
+        assert dialog.messages["allocated"].text() == \
+               "已下达金额不能少于已支付金额：已支付 20,000.00 元超过已下达 10,000.00 元"
+        dialog.inputs["allocated"].clear()
+        qtbot.keyClicks(dialog.inputs["allocated"], "40000")
+        ok(dialog)
+
+    lower_answer = answer(FundDialog, lower)
+    qtbot.mouseClick(panel.buttons["edit_fund"], Qt.MouseButton.LeftButton)
+    lower_answer.check()
+    assert panel.funds_progress.text() == "支付进度 50.00%"
+    panel.payments_table.selectRow(0)
+    seen.clear()
+    confirm_with("删除", seen)
+    qtbot.mouseClick(panel.buttons["delete_payment"], Qt.MouseButton.LeftButton)
+    assert seen[1] == "删除 2025-06-01 中央财政补助 付款 20,000.00 元（凭证 记-1）吗？"
+    assert panel.payments_model.rowCount() == 0 and panel.funds_progress.text() == "支付进度 0.00%"
