@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.projects import MAX_YEAR, MIN_YEAR, STATES
 from desktop_app.domain.errors import UserError
-from desktop_app.services.changes import Changes, Topic
+from desktop_app.services.changes import NONE, Changes, Topic
 from desktop_app.services.projects import ProjectFilter, list_projects, project_rows, records
 from desktop_app.services.scope import Scope, estate_of_scope
 from desktop_app.ui.pages.base import Page, PageContext
@@ -43,6 +43,7 @@ class ProjectsPage(Page):
         self.only_ids: tuple[int, ...] | None = None  # show_projects: exactly these projects
         self.only_title = ""
         self.roll_changed = False
+        self.saved_on_leaving: Changes = NONE
 
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
@@ -270,8 +271,41 @@ class ProjectsPage(Page):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         record = self.model.record(current.row()) if current.isValid() else None
         project_id = record.id if record is not None else None
-        if project_id != self.project_id:
-            self.show_project(project_id)
+        if project_id == self.project_id:
+            return
+        if not self.leave_form():
+            self.select_row(self.model.row_of(self.project_id))  # back to the project being edited
+            return
+        self.show_project(project_id)
+        changes, self.saved_on_leaving = self.saved_on_leaving, NONE
+        self.send(changes)
+
+    def leave_form(self) -> bool:
+        """Before another project is shown: unsaved edits of the 基本信息 form are saved, dropped, or kept
+        (the user stays); True when the page may move on."""
+        detail = self.detail.detail
+        if self.project_id is None or detail is None or not self.detail.form.touched:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, "未保存的修改",
+                          f"项目“{detail.code} {detail.name}”的基本信息有未保存的修改。", parent=self)
+        box.setObjectName("unsaved_project")
+        save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
+        drop = box.addButton("放弃修改", QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(stay)
+        box.exec()
+        if box.clickedButton() is drop:
+            self.detail.form.touched.clear()
+            return True
+        if box.clickedButton() is save:
+            changes = self.detail.form.save()
+            if not changes:
+                return False  # the reasons are shown under the fields
+            self.detail.form.touched.clear()
+            self.saved_on_leaving = changes  # sent once the selection has moved on
+            return True
+        return False
 
     def show_project(self, project_id: int | None) -> None:
         if project_id is None:

@@ -12,6 +12,7 @@ from desktop_app.models import AuditLog
 from desktop_app.models.project_tables import Project, ProjectItem
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.scope import ALL, Scope
+from desktop_app.ui.pages import PAGES
 from desktop_app.ui.projects.dialogs import FundDialog, InspectionDialog, ItemDialog, PaymentDialog
 from desktop_app.ui.projects.page import ProjectsPage
 from desktop_app.ui.projects.project_form import NewProjectDialog
@@ -365,3 +366,37 @@ def test_items_are_edited_moved_and_deleted_and_a_fund_edited_from_the_detail(qt
     qtbot.mouseClick(panel.buttons["delete_payment"], Qt.MouseButton.LeftButton)
     assert seen[1] == "删除 2025-06-01 中央财政补助 付款 20,000.00 元（凭证 记-1）吗？"
     assert panel.payments_model.rowCount() == 0 and panel.funds_progress.text() == "支付进度 0.00%"
+
+
+def test_in_the_window_ctrl_n_on_this_page_is_a_new_project_not_a_room(qtbot, window):
+    page = window.page_titled("项目与资金")
+    window.show_page([title for title, _factory in PAGES].index("项目与资金"))
+    assert window.current_page() is page and page.isVisible()
+    opened = answer(NewProjectDialog, lambda dialog: dialog.reject())
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    opened.check()
+    assert isinstance(opened[0], NewProjectDialog)
+
+
+def test_unsaved_edits_are_not_lost_silently_when_another_project_is_picked(qtbot, context, projects):
+    page = make_page(qtbot, context)
+    form = page.detail.form
+    type_text(qtbot, form.inputs["contractor"], "建工")
+    seen: list = []
+    confirm_with("取消", seen)
+    page.table.selectRow(1)
+    assert seen[1] == "项目“XM-2024-01 杜鹃新村综合改造”的基本信息有未保存的修改。"
+    assert page.project_id == projects["late"] and page.table.currentIndex().row() == 0
+    assert form.inputs["contractor"].text() == "建工"
+    seen.clear()
+    confirm_with("保存", seen)
+    page.table.selectRow(1)
+    assert Project.get_by_id(projects["late"]).contractor == "建工"
+    assert page.project_id == projects["idle"] and form.inputs["contractor"].text() == ""
+    assert context.sent[-1] == Changes.of(Topic.PROJECTS, ids=[projects["late"]])
+    type_text(qtbot, form.inputs["contractor"], "监理")
+    seen.clear()
+    confirm_with("放弃修改", seen)
+    page.table.selectRow(2)
+    assert page.project_id == projects["later"] and Project.get_by_id(projects["idle"]).contractor == ""
