@@ -6,11 +6,12 @@ Other features use projects through these names only."""
 from desktop_app.services.projects.drilldown import (
     EstateRow, FundRow, ItemRow, estate_rows, fund_rows, item_rows, project_fund_rows,
 )
+from desktop_app.services.projects.print_data import fund_progress_data, project_progress_data
 from desktop_app.services.projects.indicators import ScopeIndicators, project_indicators, scope_indicators
 from desktop_app.services.projects.listing import ProjectFilter, ProjectRow, list_projects, project_rows
 
 __all__ = [
     "EstateRow", "FundRow", "ItemRow", "estate_rows", "fund_rows", "item_rows", "project_fund_rows",
     "ProjectFilter", "ProjectRow", "ScopeIndicators", "list_projects", "project_indicators", "project_rows",
-    "scope_indicators",
+    "fund_progress_data", "project_progress_data", "scope_indicators",
 ]
