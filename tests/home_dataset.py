@@ -17,9 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop_app.models import Estate
+from desktop_app.domain.identity import id_check_char
+from desktop_app.models import Community, Estate, Street
 from desktop_app.models.consultation_tables import Complaint
 from desktop_app.models.project_tables import FundPayment, Project, ProjectEstate, ProjectFund, ProjectItem
+from desktop_app.services.roll import rooms
 
 AS_OF = date(2026, 6, 30)
 
@@ -28,6 +30,23 @@ AS_OF = date(2026, 6, 30)
 class Dataset:
     estates: list[Estate]
     projects: dict[str, Project]
+
+
+def small_roll() -> list[Estate]:
+    """杜鹃新村 (code A: 2 buildings, 12 rooms) and 梅岭小区 (code B: 3 rooms) in 杜鹃社区 (code C1) of 东湖街道
+    (code S1), owners with ID numbers and phones (which no project document may print)."""
+    street = Street.create(name="东湖街道", code="S1")
+    community = Community.create(street=street, name="杜鹃社区", code="C1")
+    estates = [Estate.create(community=community, name="杜鹃新村", code="A", pinyin="dujuanxincun"),
+               Estate.create(community=community, name="梅岭小区", code="B", pinyin="meilingxiaoqu")]
+    for index in range(15):
+        first17 = f"11010519800101{index:03d}"
+        estate = estates[0] if index < 12 else estates[1]
+        rooms.save_room(rooms.RoomForm(
+            estate_id=estate.id, building=str(index // 6 + 1) if index < 12 else "1", unit="1",
+            number=f"{index % 6 + 1}01", area="80", owner_name=f"业主{index}",
+            id_number=first17 + id_check_char(first17), phone=f"1380000{index:04d}"), today=AS_OF)
+    return estates
 
 
 def _project(code: str, name: str, year: int, estates: list[Estate], **dates: str) -> Project:

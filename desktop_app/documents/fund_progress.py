@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import IO, Iterator
 
-from reportlab.platypus import Flowable, Spacer, TableStyle
+from reportlab.platypus import Flowable, TableStyle
 
 from desktop_app.documents.fonts import FontSet, load_fonts
 from desktop_app.documents.landscape import (
@@ -68,7 +68,7 @@ def fund_texts(data: FundProgressData) -> Iterator[tuple[str, str]]:
 
 
 def fund_story(data: FundProgressData, fonts: FontSet) -> list[Flowable]:
-    story = heading_story(data.heading, summary(data), fonts)
+    story = heading_story(data.heading, summary(data), NOTE, fonts)
     if data.rows:
         table = table_flowable(fund_table(data, fonts), fonts, size=TABLE_SIZE, padding=2.0, width=BLOCK_WIDTH)
         first_total = len(data.rows) + 1
@@ -80,7 +80,6 @@ def fund_story(data: FundProgressData, fonts: FontSet) -> list[Flowable]:
         story.append(table)
     else:
         story.append(para("所选范围和年度内没有资金记录。", style("funds-none", fonts, "body", SMALL_SIZE), fonts))
-    story += [Spacer(1, 6), para(NOTE, style("funds-foot", fonts, "body", SMALL_SIZE), fonts)]
     return story
 
 

@@ -28,6 +28,7 @@ NUMBER_Y = 10 * mm
 TABLE_SIZE = 9.0
 CELL_PADDING = 8.0
 MIN_WIDTH = 22.0
+SHORT_TITLE = 4  # characters; a title this short stays on one line
 TOTAL_SHADE = "#eeeeee"
 MARK_SHADE = "#f4d6d6"
 
@@ -42,7 +43,7 @@ class _NumberedCanvas(Canvas):
     fonts: FontSet
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
 
     def showPage(self) -> None:  # noqa: N802 (reportlab API)
@@ -77,22 +78,26 @@ def build_landscape(target: str | IO[bytes], story: Sequence[Flowable], fonts: F
     return doc.page
 
 
-def heading_story(heading: Heading, summary: str, fonts: FontSet) -> list[Flowable]:
-    """The title, the line naming the scope, plan years and 统计日期, and a summary of the table."""
+def heading_story(heading: Heading, summary: str, note: str, fonts: FontSet) -> list[Flowable]:
+    """The title, the line naming the scope, plan years and 统计日期, a summary of the table and the note
+    on how to read it (above the table, so that it never ends up alone on a last page)."""
     line = style("landscape-heading", fonts, "body", SMALL_SIZE + 1.5, align=TA_CENTER)
     small = style("landscape-summary", fonts, "body", SMALL_SIZE)
+    note_style = style("landscape-note", fonts, "body", SMALL_SIZE - 1.0)
     return [title_paragraph(heading.title, fonts), para(heading.line, line, fonts), Spacer(1, 4),
-            para(summary, small, fonts), Spacer(1, 6)]
+            para(summary, small, fonts), Spacer(1, 2), para(note, note_style, fonts), Spacer(1, 6)]
 
 
 def natural_widths(header: Sequence[str], rows: Sequence[Sequence[str]], font: str, size: float,
                    wrapped: dict[str, int]) -> tuple[float, ...]:
     """Relative column widths: each as wide as its longest value (at most `wrapped[title]` characters
-    for the columns that may wrap) or half its title (a header may take two lines)."""
+    for the columns that may wrap) or its title (half a title longer than four characters: two lines)."""
     widths = []
     for column, title in enumerate(header):
         longest = max((stringWidth(row[column], font, size) for row in rows), default=0.0)
         if title in wrapped:
             longest = min(longest, wrapped[title] * size)
-        widths.append(max(MIN_WIDTH, longest + CELL_PADDING, stringWidth(title, font, size) / 2 + size + CELL_PADDING))
+        title_width = stringWidth(title, font, size)
+        needed = title_width if len(title) <= SHORT_TITLE else title_width / 2 + size  # a long one: two lines
+        widths.append(max(MIN_WIDTH, longest + CELL_PADDING, needed + CELL_PADDING))
     return tuple(widths)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import IO, Iterator
 
-from reportlab.platypus import Flowable, Spacer, TableStyle
+from reportlab.platypus import Flowable, TableStyle
 
 from desktop_app.documents.fonts import FontSet, load_fonts
 from desktop_app.documents.landscape import (
@@ -54,7 +54,7 @@ def progress_texts(data: ProjectProgressData) -> Iterator[tuple[str, str]]:
 
 
 def progress_story(data: ProjectProgressData, fonts: FontSet) -> list[Flowable]:
-    story = heading_story(data.heading, summary(data), fonts)
+    story = heading_story(data.heading, summary(data), NOTE, fonts)
     if data.rows:
         table = table_flowable(progress_table(data, fonts), fonts, size=TABLE_SIZE, padding=2.0, width=BLOCK_WIDTH)
         shaded = [("BACKGROUND", (0, number), (-1, number), MARK_SHADE)
@@ -64,7 +64,6 @@ def progress_story(data: ProjectProgressData, fonts: FontSet) -> list[Flowable]:
         story.append(table)
     else:
         story.append(para("所选范围和年度内没有改造项目。", style("progress-none", fonts, "body", SMALL_SIZE), fonts))
-    story += [Spacer(1, 6), para(NOTE, style("progress-foot", fonts, "body", SMALL_SIZE), fonts)]
     return story
 
 
