@@ -33,6 +33,7 @@ class HomePage(Page):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.figures: ScopeIndicators | None = None
+        self.asked = 0  # the latest indicators asked for; an answer to an older question is dropped
         self.records_dialog: RecordsDialog | None = None
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -90,8 +91,15 @@ class HomePage(Page):
 
     def refresh_indicators(self) -> None:
         scope, years, as_of = self.context.scope.scope, self.indicators.years(), self.indicators.as_of_date()
+        self.asked += 1
+        asked = self.asked
+
+        def done(figures: ScopeIndicators) -> None:
+            if asked == self.asked:
+                self.show_indicators(figures)
+
         self.context.runner.run("正在计算统计指标……", lambda progress: scope_indicators(scope, years, as_of=as_of),
-                                self.show_indicators, parent=self, write=False)
+                                done, parent=self, write=False)
 
     def show_counts(self, counts: queries.ScopeCounts) -> None:
         for key, label in self.values.items():

@@ -8,10 +8,9 @@ from datetime import date, datetime
 import pytest
 
 from desktop_app.domain.indicator_report import indicators_json
-from desktop_app.models import Estate
 from desktop_app.models.project_tables import Project, ProjectEstate, ProjectItem
 from desktop_app.services.changes import Changes, Topic
-from desktop_app.services.projects import scope_indicators
+from desktop_app.services.projects import ScopeIndicators, scope_indicators
 from desktop_app.services.scope import ALL, Scope
 from desktop_app.ui.pages.base import ChangeBus, PageContext, ScopeState
 from desktop_app.ui.pages.home import HomePage
@@ -172,3 +171,28 @@ def test_the_records_dialog_model_passes_the_model_tester(qtbot, qtmodeltester, 
     click(qtbot, page.indicators.cards["projects"])
     qtmodeltester.check(page.records_dialog.model)
     assert len(dialog_rows(page)) == 3
+
+
+class DeferredRunner:
+    """Holds each job's answer until the test hands it over, in any order (a background runner)."""
+
+    def __init__(self) -> None:
+        self.pending: list = []
+
+    def run(self, title, job, on_done, **_options) -> None:
+        self.pending.append((job(lambda done, total: True), on_done))
+
+
+def test_an_answer_to_an_older_question_is_dropped(qtbot, data, workspace):
+    runner = DeferredRunner()
+    page = HomePage(PageContext(runner, ScopeState(), ChangeBus(), workspace))
+    qtbot.addWidget(page)
+    page.indicators.set_years(2024, 2024)
+    for result, on_done in runner.pending:
+        if isinstance(result, ScopeIndicators) and result.years == (None, None):
+            stale = (result, on_done)
+    fresh = runner.pending[-1]
+    fresh[1](fresh[0])
+    assert card(page, "projects")[0] == "1"
+    stale[1](stale[0])  # the answer for all years arrives late
+    assert card(page, "projects")[0] == "1"
