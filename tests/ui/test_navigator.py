@@ -86,7 +86,7 @@ def test_the_home_pages_late_figure_opens_the_projects_page(qtbot, roll, runner,
     page = window.page(position(PROJECTS))
     assert window.stack.currentWidget() is page
     late = [data.projects["2024-001"].id, data.projects["2025-001"].id]
-    assert page.shown == [(late, "未按期完工的项目")]
+    assert page.shown == [(late, "首页：未按期完工的项目")]
     assert home.records_dialog is None  # no dialog when the page took the request
 
 

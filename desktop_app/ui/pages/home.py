@@ -117,7 +117,8 @@ class HomePage(Page):
             page, request, argument = drill.page
             navigator.open(page, request, argument)
             return
-        if drill.kind == "projects" and navigator.open(PROJECTS_PAGE, "show_projects", list(drill.ids), drill.title):
+        if drill.kind == "projects" and navigator.open(PROJECTS_PAGE, "show_projects", list(drill.ids),
+                                                     f"首页：{drill.title}"):
             return
         as_of = self.figures.as_of if self.figures is not None else self.indicators.as_of_date()
         self.context.runner.run("正在读取明细……", lambda progress: record_table(drill.kind, drill.ids, as_of),
