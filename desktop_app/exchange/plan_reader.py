@@ -179,11 +179,13 @@ class _PlanSheets:
         year = row.take("plan_year", rules.plan_year)
         place = "estate_code" if "estate_code" in row.columns else "estate_name"
         estates = row.take(place, lambda _v: rules.estates_of(row.raw("estate_code"), row.raw("estate_name"))) or []
-        size = max(len(estates), 1)
-        buildings = row.take("buildings", lambda v: rules.counts_for(v, size, "楼栋数"))
-        households = row.take("households", lambda v: rules.counts_for(v, size, "户数"))
-        streets = row.take("street", lambda v: rules.places_for(v, size, "街道"))
-        communities = row.take("community", lambda v: rules.places_for(v, size, "社区"))
+        size = len(estates)
+        buildings = households = streets = communities = None
+        if estates:  # how many counts or places a row may list depends on its estates
+            buildings = row.take("buildings", lambda v: rules.counts_for(v, size, "楼栋数"))
+            households = row.take("households", lambda v: rules.counts_for(v, size, "户数"))
+            streets = row.take("street", lambda v: rules.places_for(v, size, "街道"))
+            communities = row.take("community", lambda v: rules.places_for(v, size, "社区"))
         dates = {f: row.take(f, rules.plan_date) for f in DATE_FIELDS}
         schedule = Schedule(planned_start=dates["planned_start"], planned_end=dates["planned_end"],
                             actual_start=dates["actual_start"], actual_end=dates["actual_end"])
