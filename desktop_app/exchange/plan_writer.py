@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import BinaryIO, Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -33,7 +33,7 @@ class Money(int):
     """An amount in fen, written in 元."""
 
 
-def write_plan(path: str | Path, projects: Iterable[PlanProject], items: Iterable[PlanItem],
+def write_plan(path: str | Path | BinaryIO, projects: Iterable[PlanProject], items: Iterable[PlanItem],
                funds: Iterable[PlanFund]) -> int:
     """Write the plan; returns the number of projects written."""
     workbook = Workbook(write_only=True)
@@ -42,7 +42,7 @@ def write_plan(path: str | Path, projects: Iterable[PlanProject], items: Iterabl
     _sheet(workbook, FUND_SHEET, FUND_COLUMNS, (fund_cells(f) for f in funds),
            choices={"source": FUND_SOURCES}, blank_hint=False)
     _instruction_sheet(workbook)
-    workbook.save(str(path))
+    workbook.save(path if not isinstance(path, Path) else str(path))
     return count
 
 

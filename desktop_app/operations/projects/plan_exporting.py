@@ -5,11 +5,13 @@ The window's 导出改造计划 and `desktop-app export-plan` write through `exp
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.domain.errors import UserError
 from desktop_app.exchange.plan_writer import write_plan
+from desktop_app.operations.common import write_file
 from desktop_app.services.projects.plan_export import plan_records
 from desktop_app.services.scope import ALL, Scope, find_by_code
 
@@ -35,14 +37,9 @@ def scope_of_code(code: str | None) -> Scope:
 
 
 def export_plan(path: str | Path, scope: Scope = ALL) -> PlanExported:
-    """The projects covering an estate of `scope` as a plan workbook; raises OSError. The file is written
-    beside and then moved over `path`, so a failure never leaves half a file."""
-    target = Path(path)
+    """The projects covering an estate of `scope` as a plan workbook; raises OSError. The workbook is made
+    in memory (a plan is small) and written safely, so a failure never leaves half a file."""
     records = plan_records(scope)
-    partial = target.with_name(target.name + ".part")
-    try:
-        count = write_plan(partial, records.projects, records.items, records.funds)
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)
-    return PlanExported(target.resolve(), count)
+    out = io.BytesIO()
+    count = write_plan(out, records.projects, records.items, records.funds)
+    return PlanExported(write_file(path, out.getvalue()), count)

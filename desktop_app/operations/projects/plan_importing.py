@@ -13,9 +13,8 @@ from typing import Callable
 
 from desktop_app.domain.located import LocatedNote
 from desktop_app.exchange.plan_reader import PlanReadResult, read_plan
-from desktop_app.services.catalogue import catalogue
 from desktop_app.services.projects.plan_import import (
-    PlanImported, PlanInput, PlanPreview, apply_plan, preview_plan,
+    PlanImported, PlanImportError, PlanInput, PlanPreview, apply_plan, category_catalogue, preview_plan,
 )
 
 
@@ -48,7 +47,7 @@ class PlanChecked:
 def check_plan_file(path: str | Path, *, cancel: Callable[[], bool] | None = None) -> PlanChecked:
     """Every row of the file checked (categories against the database's catalogue), every error located,
     and what would change; raises ReadFailure (the file cannot be read), Cancelled."""
-    read = read_plan(path, catalogue=catalogue(include_hidden=True), cancel=cancel)
+    read = read_plan(path, catalogue=category_catalogue(), cancel=cancel)
     if read.errors:
         return PlanChecked(read, None)
     checked = PlanChecked(read, None)
@@ -58,4 +57,6 @@ def check_plan_file(path: str | Path, *, cancel: Callable[[], bool] | None = Non
 def import_plan(checked: PlanChecked) -> PlanImported:
     """Apply a checked plan without errors in one transaction (the comparison is made again inside it);
     raises PlanImportError, nothing written, when it has errors."""
+    if checked.read.errors:  # rows with errors are not in the plan: applying the rest would be a partial import
+        raise PlanImportError(f"改造计划有 {len(checked.read.errors)} 处错误，未写入任何数据")
     return apply_plan(checked.plan())

@@ -19,13 +19,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop_app.domain.catalogue import CatalogueEntry
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.located import LocatedNote
 from desktop_app.domain.money import yuan_grouped
 from desktop_app.domain.plan_record import PlanEstate, PlanFund, PlanItem, PlanProject
+from desktop_app.domain.setting_definitions import CATALOGUE_SEEDED
 from desktop_app.models import Community, Estate, Street, db
 from desktop_app.models.project_tables import FundPayment, Project, ProjectEstate, ProjectFund, ProjectItem
-from desktop_app.services import audit
+from desktop_app.services import audit, settings
+from desktop_app.services.catalogue import catalogue, shipped_entries
 from desktop_app.services.changes import NONE, Changes, Topic
 from desktop_app.services.roll import pinyin_key
 from desktop_app.services.room_order import renumber
@@ -257,6 +260,14 @@ class _Planner:
 
 
 # ------------------------------------------------------------------ public use cases
+def category_catalogue() -> list[CatalogueEntry]:
+    """The catalogue an item's empty 类别 is looked up in, read without writing (a dry run writes nothing):
+    the database's copy, hidden items included, once it has one; before that the shipped catalogue."""
+    if settings.value(CATALOGUE_SEEDED):
+        return catalogue(include_hidden=True)
+    return shipped_entries()
+
+
 def preview_plan(plan: PlanInput) -> PlanPreview:
     """What importing `plan` would do: projects added, updated, unchanged, estates created, and the errors
     only the database can tell (an ambiguous estate name, 已支付 below the dated payments). Writes nothing."""
