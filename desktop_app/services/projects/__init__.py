@@ -5,8 +5,13 @@ Other features use projects through these names only."""
 
 from desktop_app.services.projects.indicators import ScopeIndicators, project_indicators, scope_indicators
 from desktop_app.services.projects.listing import ProjectFilter, ProjectRow, list_projects, project_rows
+from desktop_app.services.projects.plan_export import PlanRecords, plan_records
+from desktop_app.services.projects.plan_import import (
+    NewEstate, PlanImported, PlanImportError, PlanInput, PlanPreview, ProjectChange, apply_plan, preview_plan,
+)
 
 __all__ = [
-    "ProjectFilter", "ProjectRow", "ScopeIndicators", "list_projects", "project_indicators", "project_rows",
-    "scope_indicators",
+    "NewEstate", "PlanImportError", "PlanImported", "PlanInput", "PlanPreview", "PlanRecords", "ProjectChange",
+    "ProjectFilter", "ProjectRow", "ScopeIndicators", "apply_plan", "list_projects", "plan_records",
+    "preview_plan", "project_indicators", "project_rows", "scope_indicators",
 ]
