@@ -172,11 +172,10 @@ def counts_for(value: object, estates: int, what: str) -> tuple[int | None, list
 
     Empty: nothing declared. One number for one estate: that estate's count. A list separated by 、 with one
     number per estate: per estate. One number for several estates: the project's total."""
-    text = cell_text(value) if not isinstance(value, (int, float)) or isinstance(value, bool) else ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         single = count(value, what)
         return (None, [single]) if estates == 1 else (single, [None] * estates)
-    parts = split_list(text)
+    parts = split_list(cell_text(value))
     if not parts:
         return None, [None] * estates
     if len(parts) == 1:

@@ -196,7 +196,12 @@ class _Planner:
             if found is not None:
                 self.estate_ids[estate.key] = found
                 continue
-            self.new_estates.setdefault(estate.key, estate)
+            first = self.new_estates.setdefault(estate.key, estate)
+            if first.name and estate.name and first.name != estate.name:
+                self._error(PROJECT_SHEET, self.plan.project_rows.get(project.code, 0), "小区名称", estate.name,
+                            f"小区编码 {estate.code} 在项目“{self.new_estate_projects[estate.key][0]}”中的小区名称是"
+                            f"“{first.name}”；同一个新小区的名称应一致")
+                continue
             if project.code not in self.new_estate_projects[estate.key]:
                 self.new_estate_projects[estate.key].append(project.code)
 

@@ -188,3 +188,10 @@ def test_the_export_records_import_unchanged(place):
     street = find_by_code("S1")
     assert street is not None and street.level is ScopeLevel.STREET
     assert [p.code for p in plan_records(street).projects] == ["XM-1", "XM-2"]
+
+
+def test_one_new_estate_code_with_two_names_is_an_error(place):
+    other = replace(LOOSE, code="XM-4", estates=(PlanEstate("E9", "新华苑"),))
+    [error] = preview_plan(plan((ONE, AREA, other))).errors
+    assert (error.sheet, error.row, error.column, error.value) == ("项目", 4, "小区名称", "新华苑")
+    assert "小区编码 E9 在项目“XM-2”中的小区名称是“新华小区”" in error.reason
