@@ -3,7 +3,8 @@ itself in one transaction, keyed by 项目编号.
 
 A plan file is a list of what changed (formats.md): projects absent from it are left alone, and so are the
 items of a project the file gives none for and the funds of sources it does not list. Of a project in the
-file, its fields and estates are set as written, its items replace the stored ones by position (only rows
+file, its fields and estates are set as written (a blank 实际开工, 实际完工, 施工单位 or 监理单位 keeps what the
+records have: the district may not know the progress entered here; the dates together must still agree), its items replace the stored ones by position (only rows
 that differ are written) and each listed source's planned and allocated amounts are set; 已支付 is kept as
 one undated payment (voucher 改造计划导入) equal to 已支付 minus the fund's dated payments. Importing the same
 file again writes nothing (no updated_at, no audit row).
@@ -24,6 +25,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.located import LocatedNote
 from desktop_app.domain.money import yuan_grouped
 from desktop_app.domain.plan_record import PlanEstate, PlanFund, PlanItem, PlanProject
+from desktop_app.domain.projects import Schedule, schedule_error
 from desktop_app.domain.setting_definitions import CATALOGUE_SEEDED
 from desktop_app.models import Community, Estate, Street, db
 from desktop_app.models.project_tables import FundPayment, Project, ProjectEstate, ProjectFund, ProjectItem
@@ -38,6 +40,8 @@ PLAN_VOUCHER = "改造计划导入"
 ADDED, UPDATED, UNCHANGED = "新增", "更新", "未变"
 PROJECT_SHEET, FUND_SHEET = "项目", "资金"
 ITEM_FIELDS = ("name", "category", "quantity", "unit", "planned_fen")
+# What a plan leaves blank when the district does not know it, while the records may: progress and firms.
+KEPT_WHEN_BLANK = ("actual_start", "actual_end", "contractor", "supervisor")
 
 
 class PlanImportError(UserError):
@@ -110,12 +114,28 @@ def _day(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _project_fields(plan: PlanProject) -> dict[str, object]:
+def _project_fields(plan: PlanProject, stored: Project | None = None) -> dict[str, object]:
+    """The project's columns as the plan sets them; a blank KEPT_WHEN_BLANK keeps what `stored` has."""
     s = plan.schedule
-    return {"name": plan.name, "plan_year": plan.plan_year, "planned_start": _day(s.planned_start),
-            "planned_end": _day(s.planned_end), "actual_start": _day(s.actual_start), "actual_end": _day(s.actual_end),
-            "contractor": plan.contractor, "supervisor": plan.supervisor,
-            "declared_buildings": plan.declared_buildings, "declared_households": plan.declared_households}
+    fields: dict[str, object] = {
+        "name": plan.name, "plan_year": plan.plan_year, "planned_start": _day(s.planned_start),
+        "planned_end": _day(s.planned_end), "actual_start": _day(s.actual_start), "actual_end": _day(s.actual_end),
+        "contractor": plan.contractor, "supervisor": plan.supervisor,
+        "declared_buildings": plan.declared_buildings, "declared_households": plan.declared_households}
+    if stored is not None:
+        for name in KEPT_WHEN_BLANK:
+            if fields[name] in (None, ""):
+                fields[name] = getattr(stored, name)
+    return fields
+
+
+def _schedule(fields: Mapping[str, object], accepted_on: str | None) -> Schedule:
+    def day(name: str) -> date | None:
+        value = fields[name]
+        return date.fromisoformat(value) if isinstance(value, str) else None
+
+    return Schedule(day("planned_start"), day("planned_end"), day("actual_start"), day("actual_end"),
+                    date.fromisoformat(accepted_on) if accepted_on else None)
 
 
 def _item_fields(item: PlanItem) -> dict[str, object]:
@@ -246,7 +266,14 @@ class _Planner:
         if stored is None:
             return ()
         current = stored.project
-        if any(getattr(current, name) != value for name, value in _project_fields(project).items()):
+        fields = _project_fields(project, current)
+        problem = schedule_error(_schedule(fields, current.accepted_on))
+        if problem:  # the file's dates are consistent by themselves (the reader checked), not with the records
+            column = {"planned_end": "计划完工", "actual_start": "实际开工", "actual_end": "实际完工"}.get(problem[0], "")
+            self._error(PROJECT_SHEET, self.plan.project_rows.get(project.code, 0), column, project.code,
+                        f"与程序中已登记的日期不一致：{problem[1]}（实际开工 {fields['actual_start'] or '未填'}，"
+                        f"实际完工 {fields['actual_end'] or '未填'}，竣工验收 {current.accepted_on or '未填'}）")
+        if any(getattr(current, name) != value for name, value in fields.items()):
             parts.append("项目信息")
         have = [(link.estate_id, link.declared_buildings, link.declared_households) for link in stored.estates]
         if have != self.wanted_estates(project):
@@ -341,7 +368,7 @@ class _Writer:
 
     def project(self, plan: PlanProject, change: ProjectChange) -> None:
         stored = self.planner.stored.get(plan.code)
-        fields = _project_fields(plan)
+        fields = _project_fields(plan, stored.project if stored else None)
         if stored is None:
             project = Project.create(code=plan.code, **fields)
             audit.record("create", "project", project.uid, summary=f"导入改造计划：新增项目 {plan.code} {plan.name}")

@@ -195,3 +195,20 @@ def test_one_new_estate_code_with_two_names_is_an_error(place):
     [error] = preview_plan(plan((ONE, AREA, other))).errors
     assert (error.sheet, error.row, error.column, error.value) == ("项目", 4, "小区名称", "新华苑")
     assert "小区编码 E9 在项目“XM-2”中的小区名称是“新华小区”" in error.reason
+
+
+def test_blank_progress_and_firms_keep_what_the_records_have(place):
+    apply_plan(plan())
+    one = Project.get(Project.code == "XM-1")
+    one.actual_end, one.accepted_on = "2024-10-20", "2024-11-05"
+    one.save()
+    before = dump()
+    district = replace(ONE, schedule=replace(ONE.schedule, actual_start=None), contractor="", supervisor="")
+    preview = preview_plan(plan((district, AREA, LOOSE)))
+    assert (preview.unchanged, preview.errors) == (3, [])  # nothing the file says differs from the records
+    apply_plan(plan((district, AREA, LOOSE)))
+    assert dump() == before
+    moved = replace(ONE, schedule=replace(ONE.schedule, actual_start=date(2024, 10, 25)))
+    [error] = preview_plan(plan((moved, AREA, LOOSE))).errors
+    assert (error.sheet, error.row, error.column, error.value) == ("项目", 2, "实际完工", "XM-1")
+    assert "与程序中已登记的日期不一致：实际完工日期早于实际开工日期" in error.reason
