@@ -4,6 +4,7 @@ and the exported file imported again without a change."""
 from __future__ import annotations
 
 import pytest
+import python_calamine
 
 from desktop_app.exchange.errors import ReadFailure
 from desktop_app.models import Community, Estate, Street, db
@@ -39,6 +40,9 @@ def test_check_then_import_then_the_export_imports_unchanged(estates, tmp_path):
     exported = export_plan(tmp_path / "导出.xlsx", ALL)
     assert exported.projects == 3 and exported.path.exists()
     assert not (tmp_path / "导出.xlsx.part").exists()
+    sheet = python_calamine.CalamineWorkbook.from_path(str(exported.path)).get_sheet_by_name("项目").to_python()
+    assert sheet[1][:7] == ["XM2024-001", "幸福里小区老旧小区改造", 2024.0, "350402001", "幸福里小区", 6.0, 240.0]
+    assert sheet[2][3] == "350402002、350402009" and sheet[2][5:7] == ["4、3", 310.0]
     again = check_plan_file(exported.path)
     assert again.errors == [] and (again.preview.added, again.preview.updated, again.preview.unchanged) == (0, 0, 3)
     done = import_plan(again)
