@@ -15,6 +15,8 @@ from desktop_app.domain.errors import UserError
 
 MAX_FEN = 10 ** 15  # ten trillion yuan: anything larger is a typing slip
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}([,， ]\d{3})+(\.\d*)?$")
+_SEPARATOR = re.compile(r"[,， ]")
 
 
 class MoneyError(UserError):
@@ -34,10 +36,11 @@ def parse_fen(value: object, *, allow_negative: bool = False) -> int:
     elif isinstance(value, Decimal):
         number = value
     elif isinstance(value, str):
-        text = value.strip().replace(",", "").replace("，", "").replace(" ", "")
-        text = text.removeprefix("￥").removeprefix("¥").removesuffix("元")
-        if not _NUMBER.match(text):
+        text = value.strip().removeprefix("￥").removeprefix("¥").strip().removesuffix("元").strip()
+        # a separator only between groups of three digits: "1,23" is not 123 元 (nor 1.23 元)
+        if not (_NUMBER.match(text) or _GROUPED.match(text)):
             raise MoneyError(f"金额“{value.strip()}”不是数字（应为元，最多两位小数）")
+        text = _SEPARATOR.sub("", text)
         try:
             number = Decimal(text)
         except InvalidOperation:  # the pattern admits only numbers; kept for safety
