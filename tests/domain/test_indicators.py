@@ -417,3 +417,27 @@ def test_a_project_covering_no_estate_is_in_no_scope():
     assert whole.late.due == () and whole.not_started.due == ()
     assert whole == compute_indicators([empty, real], [ItemFacts(1, 1, BASIC, 5)], funds, {}, as_of=AS_OF,
                                        scope_estates=frozenset({1}))
+
+
+@settings(max_examples=150)
+@given(datasets(), days, scopes, years)
+def test_buildings_and_households_from_the_roll_else_the_newest_declaration(data, as_of, scope, year_range):
+    projects, items, funds, roll = data  # no 片区 totals here: every declaration is an estate's own
+    result = compute_indicators(projects, items, funds, roll, as_of=as_of, scope_estates=scope, years=year_range)
+    chosen = [p for p in projects if p.id in set(result.project_ids)]
+    buildings = households = 0
+    for estate in result.estate_ids:
+        if estate in roll:
+            buildings += roll[estate].buildings
+            households += roll[estate].households
+            continue
+        declaring = [(p.plan_year, p.code, p.id, c) for p in chosen for c in p.estates
+                     if c.estate_id == estate and c.declared_buildings is not None]
+        if declaring:
+            newest = max(declaring, key=lambda row: row[:3])[3]
+            buildings += newest.declared_buildings
+            households += newest.declared_households
+            assert estate in result.estates_from_plan
+        else:
+            assert estate in result.estates_without_counts
+    assert (result.buildings, result.households) == (buildings, households)
