@@ -182,7 +182,8 @@ def in_scope(project: ProjectFacts, scope_estates: AbstractSet[int] | None,
         return False
     if last is not None and project.plan_year > last:
         return False
-    return scope_estates is None or any(cover.estate_id in scope_estates for cover in project.estates)
+    # a project must cover an estate even for the whole database (a project with none is in no scope)
+    return any(scope_estates is None or cover.estate_id in scope_estates for cover in project.estates)
 
 
 def _household_counts(projects: list[ProjectFacts], estate_ids: list[int], roll: Mapping[int, RollCount]
