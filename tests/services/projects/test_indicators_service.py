@@ -109,3 +109,12 @@ def test_scope_indicators_carry_the_complaint_and_consultation_figures(data):
     assert indicators_json(result.projects, result.consultation)["complaints"] == \
         {"total": 0, "by_category": {c: 0 for c in ("施工管理", "质量安全", "扬尘噪音", "管线破坏", "进度", "资金", "物业", "其他")},
          "construction_quality_pct": None}
+
+
+def test_a_pian_qu_total_is_not_counted_where_the_scope_holds_only_part_of_it(data):
+    # P5 (2025) covers E2 (东街社区) and E4 (台江街道) with one total: 东街社区 cannot claim it
+    figures = project_indicators(Scope(ScopeLevel.COMMUNITY, data.communities["东街"]), (2025, 2025),
+                                 as_of=date(2025, 12, 31))
+    assert figures.estate_ids == (data.estates["E2"],)
+    assert (figures.buildings, figures.households) == (0, 0)
+    assert figures.estates_without_counts == (data.estates["E2"],)
