@@ -1,0 +1,1 @@
+"""The 项目与资金 page and its dialogs (issue 10)."""
