@@ -52,6 +52,14 @@ def pct(ratio: Ratio) -> str:
     return NO_VALUE if value is None else f"{value}%"
 
 
+def wan(fen: int) -> str:
+    """An amount in 万元 to two decimals (half up), grouped: 15_678_188_800 fen -> "15,678.19"."""
+    text = wan_yuan_text(fen)
+    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, _, decimals = text.partition(".")
+    return f"{sign}{int(whole):,}.{decimals}"
+
+
 def meaning(key: str) -> str:
     name, text = DEFINITIONS[key]
     return f"{name}：{text}。{NOTE_ROUNDING}。"
@@ -73,15 +81,15 @@ def cards(figures: ScopeIndicators) -> list[Card]:
         Card("buildings", "改造楼栋（栋）", f"{p.buildings:,}", from_plan, meaning("buildings"), estates),
         Card("households", "改造户数（户）", f"{p.households:,}", from_plan, meaning("households"), estates),
         Card("funds", "资金支付进度", pct(funds.progress),
-             f"已支付 {wan_yuan_text(funds.paid)} / 已下达 {wan_yuan_text(funds.allocated)} 万元",
+             f"已支付 {wan(funds.paid)} 万元\n已下达 {wan(funds.allocated)} 万元",
              meaning("funds"), Drill(FUNDS, "资金（全部来源）", funds.fund_ids)),
-        Card("late", "未按期完工", pct(p.late.ratio), f"{len(p.late.flagged)} 个 / 应完工 {len(p.late.due)} 个",
+        Card("late", "未按期完工", pct(p.late.ratio), f"{len(p.late.flagged):,} 个 / 应完工 {len(p.late.due):,} 个",
              meaning("late"), Drill(PROJECTS, "未按期完工的项目", p.late.flagged)),
         Card("not_started", "未开工", pct(p.not_started.ratio),
-             f"{len(p.not_started.flagged)} 个 / 应开工 {len(p.not_started.due)} 个",
+             f"{len(p.not_started.flagged):,} 个 / 应开工 {len(p.not_started.due):,} 个",
              meaning("not_started"), Drill(PROJECTS, "未开工的项目", p.not_started.flagged)),
         Card("complaints", "投诉·施工质量类占比", percent_text(quality),
-             f"投诉 {c.complaints} 件，施工质量类 {c.construction_quality} 件", meaning("complaints"),
+             f"投诉 {c.complaints:,} 件，施工质量类 {c.construction_quality:,} 件", meaning("complaints"),
              Drill(PAGE, "投诉台账", page=(CONSULT_PAGE, "tab", "投诉台账"))),
         Card("consultations", "征求意见（次）", f"{c.consultations:,}",
              f"覆盖 {c.households_reached:,} 户 / {c.rooms:,} 户（{percent_text(c.reach_share)}）",
@@ -101,7 +109,7 @@ def investment_bars(figures: ScopeIndicators) -> list[ChartBar]:
     """The same categories by planned investment (fen), with the share."""
     p = figures.projects
     return [ChartBar(category, (p.investment[category],),
-                     f"{wan_yuan_text(p.investment[category])} 万元 · {pct(p.investment_ratio(category))}",
+                     f"{wan(p.investment[category])} 万元 · {pct(p.investment_ratio(category))}",
                      Drill(ITEMS, f"改造内容·{category}（按计划投资）", p.item_ids[category]))
             for category in CATEGORIES]
 
@@ -112,9 +120,9 @@ PAYMENT_SERIES = ("计划", "下达", "已支付")
 def _payment_bars(source: str, money: Money) -> list[ChartBar]:
     drill = Drill(FUNDS, f"资金·{source}", money.fund_ids)
     return [
-        ChartBar(source, (money.planned, 0, 0), f"计划 {wan_yuan_text(money.planned)} 万元", drill),
-        ChartBar("", (0, money.allocated, 0), f"下达 {wan_yuan_text(money.allocated)} 万元", drill),
-        ChartBar("", (0, 0, money.paid), f"已支付 {wan_yuan_text(money.paid)} 万元 · 进度 {pct(money.progress)}", drill),
+        ChartBar(source, (money.planned, 0, 0), f"计划 {wan(money.planned)} 万元", drill),
+        ChartBar("", (0, money.allocated, 0), f"下达 {wan(money.allocated)} 万元", drill),
+        ChartBar("", (0, 0, money.paid), f"已支付 {wan(money.paid)} 万元 · 进度 {pct(money.progress)}", drill),
     ]
 
 
@@ -139,6 +147,6 @@ def late_bars(figures: ScopeIndicators) -> list[ChartBar]:
     for year, due, flagged in p.late_by_year():
         ids = tuple(project for project in p.late.flagged if p.project_years[project] == year)
         bars.append(ChartBar(f"{year}年", (due - flagged, flagged),
-                             f"未按期 {flagged} / 应完工 {due} 个 · {pct(Ratio(flagged, due))}",
+                             f"未按期 {flagged:,} / 应完工 {due:,} 个 · {pct(Ratio(flagged, due))}",
                              Drill(PROJECTS, f"{year}年度未按期完工的项目", ids)))
     return bars

@@ -123,11 +123,11 @@ class IndicatorsPanel(QWidget):
 
         self.category_chart = ChartBox("改造内容类别（项数）", ("项数",), "改造内容按类别计数，各类占全部改造内容的比例。")
         self.investment_chart = ChartBox("改造内容类别（按计划投资）", ("计划投资",),
-                                         "各类改造内容的计划投资之和，占全部计划投资的比例。", 170)
+                                         "各类改造内容的计划投资之和，占全部计划投资的比例。", 190)
         self.late_chart = ChartBox("未按期完工（按计划年度）", LATE_SERIES,
                                    "计划完工日期在统计日及以前的项目，按计划年度；条形为应完工项目数。", 190)
         self.payment_chart = ChartBox("资金支付进度（按资金来源：计划 / 下达 / 已支付）", PAYMENT_SERIES,
-                                      "各资金来源的计划、已下达、已支付金额；支付进度 = 已支付 ÷ 已下达。", 260)
+                                      "各资金来源的计划、已下达、已支付金额；支付进度 = 已支付 ÷ 已下达。", 300)
         self.late_chart.chart.unit = "个"
         charts = QGridLayout()
         charts.addWidget(self.category_chart, 0, 0)

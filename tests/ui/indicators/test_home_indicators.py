@@ -196,3 +196,10 @@ def test_an_answer_to_an_older_question_is_dropped(qtbot, data, workspace):
     assert card(page, "projects")[0] == "1"
     stale[1](stale[0])  # the answer for all years arrives late
     assert card(page, "projects")[0] == "1"
+
+
+def test_amounts_in_wan_yuan_are_grouped():
+    from desktop_app.ui.indicators.figures import wan
+
+    assert [wan(fen) for fen in (0, 4_999, 5_000, 15_678_188_800, 15_678_188_800_000, -1_234_567_800)] == [
+        "0.00", "0.00", "0.01", "15,678.19", "15,678,188.80", "-1,234.57"]
