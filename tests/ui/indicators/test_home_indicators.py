@@ -203,3 +203,15 @@ def test_amounts_in_wan_yuan_are_grouped():
 
     assert [wan(fen) for fen in (0, 4_999, 5_000, 15_678_188_800, 15_678_188_800_000, -1_234_567_800)] == [
         "0.00", "0.00", "0.01", "15,678.19", "15,678,188.80", "-1,234.57"]
+
+
+def test_clicking_a_source_of_the_payment_chart_lists_its_fund_rows(qtbot, page):
+    box = page.indicators.payment_chart
+    paid_bar = [index for index, bar in enumerate(box.bars) if bar.label == "省级财政资金"][0] + 2  # its 已支付 bar
+    click(qtbot, box.chart, box.chart.bar_rects()[paid_bar][2].center().toPoint())
+    assert page.records_dialog.windowTitle() == "资金·省级财政资金"
+    assert [(row[0], row[6], row[7]) for row in dialog_rows(page)] == [
+        ("2025-001", "300,000.01", "100,000.01"), ("2026-001", "500,000.00", "0.00")]
+    investment = page.indicators.investment_chart.chart
+    click(qtbot, investment, investment.bar_rects()[2][0].center().toPoint())
+    assert [(row[3], row[4]) for row in dialog_rows(page)] == [("加装电梯", "提升类")]
