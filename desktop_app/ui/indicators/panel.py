@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
@@ -26,7 +26,8 @@ CARD_COLUMNS = 5
 
 
 class FigureCard(QFrame):
-    """One figure: its value large, the caption, a detail line; the meaning as tooltip; clickable."""
+    """One figure: its value large, the caption, a detail line; the meaning as tooltip; clickable, and
+    opened from the keyboard too (Tab to it, Enter or Space)."""
 
     clicked = Signal()
 
@@ -35,6 +36,8 @@ class FigureCard(QFrame):
         self.setObjectName(f"figure_{key}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setStyleSheet(f"#figure_{key}:focus {{ border: 2px solid #1f5f99; }}")
         self.value = QLabel("…")
         self.value.setStyleSheet("font-size: 22px; font-weight: bold; color: #1f5f99;")
         self.caption = QLabel()
@@ -60,6 +63,12 @@ class FigureCard(QFrame):
             self.clicked.emit()
         else:
             super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+        else:
+            super().keyPressEvent(event)
 
 
 class ChartBox(QGroupBox):

@@ -215,3 +215,12 @@ def test_clicking_a_source_of_the_payment_chart_lists_its_fund_rows(qtbot, page)
     investment = page.indicators.investment_chart.chart
     click(qtbot, investment, investment.bar_rects()[2][0].center().toPoint())
     assert [(row[3], row[4]) for row in dialog_rows(page)] == [("加装电梯", "提升类")]
+
+
+def test_a_card_opens_from_the_keyboard(qtbot, page):
+    from PySide6.QtCore import Qt
+
+    card_widget = page.indicators.cards["not_started"]
+    card_widget.setFocus()
+    qtbot.keyClick(card_widget, Qt.Key.Key_Return)
+    assert [row[0] for row in dialog_rows(page)] == ["2025-001"]
