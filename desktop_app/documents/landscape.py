@@ -15,7 +15,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, S
 
 from desktop_app import APP_NAME
 from desktop_app.documents.fonts import FontSet
-from desktop_app.documents.layout import BODY_SIZE, SMALL_SIZE, draw_text, para, style, title_paragraph
+from desktop_app.documents.layout import BODY_SIZE, SMALL_SIZE, draw_text, para, style
 from desktop_app.domain.project_print_data import Heading
 
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
@@ -26,6 +26,7 @@ BLOCK_HEIGHT = PAGE_HEIGHT - MARGIN - BOTTOM
 NUMBER_SIZE = 10.5
 NUMBER_Y = 10 * mm
 TABLE_SIZE = 9.0
+TITLE_SIZE = 18.0  # 小二: the table needs the height more than the title
 CELL_PADDING = 8.0
 MIN_WIDTH = 22.0
 SHORT_TITLE = 4  # characters; a title this short stays on one line
@@ -84,7 +85,9 @@ def heading_story(heading: Heading, summary: str, note: str, fonts: FontSet) -> 
     line = style("landscape-heading", fonts, "body", SMALL_SIZE + 1.5, align=TA_CENTER)
     small = style("landscape-summary", fonts, "body", SMALL_SIZE)
     note_style = style("landscape-note", fonts, "body", SMALL_SIZE - 1.0)
-    return [title_paragraph(heading.title, fonts), para(heading.line, line, fonts), Spacer(1, 4),
+    title = style("landscape-title", fonts, "title", TITLE_SIZE, leading=TITLE_SIZE * 1.4, align=TA_CENTER,
+                  space_after=6)
+    return [para(heading.title, title, fonts, "title"), para(heading.line, line, fonts), Spacer(1, 4),
             para(summary, small, fonts), Spacer(1, 2), para(note, note_style, fonts), Spacer(1, 6)]
 
 
