@@ -33,6 +33,8 @@ SHARED = [
     ("ui/roll/file_actions.py", "desktop_app.operations.roll"),
     ("cli/roll.py", "desktop_app.operations.roll"),
     ("ui/consult/unreached.py", "desktop_app.operations.printing"),
+    ("ui/projects/plan_files.py", "desktop_app.operations.projects"),
+    ("cli/plan.py", "desktop_app.operations.projects"),
 ]
 
 # What only the shared operations may call: rendering, writing, reading for import, applying and recording
@@ -53,6 +55,10 @@ OPERATIONS_ONLY = {
     "desktop_app.services.votes.exchange": {"apply_ballot_import", "ballot_export", "recount_roll"},
     "desktop_app.services.roll.importing": {"apply_roll"},
     "desktop_app.services.roll.exporting": {"roll_records"},
+    "desktop_app.exchange.plan_reader": {"read_plan"},
+    "desktop_app.exchange.plan_writer": {"write_plan"},
+    "desktop_app.services.projects.plan_import": {"apply_plan", "preview_plan"},
+    "desktop_app.services.projects.plan_export": {"plan_records"},
 }
 
 

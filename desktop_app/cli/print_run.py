@@ -14,9 +14,10 @@ from desktop_app.domain.errors import UserError, os_error_text
 from desktop_app.domain.print_data import NOTICE_KINDS, Notice
 from desktop_app.models.clock import SystemClock
 from desktop_app.operations.printing import (
-    NothingToPrint, PrintRequest, Saved, notice_request, print_to_file,
+    NothingToPrint, PrintRequest, Saved, notice_request, print_to_file, project_request,
 )
 from desktop_app.services.printing import PrintScopeError, default_issuer, estate_scope
+from desktop_app.services.scope import ALL, find_by_code
 
 
 def read_body(path: Path) -> tuple[str, tuple[str, ...]]:
@@ -107,4 +108,30 @@ def run_roll(args: argparse.Namespace) -> int:
         print(f"错误：{error}", file=sys.stderr)
         return error.code
     print(f"已生成业主名册“{args.output}”：{saved.produced.rooms} 户，共 {saved.produced.pages} 页。")
+    return 0
+
+
+def run_project_document(args: argparse.Namespace) -> int:
+    """`print project-progress` / `print fund-progress`: a scope (district code), plan years, an as-of date."""
+    workspace = open_db_or_exit(args)
+    try:
+        as_of = _date(args.as_of, workspace.clock.today(), "统计日期")
+        assert as_of is not None
+        if args.from_year is not None and args.to_year is not None and args.from_year > args.to_year:
+            raise CommandError("计划年度起晚于计划年度止，请检查 --from-year 和 --to-year。", code=2)
+        scope = ALL
+        if args.scope is not None:
+            found = find_by_code(args.scope)
+            if found is None:
+                raise CommandError(f"没有编码为“{args.scope}”的小区、社区或街道。", code=2)
+            scope = found
+        request = project_request(args.template, scope, (args.from_year, args.to_year), as_of)
+        try:
+            saved = _print(request, args.output)
+        except NothingToPrint as error:
+            raise CommandError(str(error), code=2) from error
+    except CommandError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return error.code
+    print(f"已生成“{saved.produced.title}”“{args.output}”：{saved.produced.rooms} 个项目，共 {saved.produced.pages} 页。")
     return 0

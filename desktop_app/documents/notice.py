@@ -60,11 +60,12 @@ def grid_style(font: str, size: float, header_rows: int = 1, padding: float = 3.
 
 
 def table_flowable(table: TableData, fonts: FontSet, *, size: float = TABLE_SIZE,
-                   padding: float = 3.0) -> LongTable:
-    """A grid table whose header repeats on every page and whose cells wrap (rows split across pages)."""
+                   padding: float = 3.0, width: float = BLOCK_WIDTH) -> LongTable:
+    """A grid table `width` wide (the portrait text block unless told) whose header repeats on every
+    page and whose cells wrap (rows split across pages)."""
     columns = len(table.header)
     weights = table.widths if len(table.widths) == columns else (1.0,) * columns
-    widths = [BLOCK_WIDTH * w / sum(weights) for w in weights]
+    widths = [width * w / sum(weights) for w in weights]
     head = style("th", fonts, "heading", size, align=TA_CENTER)
     cell = style("td", fonts, "body", size, align=TA_CENTER)
     cell_left = style("tdl", fonts, "body", size)

@@ -106,3 +106,53 @@ def _head_key(nodes: list[str]) -> str:
     if _DEVELOPER_NODE in nodes:
         return DEVELOPER_HEAD
     return KEY_SEPARATOR.join(sorted(nodes))
+
+
+_DEVELOPER_ID = -1  # the one node of every developer-unsold room (owner ids are positive)
+
+
+def count_heads(room_owners: Iterable[tuple[int, int | None]], developer_rooms: Iterable[int] = ()) -> int:
+    """`build_scope_roll(...).total_heads` without the maps, over integer keys, for counting a whole city:
+    `room_owners` holds a (room, owner) pair per owner of a room, or (room, None) for a room without owner
+    (owners are identified by their record id: one record per ID number); `developer_rooms` are the rooms
+    whose owner is the developer (all of them together are one head, with the developer's other rooms)."""
+    parent: dict[int, int] = {}
+    anchor: dict[int, int | None] = {}
+
+    def union(first: int, second: int) -> None:
+        root, other = _find_int(parent, first), _find_int(parent, second)
+        if root != other:
+            parent[other] = root
+
+    for room, owner in room_owners:
+        if owner is None:
+            anchor.setdefault(room, None)
+            continue
+        if owner not in parent:
+            parent[owner] = owner
+        previous = anchor.get(room)
+        if previous is None:
+            anchor[room] = owner
+        else:
+            union(previous, owner)
+    for room in developer_rooms:
+        parent.setdefault(_DEVELOPER_ID, _DEVELOPER_ID)
+        previous = anchor.get(room)
+        if previous is None:
+            anchor[room] = _DEVELOPER_ID
+        else:
+            union(previous, _DEVELOPER_ID)
+    roots = set()
+    ownerless = 0
+    for node in anchor.values():
+        if node is None:
+            ownerless += 1
+        else:
+            roots.add(_find_int(parent, node))
+    return len(roots) + ownerless
+
+
+def _find_int(parent: dict[int, int], node: int) -> int:
+    while (up := parent[node]) != node:
+        parent[node] = node = parent[up]
+    return node

@@ -10,7 +10,8 @@ Definitions (binding; the README repeats them for the district):
 - 改造小区数: distinct estates of the chosen level covered by those projects. 楼栋数 / 户数: per estate from
   the roll (buildings and rooms) where the estate has rooms in the roll, otherwise the counts declared in the
   plan: the estate's own declared counts from the newest project in scope that declares them; for a 片区
-  project that declared one total for all its estates, that total once for its estates without a roll.
+  project that declared one total for all its estates, that total once for its estates without a roll, when
+  the chosen level holds every estate of the project (a total cannot be split; otherwise they have no count).
 - 改造内容类别占比: the items of those projects by category, each count over all items; the same weighted
   by planned investment (fen).
 - 资金支付进度: Σ paid ÷ Σ allocated (下达) over every funding source of those projects, and per source.
@@ -182,7 +183,8 @@ def in_scope(project: ProjectFacts, scope_estates: AbstractSet[int] | None,
         return False
     if last is not None and project.plan_year > last:
         return False
-    return scope_estates is None or any(cover.estate_id in scope_estates for cover in project.estates)
+    # a project must cover an estate even for the whole database (a project with none is in no scope)
+    return any(scope_estates is None or cover.estate_id in scope_estates for cover in project.estates)
 
 
 def _household_counts(projects: list[ProjectFacts], estate_ids: list[int], roll: Mapping[int, RollCount]
@@ -197,6 +199,7 @@ def _household_counts(projects: list[ProjectFacts], estate_ids: list[int], roll:
     for project in newest_first:
         for cover in project.estates:
             covers.setdefault(cover.estate_id, []).append((project, cover))
+    wanted = set(estate_ids)
     for estate_id in estate_ids:
         if estate_id in roll:
             buildings += roll[estate_id].buildings
@@ -214,6 +217,9 @@ def _household_counts(projects: list[ProjectFacts], estate_ids: list[int], roll:
                       if p.declared_buildings is not None or p.declared_households is not None), None)
         if group is None:
             uncounted.append(estate_id)
+            continue
+        if not all(c.estate_id in wanted for c in group.estates):
+            uncounted.append(estate_id)  # the total belongs to estates outside the scope too: it cannot be split
             continue
         from_plan.append(estate_id)
         if group.id not in group_totals:

@@ -15,6 +15,8 @@ from desktop_app.domain.errors import UserError
 
 MAX_FEN = 10 ** 15  # ten trillion yuan: anything larger is a typing slip
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}([,， ]\d{3})+(\.\d*)?$")
+_SEPARATOR = re.compile(r"[,， ]")
 
 
 class MoneyError(UserError):
@@ -34,10 +36,11 @@ def parse_fen(value: object, *, allow_negative: bool = False) -> int:
     elif isinstance(value, Decimal):
         number = value
     elif isinstance(value, str):
-        text = value.strip().replace(",", "").replace("，", "").replace(" ", "")
-        text = text.removeprefix("￥").removeprefix("¥").removesuffix("元")
-        if not _NUMBER.match(text):
+        text = value.strip().removeprefix("￥").removeprefix("¥").strip().removesuffix("元").strip()
+        # a separator only between groups of three digits: "1,23" is not 123 元 (nor 1.23 元)
+        if not (_NUMBER.match(text) or _GROUPED.match(text)):
             raise MoneyError(f"金额“{value.strip()}”不是数字（应为元，最多两位小数）")
+        text = _SEPARATOR.sub("", text)
         try:
             number = Decimal(text)
         except InvalidOperation:  # the pattern admits only numbers; kept for safety
@@ -46,17 +49,31 @@ def parse_fen(value: object, *, allow_negative: bool = False) -> int:
         raise MoneyError("金额应为数字（元，最多两位小数）")
     if not number.is_finite():
         raise MoneyError("金额应为数字（元，最多两位小数）")
-    fen = number * 100
-    if fen != fen.to_integral_value():
+    # Decided on the digits themselves, not on `number * 100`: Decimal arithmetic rounds to 28 digits, so
+    # "1.0000000000000000000000000000001" would pass as 1 元 and a long enough number would overflow.
+    if not _whole_fen(number):
         raise MoneyError(f"金额 {format_decimal(number)} 元超过两位小数（精确到分）")
-    if fen < 0 and not allow_negative:
+    if number < 0 and not allow_negative:
         raise MoneyError(f"金额不能为负数（实为 {format_decimal(number)} 元）")
-    if abs(fen) >= MAX_FEN:
+    if number.copy_abs() >= _MAX_YUAN:  # copy_abs, unlike abs(), does not round
         raise MoneyError(f"金额 {format_decimal(number)} 元过大，请核对")
-    return int(fen)
+    return int(number.scaleb(2))  # under 10**15 fen with no digit below the fen: exact
+
+
+_MAX_YUAN = Decimal(MAX_FEN).scaleb(-2)
+
+
+def _whole_fen(number: Decimal) -> bool:
+    """Whether the finite `number` has no non-zero digit below the fen (0.01)."""
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    below = -exponent - 2  # how many of the last digits lie below the fen
+    return below <= 0 or not any(digits[-below:])
 
 
 def format_decimal(number: Decimal) -> str:
+    if abs(number.adjusted()) > 30:  # written out in full it would run to pages
+        return f"{number:.4E}"
     return format(number.normalize(), "f") if number == number.to_integral_value() else format(number, "f")
 
 

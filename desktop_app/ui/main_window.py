@@ -6,6 +6,8 @@ after the roll changed."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -24,7 +26,7 @@ from desktop_app.services.scope import Scope, exists
 from desktop_app.services.workspace import Workspace
 from desktop_app.ui import roll as roll_actions
 from desktop_app.ui.pages import PAGES
-from desktop_app.ui.pages.base import ChangeBus, Page, PageContext, PlaceholderPage, ScopeState
+from desktop_app.ui.pages.base import ChangeBus, Navigator, Page, PageContext, PlaceholderPage, ScopeState
 from desktop_app.ui.widgets.scope_bar import ScopeBar
 
 
@@ -38,7 +40,9 @@ class MainWindow(QMainWindow):
         self.scope_state = ScopeState(self)
         self.changes = ChangeBus(self)
         self.changes.changed.connect(self.roll_changed)
-        self.context = PageContext(runner, self.scope_state, self.changes, workspace)
+        self.navigator = Navigator(self)
+        self.navigator.attach(self.open_request)
+        self.context = PageContext(runner, self.scope_state, self.changes, workspace, self.navigator)
         self.pages: dict[int, Page] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -88,6 +92,20 @@ class MainWindow(QMainWindow):
         position = [t for t, _f in PAGES].index(title)
         self.show_page(position)
         return self.page(position)
+
+    def open_request(self, title: str, request: str, args: tuple[Any, ...]) -> bool:
+        """A page's request to open another page (`context.navigator`): show the page titled `title` and
+        call its `request(*args)`; False, with nothing shown, when no built page can take it."""
+        titles = [t for t, _f in PAGES]
+        if title not in titles or PAGES[titles.index(title)][1] is None:
+            return False
+        position = titles.index(title)
+        handler = getattr(self.page(position), request, None)
+        if not callable(handler):
+            return False
+        self.show_page(position)
+        handler(*args)
+        return True
 
     def current_page(self) -> Page:
         return self.page(max(0, self.nav.currentRow()))

@@ -16,7 +16,8 @@ NAMES = {
     "special", "ordinary", "yes", "no", "json", "xlsx", "pdf", "utf", "gbk", "yyyy", "mm", "dd", "uid",
     "skip", "invalid", "estate", "building", "output", "title", "body", "file", "issuer", "date", "period",
     "end", "vote", "rule", "blank", "participates", "help", "version", "db", "local", "share", "root",
-    "laojiu", "gaizao", "community", "sqlite3", "nosuch", "home",
+    "laojiu", "gaizao", "community", "sqlite3", "nosuch", "home", "indicators", "plan", "scope", "project", "fund",
+    "progress",
 }
 
 

@@ -133,7 +133,8 @@ def test_an_opinion_moves_every_figure_that_counts_opinions_and_nothing_else(qtb
 @pytest.mark.parametrize("topic, rereads", [
     (Topic.ROLL, {"home", "rooms", "print"}),
     (Topic.PRINTS, set()),  # the print centre re-reads only its history
-    (Topic.COMPLAINTS, set()),
+    (Topic.COMPLAINTS, {"home"}),  # the 首页's 投诉 figure
+    (Topic.PROJECTS, {"home"}),  # the print centre only drops a project table produced before
     (Topic.BALLOTS, {"votes"}),
 ])
 def test_pages_on_screen_reread_only_what_they_depend_on(qtbot, monkeypatch, window, topic, rereads):

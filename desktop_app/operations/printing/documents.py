@@ -14,8 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
+from desktop_app.documents.fund_progress import render_fund_progress
 from desktop_app.documents.notice import render_notice
 from desktop_app.documents.owner_roll import render_owner_roll, roll_title
+from desktop_app.documents.project_progress import render_project_progress
 from desktop_app.documents.visit_form import TITLE as VISIT_TITLE, render_visit_forms
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.print_data import Notice
@@ -23,9 +25,10 @@ from desktop_app.domain.progress import Progress
 from desktop_app.operations.common import write_file
 from desktop_app.services.changes import Changes
 from desktop_app.services.printing.gather import PrintRecord, owner_roll_data, record_print_job, visit_forms_data
+from desktop_app.services.projects import fund_progress_data, project_progress_data
 from desktop_app.services.scope import ALL, Scope
 
-TEMPLATES = ("notice", "roll", "visit_form")
+TEMPLATES = ("notice", "roll", "visit_form", "project_progress", "fund_progress")
 RoomKey = tuple[str, str, str, str]  # estate name, building, unit, room number, as the forms show them
 
 
@@ -35,7 +38,7 @@ class NothingToPrint(UserError):
 
 @dataclass(frozen=True)
 class PrintRequest:
-    template: str  # notice / roll / visit_form
+    template: str  # one of TEMPLATES
     scope: Scope
     notice: Notice | None = None
     signature_column: bool = False
@@ -44,6 +47,8 @@ class PrintRequest:
     rooms: frozenset[RoomKey] | None = None  # visit forms for these rooms of the scope only
     title: str = ""  # instead of the template's own title
     today: date | None = None  # the day ages are counted on (visit forms): the caller's clock
+    years: tuple[int | None, int | None] = (None, None)  # plan years (project documents); None: open
+    as_of: date | None = None  # the 统计日期 of the project documents
 
     @property
     def period(self) -> tuple[date | None, date | None]:
@@ -54,7 +59,8 @@ class PrintRequest:
 
 @dataclass(frozen=True)
 class Produced:
-    """A rendered document, not yet saved nor recorded; `rooms` is 0 for a notice."""
+    """A rendered document, not yet saved nor recorded; `rooms` is 0 for a notice, the projects for a
+    project document."""
     request: PrintRequest
     title: str
     pdf: bytes
@@ -81,6 +87,14 @@ def notice_request(notice: Notice) -> PrintRequest:
 def visit_forms_request(scope: Scope, rooms: Iterable[RoomKey], title: str, today: date) -> PrintRequest:
     """Visit forms for some rooms of the scope only (the households not yet reached), under `title`."""
     return PrintRequest("visit_form", scope, rooms=frozenset(rooms), title=title, today=today)
+
+
+def project_request(template: str, scope: Scope, years: tuple[int | None, int | None], as_of: date) -> PrintRequest:
+    """The 项目进度表 (`project_progress`) or 资金支付进度表 (`fund_progress`) of a scope and plan years as
+    they stood on `as_of`."""
+    if template not in ("project_progress", "fund_progress"):
+        raise ValueError(f"not a project document: {template!r}")
+    return PrintRequest(template, scope, years=years, as_of=as_of)
 
 
 def produce(request: PrintRequest, progress: Progress | None = None) -> Produced:
@@ -113,6 +127,19 @@ def produce(request: PrintRequest, progress: Progress | None = None) -> Produced
         estates = {form.estate_name for form in forms}
         title = f"{forms[0].estate_name}{VISIT_TITLE}" if len(estates) == 1 else VISIT_TITLE
         rooms = len(forms)
+    elif request.template in ("project_progress", "fund_progress"):
+        if request.as_of is None:
+            raise ValueError("a project document needs its as-of date")
+        if request.template == "project_progress":
+            projects = project_progress_data(request.scope, request.years, request.as_of)
+            if not projects.rows:
+                raise NothingToPrint("所选范围和年度内没有改造项目，无法生成项目进度表。")
+            pages, title, rooms = render_project_progress(projects, out), projects.heading.title, len(projects.rows)
+        else:
+            funds = fund_progress_data(request.scope, request.years, request.as_of)
+            if not funds.rows:
+                raise NothingToPrint("所选范围和年度内没有资金记录，无法生成资金支付进度表。")
+            pages, title, rooms = render_fund_progress(funds, out), funds.heading.title, funds.projects
     else:
         raise ValueError(f"unknown template {request.template!r}")
     return Produced(request, request.title or title, out.getvalue(), pages, rooms)

@@ -22,8 +22,10 @@ from desktop_app.services.scope import Scope, room_condition
 
 __all__ = ["ConsultationFigures", "district_figures"]
 
-_ROOMS = ("FROM room r JOIN unit u ON u.id = r.unit_id JOIN building b ON b.id = u.building_id "
-          "JOIN estate e ON e.id = b.estate_id")
+# Estate first (CROSS JOIN fixes the order): a street reads its own rooms through the indexes instead of SQLite
+# scanning every room of the city (1 ms against 32 ms for one street of the report's city, 27 against 70 ms for all).
+_ROOMS = ("FROM estate e CROSS JOIN building b ON b.estate_id = e.id CROSS JOIN unit u ON u.building_id = b.id "
+          "CROSS JOIN room r ON r.unit_id = u.id")
 
 
 def _day(text: str | None) -> date | None:

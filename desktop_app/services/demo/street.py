@@ -84,10 +84,11 @@ def _spec(generator: RollGenerator, index: int, estate: _DemoEstate) -> EstateSp
 
 
 def create_demo(progress: Progress | None = None, *, vote: bool = True, today: date) -> ImportSummary:
-    """Write the demo street, with its consultations, opinions and complaints and a running vote; a second
+    """Write the demo street, with its consultations, opinions and complaints, renovation projects and a running vote; a second
     run finds everything in place and changes nothing. The vote and the consultations are dated around `today`. `vote=False` leaves the demo vote out (tests of votes
     that count their own)."""
     from desktop_app.services.demo.consult import create_consultation_demo
+    from desktop_app.services.demo.projects import create_projects_demo
     from desktop_app.services.demo.vote import create_vote_demo
 
     plans = demo_plans()
@@ -95,6 +96,7 @@ def create_demo(progress: Progress | None = None, *, vote: bool = True, today: d
         summary = write_plans(plans, progress=progress)
         write_residents(plans)
         create_consultation_demo(today)
+        create_projects_demo(today)
         if vote:
             create_vote_demo(today)
     return summary

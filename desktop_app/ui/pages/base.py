@@ -5,12 +5,17 @@ After every write the writer sends what changed (`services.changes.Changes`) on 
 `ChangeBus` of the window. Each page names the topics it shows in `depends_on`; a change touching them makes
 the page re-read (`refresh()`), at once when the page is on screen, or when it is shown next if it is hidden
 in a shown window. A change touching none of them leaves the page alone.
+
+A page asks the window to open another page with a request through `context.navigator`:
+`navigator.open("项目与资金", "show_projects", ids, title)` shows that page and calls its
+`show_projects(ids, title)`. It answers False, and nothing changes on screen, when there is no such page,
+the page is still a placeholder, or it has no such method, so the asking page can fall back (a dialog).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -46,12 +51,37 @@ class ChangeBus(QObject):
             self.changed.emit(changes)
 
 
+OpenPage = Callable[[str, str, tuple[Any, ...]], bool]
+
+
+class Navigator(QObject):
+    """How a page asks the window to open another page with a request (see the module docstring).
+    The window `attach`es the function that does it; without a window (a page alone) nothing opens."""
+
+    opened = Signal(str, str)  # page title, request (method name): after the request was handed over
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._open: OpenPage | None = None
+
+    def attach(self, open_page: OpenPage) -> None:
+        self._open = open_page
+
+    def open(self, title: str, request: str, *args: Any) -> bool:
+        """Show the page titled `title` and call its method `request(*args)`; False if it cannot."""
+        if self._open is None or not self._open(title, request, args):
+            return False
+        self.opened.emit(title, request)
+        return True
+
+
 @dataclass
 class PageContext:
     runner: Any  # ui.widgets.tasks.TaskRunner or SyncTaskRunner
     scope: ScopeState
     changes: ChangeBus  # emit what a write changed; pages re-read what depends on it
     workspace: Any  # services.workspace.Workspace: the clock ("today") and the caches of the open database
+    navigator: Navigator = field(default_factory=Navigator)  # open another page with a request
 
 
 def hidden_in_shown_window(widget: QWidget) -> bool:

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget,
+    QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget,
 )
 
 from desktop_app.domain.dates_text import date_text, period_end, period_text
@@ -156,8 +156,61 @@ class VisitFormFields(TemplateFields):
         return PrintRequest("visit_form", scope)
 
 
+PROJECT_DOCUMENTS = {"project_progress": "项目进度表", "fund_progress": "资金支付进度表"}
+FIRST_YEAR = 2000
+
+
+class ProjectDocumentFields(TemplateFields):
+    """项目进度表 / 资金支付进度表: the plan years (default all) and the 统计日期 (default today)."""
+
+    def __init__(self, template: str, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.template = template
+        layout = QFormLayout(self)
+        self.issuer = QLineEdit()  # not printed; keeps set_issuer uniform
+        self.first_year = self._years(today)
+        self.last_year = self._years(today)
+        self.as_of = date_edit(today)
+        years = QHBoxLayout()
+        years.addWidget(self.first_year)
+        years.addWidget(QLabel("至"))
+        years.addWidget(self.last_year)
+        layout.addRow("计划年度", years)
+        layout.addRow("统计日期", self.as_of)
+        what = ("每个项目一行：计划与实际开工、完工日期，统计日期的状态和“逾期未开工”“未按期完工”标记。"
+                if template == "project_progress" else
+                "按项目和资金来源列出计划、下达、已支付金额和支付进度，并按资金来源和全部来源合计。")
+        note = QLabel(what + "A4 横向。")
+        note.setWordWrap(True)
+        layout.addRow("", note)
+        for signal in (self.first_year.currentIndexChanged, self.last_year.currentIndexChanged,
+                       self.as_of.dateChanged):
+            signal.connect(lambda *_args: self.changed.emit())
+
+    @staticmethod
+    def _years(today: date) -> QComboBox:
+        box = QComboBox()
+        box.addItem("全部", None)
+        for year in range(today.year + 2, FIRST_YEAR - 1, -1):
+            box.addItem(f"{year}年", year)
+        return box
+
+    def years(self) -> tuple[int | None, int | None]:
+        return self.first_year.currentData(), self.last_year.currentData()
+
+    def problem(self, scope: Scope) -> str:
+        first, last = self.years()
+        if first is not None and last is not None and first > last:
+            return "计划年度的起始年份晚于结束年份。"
+        return ""
+
+    def request(self, scope: Scope) -> PrintRequest:
+        return PrintRequest(self.template, scope, years=self.years(), as_of=to_date(self.as_of.date()))
+
+
 def describe(request: PrintRequest) -> str:
     """One line for the status label: what will be produced."""
     if request.notice is not None:
         return f"{request.notice.kind}：{request.notice.title}（{date_text(request.notice.issued_on)}）"
-    return {"roll": "楼栋业主名册", "visit_form": "入户走访登记表"}.get(request.template, request.template)
+    return {"roll": "楼栋业主名册", "visit_form": "入户走访登记表", **PROJECT_DOCUMENTS}.get(request.template,
+                                                                                 request.template)

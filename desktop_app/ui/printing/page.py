@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPageLayout, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
@@ -26,7 +26,9 @@ from desktop_app.operations.printing import PrintRequest, Produced, produce, rec
 from desktop_app.services.printing import gather as printing
 from desktop_app.services.scope import Scope, scope_label
 from desktop_app.ui.pages.base import Page, PageContext
-from desktop_app.ui.printing.fields import NoticeFields, RollFields, TemplateFields, VisitFormFields, describe
+from desktop_app.ui.printing.fields import (
+    PROJECT_DOCUMENTS, NoticeFields, ProjectDocumentFields, RollFields, TemplateFields, VisitFormFields, describe,
+)
 from desktop_app.ui.printing.history_model import PrintHistoryModel
 from desktop_app.ui.printing.render import PREVIEW_DPI, RenderUnavailable, a4_printer, print_pdf, render_pages
 from desktop_app.ui.widgets.saved_files import safe_file_name
@@ -38,7 +40,7 @@ EXPECTED_ERRORS = (UserError, OSError)
 
 class PrintCenterPage(Page):
     title = "打印中心"
-    depends_on = frozenset({Topic.ROLL, Topic.PRINTS})
+    depends_on = frozenset({Topic.ROLL, Topic.PRINTS, Topic.PROJECTS})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -48,8 +50,9 @@ class PrintCenterPage(Page):
         today = context.workspace.clock.today()
         self.fields: list[TemplateFields] = [NoticeFields("通知", today), NoticeFields("公告", today),
                                              NoticeFields("公示", today), RollFields(today), VisitFormFields()]
+        self.fields += [ProjectDocumentFields(template, today) for template in PROJECT_DOCUMENTS]
         self.template = QComboBox()
-        self.template.addItems(["通知", "公告", "公示", "楼栋业主名册", "入户走访登记表"])
+        self.template.addItems(["通知", "公告", "公示", "楼栋业主名册", "入户走访登记表", *PROJECT_DOCUMENTS.values()])
         self.stack = QStackedWidget()
         for fields in self.fields:
             self.stack.addWidget(fields)
@@ -129,7 +132,11 @@ class PrintCenterPage(Page):
         return self.fields[self.template.currentIndex()]
 
     def data_changed(self, changes: Changes) -> None:
-        """The roll re-reads the page; a recorded print only the history (the fields stay as typed)."""
+        """The roll re-reads the page; a recorded print only the history (the fields stay as typed); a
+        change of projects makes a project table produced before it out of date."""
+        if changes.touches({Topic.PROJECTS}) and self.produced is not None \
+                and self.produced.request.template in PROJECT_DOCUMENTS:
+            self.produced = None
         if changes.touches({Topic.ROLL}):
             super().data_changed(changes)
         elif changes.touches({Topic.PRINTS}):
@@ -213,9 +220,10 @@ class PrintCenterPage(Page):
         self.pages_label.setText(f"“{produced.title}”共 {produced.pages} 页{more}。")
 
     def preview_dpi(self) -> float:
-        """Pages as wide as the preview area (A4 is 210 mm = 8.27 in wide)."""
+        """Pages as wide as the preview area (A4 is 210 mm = 8.27 in wide, 297 mm on its side)."""
         width = self.preview_area.viewport().width() - 60
-        return max(MIN_PREVIEW_DPI, min(PREVIEW_DPI, width / (210 / 25.4)))
+        paper = 297 if self.produced is not None and self.produced.request.template in PROJECT_DOCUMENTS else 210
+        return max(MIN_PREVIEW_DPI, min(PREVIEW_DPI, width / (paper / 25.4)))
 
     def save_pdf(self) -> None:
         self.produce_then(self.write_pdf)
@@ -239,6 +247,8 @@ class PrintCenterPage(Page):
         printer = self.ask_printer()
         if printer is None:
             return
+        if produced.request.template in PROJECT_DOCUMENTS:  # the wide tables are laid out on landscape A4
+            printer.setPageOrientation(QPageLayout.Orientation.Landscape)
 
         def done(sent: int) -> None:
             self.record(produced, printer.printerName() or printer.outputFileName(), sent)

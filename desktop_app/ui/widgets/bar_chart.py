@@ -1,13 +1,16 @@
 """A horizontal stacked bar chart drawn with QPainter (QtCharts is not installed): one bar per row,
-one coloured segment per series (a building), the total written after the bar, a legend on top."""
+one coloured segment per series (a building), the total written after the bar, a legend on top.
+
+A bar may carry its own text (written instead of "total unit") and the chart may be clickable: a press on
+a bar's row emits `clicked(row)` (the 首页 opens the records behind a bar)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7",
@@ -21,6 +24,7 @@ MARGIN = 8
 class Bar:
     label: str
     values: tuple[int, ...]  # one per series
+    text: str | None = None  # written after the bar instead of "total unit"
 
     @property
     def total(self) -> int:
@@ -32,7 +36,10 @@ def series_colour(index: int) -> QColor:
 
 
 class BarChart(QWidget):
-    """`set_data(bars, series)`; the bars are drawn in the order given, longest scale = largest total."""
+    """`set_data(bars, series)`; the bars are drawn in the order given, longest scale = largest total.
+    A bar is (label, values) or (label, values, text)."""
+
+    clicked = Signal(int)  # the row of the bar pressed, when `clickable`
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,13 +47,16 @@ class BarChart(QWidget):
         self.series: list[str] = []
         self.empty_text = "没有数据"
         self.unit = "户"
+        self.text_width = 0  # room kept after the bars for their texts (0: as wide as "0000 户")
+        self.clickable = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
 
-    def set_data(self, bars: Sequence[tuple[str, Sequence[int]]], series: Sequence[str]) -> None:
+    def set_data(self, bars: Sequence[tuple[str, Sequence[int]] | tuple[str, Sequence[int], str]],
+                 series: Sequence[str]) -> None:
         self.series = list(series)
-        self.bars = [Bar(label, tuple(values)) for label, values in bars]
+        self.bars = [Bar(bar[0], tuple(bar[1]), bar[2] if len(bar) > 2 else None) for bar in bars]  # type: ignore[misc]
         self.updateGeometry()
         self.update()
 
@@ -72,7 +82,8 @@ class BarChart(QWidget):
         top = MARGIN + self._legend_height()
         left = MARGIN + self.label_width()
         scale_max = max((bar.total for bar in self.bars), default=0)
-        room = max(10, self.width() - left - MARGIN - metrics.horizontalAdvance("0000 户") - 8)
+        text_room = self.text_width or metrics.horizontalAdvance("0000 户")
+        room = max(10, self.width() - left - MARGIN - text_room - 8)
         rects: list[list[QRectF]] = []
         for row, bar in enumerate(self.bars):
             y = top + row * (BAR_HEIGHT + ROW_GAP)
@@ -111,10 +122,32 @@ class BarChart(QWidget):
                         painter.drawRect(rect)
                 end = segments[-1].right() if segments else MARGIN + label_width
                 painter.setPen(text_colour)
-                painter.drawText(QRectF(end + 6, y, 200, BAR_HEIGHT), Qt.AlignmentFlag.AlignVCenter,
-                                 f"{bar.total} {self.unit}")
+                painter.drawText(QRectF(end + 6, y, max(200, self.text_width), BAR_HEIGHT),
+                                 Qt.AlignmentFlag.AlignVCenter,
+                                 bar.text if bar.text is not None else f"{bar.total} {self.unit}")
         finally:
             painter.end()
+
+    # --- clicks
+    def bar_at(self, point: QPointF) -> int | None:
+        """The row of the bar at `point` (anywhere on its line, label included), or None."""
+        top = MARGIN + self._legend_height()
+        for row in range(len(self.bars)):
+            y = top + row * (BAR_HEIGHT + ROW_GAP)
+            if y - ROW_GAP / 2 <= point.y() < y + BAR_HEIGHT + ROW_GAP / 2:
+                return row
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+        row = self.bar_at(event.position()) if self.clickable else None
+        if row is None:
+            super().mousePressEvent(event)
+            return
+        self.clicked.emit(row)
+
+    def set_clickable(self, clickable: bool) -> None:
+        self.clickable = clickable
+        self.setCursor(Qt.CursorShape.PointingHandCursor if clickable else Qt.CursorShape.ArrowCursor)
 
     def _paint_legend(self, painter: QPainter, metrics: QFontMetrics, text_colour: QColor) -> None:
         if len(self.series) <= 1:
