@@ -400,3 +400,20 @@ def test_unsaved_edits_are_not_lost_silently_when_another_project_is_picked(qtbo
     confirm_with("放弃修改", seen)
     page.table.selectRow(2)
     assert page.project_id == projects["later"] and Project.get_by_id(projects["idle"]).contractor == ""
+
+
+def test_the_home_pages_figures_open_this_page_under_its_banner(qtbot, window, projects):
+    window.context.changes.emit(Changes.of(Topic.PROJECTS))  # the projects were written after the window opened
+    assert window.context.navigator.open("项目与资金", "show_projects", [projects["idle"], projects["late"]],
+                                         "首页：未开工的项目") is True
+    page = window.page_titled("项目与资金")
+    assert isinstance(page, ProjectsPage) and window.current_page() is page
+    assert page.banner.isVisible() and page.banner_text.text() == "首页：未开工的项目（2个）"
+    assert codes(page) == ["XM-2024-01", "XM-2025-01"]
+    qtbot.mouseClick(page.findChild(type(page.buttons["new_project"]), "show_all"), Qt.MouseButton.LeftButton)
+    window.show_page(0)
+    home = window.current_page()
+    qtbot.mouseClick(home.indicators.cards["late"], Qt.MouseButton.LeftButton)  # as of the window's today
+    assert window.current_page() is page and page.banner_text.text().startswith("首页：未按期完工的项目（")
+    assert projects["late"] in page.only_ids and page.model.rowCount() == len(page.only_ids)
+    assert all(row.is_late for row in page.model.records)
