@@ -5,13 +5,16 @@ of the three charts. Kept apart from the widgets so that a test reads exactly wh
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.catalogue import CATEGORIES
 from desktop_app.domain.indicator_report import DEFINITIONS, NOTE_ROUNDING
 from desktop_app.domain.indicators import Money, Ratio
 from desktop_app.domain.money import wan_yuan_text
 from desktop_app.domain.ratios import NO_VALUE, percent_text
-from desktop_app.services.projects import ScopeIndicators
+
+if TYPE_CHECKING:  # the indicator services load when the figures are first computed, not at start-up
+    from desktop_app.services.projects import ScopeIndicators
 
 PROJECTS, ESTATES, ITEMS, FUNDS, PAGE = "projects", "estates", "items", "funds", "page"
 CONSULT_PAGE = "征求意见"

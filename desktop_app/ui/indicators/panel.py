@@ -5,6 +5,7 @@ and bar is clickable: `drill_requested(Drill)` says which records are behind it.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -13,12 +14,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.dates_text import date_text
-from desktop_app.services.projects import ScopeIndicators
 from desktop_app.ui.indicators.figures import (
     LATE_SERIES, PAYMENT_SERIES, Card, ChartBar, Drill, cards, category_bars, investment_bars, late_bars,
     payment_bars,
 )
 from desktop_app.ui.widgets.bar_chart import BarChart
+
+if TYPE_CHECKING:  # the indicator services load when the figures are first computed, not at start-up
+    from desktop_app.services.projects import ScopeIndicators
 
 ALL_YEARS = "全部"
 FIRST_YEAR = 2000

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.money import yuan_grouped
 from desktop_app.domain.ratios import percent_text, share
-from desktop_app.services.projects import estate_rows, fund_rows, item_rows, project_rows
 from desktop_app.ui.indicators.figures import ESTATES, FUNDS, ITEMS, PROJECTS
 from desktop_app.ui.widgets.plain_table import PlainTableModel
 
@@ -32,7 +31,10 @@ def _day(value: date | None) -> str:
 
 
 def record_table(kind: str, ids: Sequence[int], as_of: date) -> Table:
-    """(header, rows) of the records of `kind` with these ids, as they stood on `as_of`."""
+    """(header, rows) of the records of `kind` with these ids, as they stood on `as_of` (run on a worker; the
+    project services load here, not at start-up)."""
+    from desktop_app.services.projects import estate_rows, fund_rows, item_rows, project_rows
+
     if kind == PROJECTS:
         return PROJECT_HEADER, [
             (r.code, r.name, str(r.plan_year), r.estates, r.state, "、".join(r.marks), _day(r.schedule.planned_start),

@@ -6,16 +6,20 @@ when the window has no such page, and for items, fund rows and estates, a dialog
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.domain.area import format_area_grouped as area_text
 from desktop_app.services import queries
 from desktop_app.services.changes import Topic
-from desktop_app.services.projects import ScopeIndicators, scope_indicators
 from desktop_app.services.scope import scope_label
-from desktop_app.ui.indicators import Drill, IndicatorsPanel, RecordsDialog, record_table
 from desktop_app.ui.pages.base import Page, PageContext
+
+if TYPE_CHECKING:  # the indicators panel and its services load after the first paint (see `indicators`)
+    from desktop_app.services.projects import ScopeIndicators
+    from desktop_app.ui.indicators import Drill, IndicatorsPanel, RecordsDialog
 
 CARDS = (
     ("estates", "小区"), ("buildings", "楼栋"), ("units", "单元"), ("rooms", "房屋（套）"),
@@ -65,11 +69,9 @@ class HomePage(Page):
         note.setStyleSheet("color: #666;")
         grid.addWidget(note, 1, 4, 1, 1)
         layout.addLayout(grid)
-        self.indicators = IndicatorsPanel(context.workspace.clock.today())
-        self.indicators.period_changed.connect(self.refresh_indicators)
-        self.indicators.drill_requested.connect(self.open_records)
         layout.addSpacing(6)
-        layout.addWidget(self.indicators)
+        self.content_layout = layout
+        self.panel: IndicatorsPanel | None = None
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -80,14 +82,29 @@ class HomePage(Page):
         outer.addWidget(scroll)
         self.refresh()
 
+    @property
+    def indicators(self) -> IndicatorsPanel:
+        """The indicators panel, built when first needed: at start-up once the roll's counts are shown, so
+        that its imports and widgets do not delay the window's first paint."""
+        if self.panel is None:
+            from desktop_app.ui.indicators import IndicatorsPanel
+
+            self.panel = IndicatorsPanel(self.context.workspace.clock.today())
+            self.panel.period_changed.connect(self.refresh_indicators)
+            self.panel.drill_requested.connect(self.open_records)
+            self.content_layout.insertWidget(self.content_layout.count() - 1, self.panel)
+        return self.panel
+
     # --- reading
     def refresh(self) -> None:
         scope, today = self.context.scope.scope, self.context.workspace.clock.today()
         self.heading.setText(f"统计范围：{scope_label(scope)}")
-        self.indicators.follow_today(today)
-        self.context.runner.run("正在统计……", lambda progress: queries.scope_counts(scope, today), self.show_counts,
-                                parent=self, write=False)
-        self.refresh_indicators()
+        if self.panel is not None:
+            self.panel.follow_today(today)
+        # The indicators are asked for once the counts are in: at start-up their imports and reads then run after
+        # the first paint instead of competing with it (the two reads share one interpreter lock anyway).
+        self.context.runner.run("正在统计……", lambda progress: queries.scope_counts(scope, today),
+                                self.show_counts_then_indicators, parent=self, write=False)
 
     def refresh_indicators(self) -> None:
         scope, years, as_of = self.context.scope.scope, self.indicators.years(), self.indicators.as_of_date()
@@ -98,8 +115,16 @@ class HomePage(Page):
             if asked == self.asked:
                 self.show_indicators(figures)
 
-        self.context.runner.run("正在计算统计指标……", lambda progress: scope_indicators(scope, years, as_of=as_of),
-                                done, parent=self, write=False)
+        def compute(progress) -> ScopeIndicators:
+            from desktop_app.services.projects import scope_indicators
+
+            return scope_indicators(scope, years, as_of=as_of)
+
+        self.context.runner.run("正在计算统计指标……", compute, done, parent=self, write=False)
+
+    def show_counts_then_indicators(self, counts: queries.ScopeCounts) -> None:
+        self.show_counts(counts)
+        self.refresh_indicators()
 
     def show_counts(self, counts: queries.ScopeCounts) -> None:
         for key, label in self.values.items():
@@ -121,10 +146,18 @@ class HomePage(Page):
                                                      f"首页：{drill.title}"):
             return
         as_of = self.figures.as_of if self.figures is not None else self.indicators.as_of_date()
-        self.context.runner.run("正在读取明细……", lambda progress: record_table(drill.kind, drill.ids, as_of),
-                                lambda table: self.show_records(drill.title, table), parent=self, write=False)
+
+        def read(progress):
+            from desktop_app.ui.indicators import record_table
+
+            return record_table(drill.kind, drill.ids, as_of)
+
+        self.context.runner.run("正在读取明细……", read, lambda table: self.show_records(drill.title, table),
+                                parent=self, write=False)
 
     def show_records(self, title: str, table) -> None:
+        from desktop_app.ui.indicators import RecordsDialog
+
         if self.records_dialog is not None:
             self.records_dialog.close()
             self.records_dialog.deleteLater()
