@@ -38,6 +38,7 @@ from desktop_app.models.tables import (
     Unit,
 )
 
+from desktop_app.models.sync_tables import SYNC_MODELS, SyncLog, SyncReceipt, Tombstone
 from desktop_app.models.vote_tables import (
     VOTE_MODELS,
     Ballot,
@@ -48,7 +49,7 @@ from desktop_app.models.vote_tables import (
     VoteRoll,
 )
 
-ALL_MODELS = [*ROLL_MODELS, *VOTE_MODELS, *CONSULTATION_MODELS, *PROJECT_MODELS]
+ALL_MODELS = [*ROLL_MODELS, *VOTE_MODELS, *CONSULTATION_MODELS, *PROJECT_MODELS, *SYNC_MODELS]
 
 __all__ = [
     "ALL_MODELS", "Ballot", "BallotRevision", "CatalogueItem", "Complaint", "ComplaintStep", "Consultation",
@@ -56,4 +57,5 @@ __all__ = [
     "NewerSchemaError", "Owner", "Ownership", "Resident", "Room", "Setting", "Street", "Unit",
     "db", "open_database",
     "FundPayment", "Project", "ProjectEstate", "ProjectFund", "ProjectInspection", "ProjectItem",
+    "SyncLog", "SyncReceipt", "Tombstone",
 ]

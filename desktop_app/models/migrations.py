@@ -284,6 +284,33 @@ CREATE INDEX project_inspection_project_id ON project_inspection (project_id);
 """
 
 
+# V7: sync between installations (issue 11).
+# - tombstone: one row per deleted record of a table that travels, written by an AFTER DELETE trigger on
+#   that table (cascaded deletions included); origin is this installation's id from the setting row.
+# - sync_receipt: per other installation, the export time (its clock) of the latest file imported from it.
+# - sync_log: the history of exchanges.
+SYNC_TABLES = (
+    "street", "community", "estate", "building", "unit", "room", "owner", "ownership", "resident",
+    "vote", "vote_item", "ballot", "consultation", "opinion", "complaint", "complaint_step",
+    "project", "project_estate", "project_item", "project_fund", "fund_payment", "project_inspection",
+)
+_TOMBSTONE_TRIGGER = (
+    "CREATE TRIGGER {table}_tombstone AFTER DELETE ON {table} BEGIN "
+    "INSERT OR REPLACE INTO tombstone (table_name, uid, deleted_at, origin) VALUES ('{table}', OLD.uid, "
+    "strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'), "
+    "COALESCE((SELECT value FROM setting WHERE key = 'installation_id'), 'unknown')); END"
+)
+V7 = (
+    "CREATE TABLE tombstone (table_name TEXT NOT NULL, uid TEXT NOT NULL, deleted_at TEXT NOT NULL, "
+    "origin TEXT NOT NULL, PRIMARY KEY (table_name, uid))",
+    "CREATE TABLE sync_receipt (origin TEXT PRIMARY KEY, received_at TEXT NOT NULL)",
+    "CREATE TABLE sync_log (id INTEGER PRIMARY KEY, direction TEXT NOT NULL CHECK (direction IN ('export', 'import')), "
+    "file TEXT NOT NULL, at TEXT NOT NULL, counts TEXT NOT NULL DEFAULT '{}', peer_origin TEXT NOT NULL DEFAULT '', "
+    "scope TEXT NOT NULL DEFAULT '', actor TEXT NOT NULL DEFAULT '')",
+    *(_TOMBSTONE_TRIGGER.format(table=table) for table in SYNC_TABLES),
+)
+
+
 def _script(sql: str) -> Callable[[object], None]:
     def run(connection) -> None:  # a sqlite3.Connection inside an open transaction
         for statement in sql.split(";"):
@@ -306,5 +333,6 @@ MIGRATIONS: Sequence[Callable[[object], None]] = (
     _script(V4),
     _script(V5),
     _script(V6),
+    _statements(V7),
 )
 LATEST_VERSION = len(MIGRATIONS)
