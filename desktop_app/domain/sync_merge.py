@@ -1,0 +1,99 @@
+"""The rules of merging a sync file into this installation, record by record (pure).
+
+For every record of the file (or tombstone: a record the file's installation deleted), compared by uid
+with ours, two markers decide:
+- theirs_changed: their updated_at is later than the export time of the last file we imported from them
+  (none imported yet: changed);
+- ours_changed: our updated_at is later than the time they last received a file from us (as their
+  接收记录 says; never: changed).
+Equal content is unchanged whatever the markers say; a change on one side only takes that side; a
+change on both sides is a conflict, left as ours. A locked record (a closed vote and what belongs to it)
+is never changed by a sync: a change to it is a conflict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Mapping, Sequence
+
+FORMAT_VERSION = 1
+
+# Parents before children: adding walks this order, deleting walks it backwards.
+TABLE_ORDER: tuple[str, ...] = (
+    "street", "community", "estate", "building", "unit", "room", "owner", "ownership", "resident",
+    "vote", "vote_item", "vote_roll", "ballot",
+    "consultation", "opinion", "complaint", "complaint_step",
+    "project", "project_estate", "project_item", "project_fund", "fund_payment", "project_inspection",
+)
+
+# The sheet of each table in a sync file.
+SHEET_NAMES: dict[str, str] = {
+    "street": "街道", "community": "社区", "estate": "小区", "building": "楼栋", "unit": "单元", "room": "房屋",
+    "owner": "业主", "ownership": "产权", "resident": "住户", "vote": "表决", "vote_item": "表决事项",
+    "vote_roll": "表决名册", "ballot": "表决票", "consultation": "协商活动", "opinion": "住户意见",
+    "complaint": "投诉", "complaint_step": "投诉办理", "project": "项目", "project_estate": "项目小区",
+    "project_item": "项目内容", "project_fund": "项目资金", "fund_payment": "资金支付", "project_inspection": "项目巡查",
+}
+TABLE_OF_SHEET = {sheet: table for table, sheet in SHEET_NAMES.items()}
+
+DELETED_FIELD = "（删除）"  # the `field` of a conflict between their deletion and our change
+KEPT_TEXT = "保留（本机已修改）"
+DELETED_TEXT = "已删除"
+
+
+class Action(Enum):
+    ADD = "add"  # new here: insert
+    UPDATE = "update"  # only theirs changed: take theirs
+    UNCHANGED = "unchanged"  # same content (or a tombstone of a record we do not have)
+    KEEP = "keep"  # only ours changed (or neither, yet different): left as ours
+    SKIP = "skip"  # deleted here: an older copy is not added again
+    DELETE = "delete"  # their tombstone, ours unchanged since: delete here
+    CONFLICT = "conflict"  # changed on both sides, or a change to a locked record: left as ours
+
+
+COUNTED_AS = {
+    Action.ADD: "added", Action.UPDATE: "updated", Action.DELETE: "deleted",
+    Action.UNCHANGED: "unchanged", Action.KEEP: "unchanged", Action.SKIP: "unchanged",
+}
+
+
+def changed_since(updated_at: str, mark: str | None) -> bool:
+    """Whether a record stamped `updated_at` changed after `mark` (both UTC ISO texts; None: never)."""
+    return mark is None or updated_at > mark
+
+
+@dataclass(frozen=True)
+class FieldDifference:
+    field: str
+    ours: object
+    theirs: object
+
+
+def differences(ours: Mapping[str, object], theirs: Mapping[str, object],
+                fields: Sequence[str]) -> list[FieldDifference]:
+    """The fields whose values differ, in `fields` order."""
+    return [FieldDifference(name, ours.get(name), theirs.get(name)) for name in fields
+            if ours.get(name) != theirs.get(name)]
+
+
+def classify(ours: Mapping[str, object] | None, theirs: Mapping[str, object] | None, fields: Sequence[str], *,
+             theirs_changed: bool, ours_changed: bool, locked: bool = False, deleted_here: bool = False) -> Action:
+    """What to do with one record. `theirs` None: the file holds a tombstone for it; `ours` None: we do
+    not have it; `deleted_here`: we have a tombstone for it; `locked`: ours (or the vote it belongs to)
+    is a closed vote."""
+    if theirs is None:
+        if ours is None:
+            return Action.UNCHANGED
+        if locked or ours_changed:
+            return Action.CONFLICT
+        return Action.DELETE
+    if ours is None:
+        if deleted_here:
+            return Action.SKIP
+        return Action.CONFLICT if locked else Action.ADD
+    if not differences(ours, theirs, fields):
+        return Action.UNCHANGED
+    if locked or (theirs_changed and ours_changed):
+        return Action.CONFLICT
+    return Action.UPDATE if theirs_changed else Action.KEEP
