@@ -3,10 +3,18 @@
 
 Other features and the layers above use sync through these names only."""
 
+from desktop_app.services.sync.records import FileRecord, FileTombstone, SyncData
+from desktop_app.services.sync.rows import normal
 from desktop_app.services.sync.export import ExportInfo, export_info, log_export, table_rows, tombstone_rows
+from desktop_app.services.sync.history import Exchange, exchange_history, installation_id, receipts
+from desktop_app.services.sync.merge import (
+    ALL_FIELDS, Choices, Conflict, MergeResult, SyncRefused, merge, preview_merge,
+)
 from desktop_app.services.sync.tables import MARKERS, ORDERED, TABLES, Column, SyncTable
 
 __all__ = [
-    "Column", "ExportInfo", "MARKERS", "ORDERED", "SyncTable", "TABLES", "export_info", "log_export",
+    "Exchange", "exchange_history", "installation_id", "receipts",
+    "ALL_FIELDS", "Choices", "Conflict", "MergeResult", "SyncRefused", "merge", "preview_merge",
+    "Column", "ExportInfo", "FileRecord", "FileTombstone", "SyncData", "normal", "MARKERS", "ORDERED", "SyncTable", "TABLES", "export_info", "log_export",
     "table_rows", "tombstone_rows",
 ]

@@ -99,7 +99,8 @@ def rows(table: SyncTable, where: str = "", params: Sequence[object] = (),
         for record in batch:
             values = {name: normal(column, value) for name, column, value in zip(names, columns, record[5:])}
             if scope_column is not None:
-                values[scope_column] = scopes.convert(values[scope_column], to_uid=True) or values[scope_column]
+                text = values[scope_column]
+                values[scope_column] = scopes.convert(None if text is None else str(text), to_uid=True) or text
             yield Row(record[0], record[1], record[2], record[3], record[4], values)
 
 
