@@ -4,6 +4,8 @@ locate every bad cell (CellError) instead of guessing."""
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
 from desktop_app.domain.errors import UserError
@@ -50,7 +52,9 @@ def read_sync_file(path: str | Path) -> tuple[SyncData, list[CellError]]:
         raise SyncFileRefused(f"“{name}”由更新版本的程序导出（格式版本 {version}，本程序支持到 {FORMAT_VERSION}），"
                               "请先升级本程序再导入。未导入任何数据。")
     data = SyncData(name, version, info["导出安装"], info["导出时间"], info["范围"], {})
-    errors: list[CellError] = []
+    errors: list[CellError] = _formulas(path)
+    if errors:
+        return data, errors
     for row_number, values in _sheet(path, check, RECEIPTS_SHEET, RECEIPT_HEADER, errors):
         origin, received_at = _text(values[0]), _text(values[1])
         if origin and received_at:
@@ -88,6 +92,34 @@ def read_sync_file(path: str | Path) -> tuple[SyncData, list[CellError]]:
             continue
         data.tombstones.append(FileTombstone(table_name, uid, _text(values[2]), _text(values[3])))
     return data, errors
+
+
+_FORMULA = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*>\s*<(?:\w+:)?f[\s>/]')
+
+
+def _formulas(path: Path) -> list[CellError]:
+    """A formula anywhere (the writer never writes one): the file was edited; each sheet's first is listed."""
+    errors: list[CellError] = []
+    with zipfile.ZipFile(path) as archive:
+        relations = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+        names = re.findall(r'<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"', archive.read("xl/workbook.xml").decode())
+        targets = dict(re.findall(r'Id="([^"]+)"[^>]*Target="([^"]+)"', relations))
+        targets.update({key: value for value, key in re.findall(r'Target="([^"]+)"[^>]*Id="([^"]+)"', relations)})
+        for sheet, relation in names:
+            member = targets.get(relation, "").lstrip("/")
+            member = member if member.startswith("xl/") else f"xl/{member}"
+            if member not in archive.namelist():
+                continue
+            with archive.open(member) as handle:
+                tail = b""
+                while chunk := handle.read(4 * 1024 * 1024):
+                    found = _FORMULA.search(tail + chunk)
+                    if found:
+                        errors.append(CellError(path.name, sheet, int(found.group(2)), f"{found.group(1).decode()}列",
+                                                "", "同步文件中不应有公式：文件在导出后被修改过，请重新导出"))
+                        break
+                    tail = chunk[-200:]
+    return errors
 
 
 def _info(sheet: SheetRows) -> dict[str, str]:
