@@ -15,7 +15,7 @@ from desktop_app.exchange.sheet_rows import SheetRows, is_blank
 from desktop_app.exchange.sync_writer import (
     FILE_KIND, INFO_KEYS, INFO_SHEET, INFO_TITLE, RECEIPT_HEADER, RECEIPTS_SHEET, TOMBSTONE_HEADER, TOMBSTONES_SHEET,
 )
-from desktop_app.exchange.xlsx_safety import check_workbook_sheet
+from desktop_app.exchange.xlsx_safety import MAX_UNCOMPRESSED_SYNC, check_workbook_sheet
 from desktop_app.services.sync import MARKERS, ORDERED, TABLES, FileRecord, FileTombstone, SyncData, normal
 
 MAX_ERRORS = 200
@@ -37,7 +37,7 @@ def read_sync_file(path: str | Path) -> tuple[SyncData, list[CellError]]:
     """The file's content and the errors found in it (an empty list: it can be merged)."""
     path = Path(path)
     name = path.name
-    check = check_workbook_sheet(path)
+    check = check_workbook_sheet(path, max_uncompressed=MAX_UNCOMPRESSED_SYNC)
     if INFO_SHEET not in check.sheet_names:
         raise SyncFileRefused(f"“{name}”不是同步文件（没有“{INFO_SHEET}”工作表），未导入任何数据。")
     info = _info(SheetRows(path, INFO_SHEET, check.bounds.get(INFO_SHEET)))

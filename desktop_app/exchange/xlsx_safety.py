@@ -26,6 +26,9 @@ MAX_MEMBERS = 10_000
 # Bytes of XML a workbook may expand to. The application's own export of the report's city (196,900
 # rooms, openpyxl inline strings) is 166 MB of sheet XML; Excel's shared strings make it smaller.
 MAX_UNCOMPRESSED = 300 * 1024 * 1024
+# A sync file of the same city carries every table with uids and timestamps (594 MB of inline-string XML);
+# its reader passes this larger budget, the other limits (ratio, members, grid size) unchanged.
+MAX_UNCOMPRESSED_SYNC = 1536 * 1024 * 1024
 MAX_RATIO = 1_000  # deflate cannot do much better honestly; more is a crafted bomb
 RATIO_FLOOR = 10 * 1024 * 1024  # small members may have any ratio
 CHUNK = 4 * 1024 * 1024
@@ -90,8 +93,10 @@ def _refuse_other_formats(path: Path, head: bytes) -> None:
 class _MemberScanner:
     """Streams one zip member, counting real bytes against the workbook budget."""
 
-    def __init__(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int], file_name: str):
+    def __init__(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int], file_name: str,
+                 limit: int):
         self.archive, self.info, self.budget, self.file_name = archive, info, budget, file_name
+        self.limit = limit
 
     def chunks(self):
         seen = 0
@@ -105,7 +110,7 @@ class _MemberScanner:
                 seen += len(data)
                 self.budget[0] -= len(data)
                 if self.budget[0] < 0:
-                    raise ReadFailure(f"“{self.file_name}”解压后超过 {MAX_UNCOMPRESSED // 1024 // 1024} MB，"
+                    raise ReadFailure(f"“{self.file_name}”解压后超过 {self.limit // 1024 // 1024} MB，"
                                       "可能是恶意构造的文件，已拒绝读取。")
                 if seen > RATIO_FLOOR and seen > MAX_RATIO * max(self.info.compress_size, 1):
                     raise ReadFailure(f"“{self.file_name}”中的 {self.info.filename} 压缩比异常，可能是恶意构造的文件，已拒绝读取。")
@@ -187,8 +192,11 @@ def _sheet_members(archive: zipfile.ZipFile, file_name: str) -> tuple[list[str],
     return names, members
 
 
-def check_workbook(path: str | Path) -> WorkbookCheck:
-    """Refuse what is not a safe, plain .xlsx; return sheet names and the bounds of every sheet."""
+def check_workbook(path: str | Path, *, max_uncompressed: int | None = None) -> WorkbookCheck:
+    """Refuse what is not a safe, plain .xlsx; return sheet names and the bounds of every sheet.
+    `max_uncompressed`: the bytes of XML the workbook may expand to (default MAX_UNCOMPRESSED)."""
+    if max_uncompressed is None:
+        max_uncompressed = MAX_UNCOMPRESSED
     path = Path(path)
     name = path.name
     try:
@@ -203,16 +211,16 @@ def check_workbook(path: str | Path) -> WorkbookCheck:
             if len(infos) > MAX_MEMBERS:
                 raise ReadFailure(f"“{name}”包含 {len(infos)} 个内部文件，超过上限 {MAX_MEMBERS}，已拒绝读取。")
             declared = sum(info.file_size for info in infos if _is_xml(info.filename))
-            if declared > MAX_UNCOMPRESSED:
+            if declared > max_uncompressed:
                 raise ReadFailure(f"“{name}”解压后约 {declared // 1024 // 1024} MB，超过上限 "
-                                  f"{MAX_UNCOMPRESSED // 1024 // 1024} MB，已拒绝读取。")
+                                  f"{max_uncompressed // 1024 // 1024} MB，已拒绝读取。")
             names, members = _sheet_members(archive, name)
-            budget = [MAX_UNCOMPRESSED]
+            budget = [max_uncompressed]
             bounds: dict[str, SheetBounds] = {}
             for info in infos:
                 if not _is_xml(info.filename):
                     continue
-                chunks = _MemberScanner(archive, info, budget, name).chunks()
+                chunks = _MemberScanner(archive, info, budget, name, max_uncompressed).chunks()
                 if info.filename in members:
                     bounds[members[info.filename]] = _scan_sheet(chunks)
                 else:
@@ -231,9 +239,10 @@ def _is_xml(member: str) -> bool:
     return member.endswith((".xml", ".rels", ".vml"))
 
 
-def check_workbook_sheet(path: str | Path, sheet: str | None = None) -> WorkbookCheck:
+def check_workbook_sheet(path: str | Path, sheet: str | None = None, *,
+                         max_uncompressed: int | None = None) -> WorkbookCheck:
     """`check_workbook`, also refusing a workbook without sheets or without the requested `sheet`."""
-    check = check_workbook(path)
+    check = check_workbook(path, max_uncompressed=max_uncompressed)
     name = Path(path).name
     if not check.sheet_names:
         raise ReadFailure(f"“{name}”中没有工作表。")

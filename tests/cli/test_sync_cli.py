@@ -124,7 +124,7 @@ def test_hostile_workbooks_exit_1_without_harm(two, tmp_path, capsys):
     data = bytearray(bomb.read_bytes())
     with zipfile.ZipFile(bomb) as archive:
         info = archive.getinfo("xl/bomb.xml")
-    huge = 400 * 1024 * 1024
+    huge = 2000 * 1024 * 1024  # beyond even a sync file's budget
     struct.pack_into("<I", data, info.header_offset + 22, huge)
     central = data.find(b"PK\x01\x02")
     while central >= 0:
