@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import Callable
 
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.sync_merge import FORMAT_VERSION
@@ -16,7 +17,7 @@ from desktop_app.exchange.sync_writer import (
     FILE_KIND, INFO_KEYS, INFO_SHEET, INFO_TITLE, RECEIPT_HEADER, RECEIPTS_SHEET, TOMBSTONE_HEADER, TOMBSTONES_SHEET,
 )
 from desktop_app.exchange.xlsx_safety import MAX_UNCOMPRESSED_SYNC, check_workbook_sheet
-from desktop_app.services.sync import MARKERS, ORDERED, TABLES, FileRecord, FileTombstone, SyncData, normal
+from desktop_app.services.sync import MARKERS, ORDERED, TABLES, Column, FileRecord, FileTombstone, SyncData, normal
 
 MAX_ERRORS = 200
 
@@ -64,18 +65,18 @@ def read_sync_file(path: str | Path) -> tuple[SyncData, list[CellError]]:
         seen: set[str] = set()
         header = table.header
         columns = [None, None, None, None, *table.columns, *(None for _ in table.extras)]
+        converters = [(index, header[index], _converter(columns[index])) for index in range(4, len(header))]
         for row_number, values in _sheet(path, check, table.sheet, header, errors):
-            key = _text(values[0])
+            key = values[0] if values[0].__class__ is str else _text(values[0])
             if not key or key in seen or any(is_blank(values[i]) for i in range(1, 4)):
                 reason = "同一 uid 出现了两次" if key in seen else "uid、created_at、updated_at、origin 不能为空"
                 errors.append(CellError(name, table.sheet, row_number, column_label(header[0], 0), key, reason))
                 continue
             seen.add(key)
             converted: dict[str, object] = {}
-            for index in range(4, len(header)):
-                column = columns[index]
+            for index, field_name, convert in converters:
                 try:
-                    converted[header[index]] = normal(column, values[index])
+                    converted[field_name] = convert(values[index])
                 except ValueError:
                     errors.append(CellError(name, table.sheet, row_number, column_label(header[index], index),
                                             _text(values[index]), "应为整数"))
@@ -113,13 +114,34 @@ def _formulas(path: Path) -> list[CellError]:
             with archive.open(member) as handle:
                 tail = b""
                 while chunk := handle.read(4 * 1024 * 1024):
-                    found = _FORMULA.search(tail + chunk)
+                    block = tail + chunk
+                    # text is escaped ("<" as &lt;), so "<f" is always markup; ":f" may be text, then the
+                    # pattern decides
+                    found = _FORMULA.search(block) if b"<f" in block or b":f" in block else None
                     if found:
                         errors.append(CellError(path.name, sheet, int(found.group(2)), f"{found.group(1).decode()}列",
                                                 "", "同步文件中不应有公式：文件在导出后被修改过，请重新导出"))
                         break
                     tail = chunk[-200:]
     return errors
+
+
+def _converter(column: Column | None) -> Callable[[object], object]:
+    """`normal` for one column, with a fast path for the common cell (text in a text column, a whole float
+    in an integer column)."""
+    if column is not None and column.integer:
+        def integer(value: object) -> object:
+            if value.__class__ is float and value.is_integer():
+                return int(value)
+            return normal(column, value)
+        return integer
+    blank = None if column is None or column.nullable else ""
+
+    def text(value: object) -> object:
+        if value.__class__ is str:
+            return value if value else blank
+        return normal(column, value)
+    return text
 
 
 def _info(sheet: SheetRows) -> dict[str, str]:

@@ -7,7 +7,7 @@ from desktop_app.services.sync.records import FileRecord, FileTombstone, SyncDat
 from desktop_app.services.sync.rows import normal
 from desktop_app.services.sync.export import ExportInfo, export_info, log_export, table_rows, tombstone_rows
 from desktop_app.services.sync.history import Exchange, exchange_history, installation_id, receipts
-from desktop_app.services.sync.merge import (
+from desktop_app.services.sync.merging import (
     ALL_FIELDS, Choices, Conflict, MergeResult, SyncRefused, merge, preview_merge,
 )
 from desktop_app.services.sync.tables import MARKERS, ORDERED, TABLES, Column, SyncTable

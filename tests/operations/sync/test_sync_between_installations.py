@@ -32,6 +32,9 @@ def test_an_empty_database_receives_everything_equal(sites):
     with sites.at("B"):
         rooms = {room.number: room for room in Room.select()}
         assert rooms["501"].position is not None  # positions renumbered here
+        copies = db.execute_sql("SELECT s.owner_pinyin, s.owner_id_number, s.owner_phone, o.pinyin, o.id_number, "
+                                "o.phone FROM ownership s JOIN owner o ON o.id = s.owner_id").fetchall()
+        assert len(copies) == 2 and all(row[:3] == row[3:] for row in copies)  # the owner columns copied
         assert SyncReceipt.select().count() == 1
         assert [entry.direction for entry in exchange_history()] == ["export", "export", "import"]
 

@@ -126,6 +126,10 @@ def merge(data: SyncData, choices: Choices | None = None, *, dry_run: bool = Fal
     return work.result
 
 
+def _owner_copies() -> dict[int, tuple[str, str | None, str]]:
+    return {row[0]: row[1:] for row in db.execute_sql("SELECT id, pinyin, id_number, phone FROM owner")}
+
+
 class _Merge:
     def __init__(self, data: SyncData, choices: Choices) -> None:
         self.data = data
@@ -140,6 +144,7 @@ class _Merge:
         self.touched: set[str] = set()
         self.pending_deletes: list[tuple[SyncTable, Row, str]] = []
         self.audit_rows: list[tuple] = []
+        self.parents: dict[str, dict[str, str | None]] = {}
 
     # --- the walk -------------------------------------------------------------------------------
     def run(self) -> None:
@@ -242,16 +247,19 @@ class _Merge:
         """The record's values for the given fields as stored here (keys resolved to ids), or None after
         listing an error or conflict for a reference that cannot be resolved."""
         values: list[object] = []
+        parents = self._parents(table)
+        scope_column = SCOPE_TEXT_COLUMNS.get(table.name)
+        get = record.values.get
         for name in names:
-            column = table.column(name)
-            value = record.values.get(name)
-            if column.parent is not None and value is not None:
-                found = self._key_map(column.parent).get(str(value))
+            value = get(name)
+            parent = parents[name]
+            if parent is not None and value is not None:
+                found = self._key_map(parent).get(str(value))
                 if found is None:
-                    self._unresolved(table, record, name, str(value), column.parent)
+                    self._unresolved(table, record, name, str(value), parent)
                     return None
                 value = found
-            elif name == SCOPE_TEXT_COLUMNS.get(table.name) and value is not None:
+            elif name == scope_column and value is not None:
                 converted = self.scopes.convert(str(value), to_uid=False)
                 if converted is None:
                     self._error(table, record, name, str(value), "范围所指的楼栋、小区等不在本机，也不在文件中")
@@ -259,6 +267,12 @@ class _Merge:
                 value = converted
             values.append(value)
         return values
+
+    def _parents(self, table: SyncTable) -> dict[str, str | None]:
+        found = self.parents.get(table.name)
+        if found is None:
+            found = self.parents[table.name] = {column.name: column.parent for column in table.columns}
+        return found
 
     def _unresolved(self, table: SyncTable, record: FileRecord, name: str, value: str, parent: str) -> None:
         if (parent, value) in self.deleted_here:
@@ -295,14 +309,21 @@ class _Merge:
         names = [column.name for column in table.columns]
         db_columns = [column.db_column for column in table.columns]
         markers = list(MARKERS) if table.has_uid else []
-        sql = (f"INSERT INTO {table.name} ({', '.join([*markers, *db_columns])}) "
-               f"VALUES ({', '.join('?' * (len(markers) + len(db_columns)))})")
+        # An ownership carries copies of its owner's columns; written here, the per-row trigger is skipped.
+        copies = _owner_copies() if table.name == "ownership" else None
+        extra = ["owner_pinyin", "owner_id_number", "owner_phone"] if copies is not None else []
+        sql = (f"INSERT INTO {table.name} ({', '.join([*markers, *db_columns, *extra])}) "
+               f"VALUES ({', '.join('?' * (len(markers) + len(db_columns) + len(extra)))})")
+        owner_at = names.index("owner") if copies is not None else 0
         prepared: list[tuple[FileRecord, tuple]] = []
         for record in records:
             values = self._db_values(table, record, names)
             if values is None:
                 continue
             head = [record.key, record.created_at, record.updated_at, record.origin] if table.has_uid else []
+            if copies is not None:
+                owner_id = values[owner_at]
+                values += copies[owner_id] if isinstance(owner_id, int) else (None, None, None)
             prepared.append((record, (*head, *values)))
         self._write_many(table, sql, prepared)
         added = [record for record, _ in prepared]
