@@ -97,3 +97,36 @@ def classify(ours: Mapping[str, object] | None, theirs: Mapping[str, object] | N
     if locked or (theirs_changed and ours_changed):
         return Action.CONFLICT
     return Action.UPDATE if theirs_changed else Action.KEEP
+
+
+# How the window names the fields of a conflict (the file and the JSON use the column names).
+FIELD_LABELS: dict[str, str] = {
+    "name": "名称", "code": "编码", "street": "街道", "community": "社区", "estate": "小区", "building": "楼栋",
+    "unit": "单元", "room": "房屋", "owner": "业主", "address": "地址", "year_built": "建成年份", "pinyin": "拼音",
+    "sort_key": "排序", "floor": "楼层", "number": "房号", "area_centi": "专有面积（0.01㎡）", "area_source": "面积来源",
+    "note": "备注", "kind": "类型", "id_number": "证件号码", "phone": "电话", "role": "产权角色", "is_voter": "表决人",
+    "relation": "与户主关系", "birth_date": "出生日期", "is_disabled": "残疾", "title": "标题", "scope": "范围",
+    "scope_label": "范围名称", "matter": "表决事项类别", "rule": "表决规则", "rule_reason": "规则说明",
+    "blank_participates": "空白票计入参与", "double_entry": "双人录入", "opens_on": "开始日期", "closes_on": "截止日期",
+    "status": "状态", "total_area_centi": "总面积", "total_heads": "总人数", "result": "表决结果", "closed_at": "结束时间",
+    "closed_by": "结束人", "issuer": "发起单位", "position": "序号", "category": "类别", "vote": "表决",
+    "roll": "名册房屋", "entry": "录入", "choices": "选择", "method": "方式", "proxy": "代理人", "received_on": "收到日期",
+    "entered_by": "录入人", "held_on": "日期", "place": "地点", "organiser": "组织者", "attendance": "参加人数",
+    "minutes": "纪要", "attachments": "附件", "consultation": "协商活动", "person": "意见人", "channel": "渠道",
+    "given_on": "日期", "stance": "态度", "text": "内容", "demands": "诉求", "ticket_no": "工单号", "source": "来源",
+    "received_at": "受理时间", "complainant": "投诉人", "due_on": "办理期限", "reply": "答复", "satisfaction": "满意度",
+    "closed_on": "办结日期", "complaint": "投诉", "step": "环节", "on_date": "日期", "actor": "经办人",
+    "plan_year": "计划年度", "planned_start": "计划开工", "planned_end": "计划完工", "actual_start": "实际开工",
+    "actual_end": "实际完工", "accepted_on": "竣工验收", "contractor": "施工单位", "supervisor": "监理单位",
+    "declared_buildings": "申报楼栋数", "declared_households": "申报户数", "project": "项目", "quantity": "数量",
+    "planned_fen": "计划金额（分）", "allocated_fen": "下达金额（分）", "fund": "资金", "paid_on": "支付日期",
+    "amount_fen": "金额（分）", "voucher": "凭证", "inspected_on": "巡查日期", "inspector": "巡查人",
+    "problems": "问题", "rectified_on": "整改日期", DELETED_FIELD: DELETED_FIELD,
+}
+
+
+_TABLE_FIELD_LABELS = {("project_item", "unit"): "计量单位", ("opinion", "text"): "意见内容", ("vote_item", "name"): "事项"}
+
+
+def field_label(table: str, name: str) -> str:
+    return _TABLE_FIELD_LABELS.get((table, name)) or FIELD_LABELS.get(name, name)

@@ -83,3 +83,11 @@ def test_classification_properties(ours, theirs, theirs_changed, ours_changed, l
     if action is Action.UPDATE or action is Action.ADD:
         again = classify(theirs, theirs, FIELDS, theirs_changed=theirs_changed, ours_changed=True)
         assert again is Action.UNCHANGED
+
+
+
+def test_field_labels():
+    from desktop_app.domain.sync_merge import field_label
+
+    assert field_label("owner", "phone") == "电话" and field_label("room", "unit") == "单元"
+    assert field_label("project_item", "unit") == "计量单位" and field_label("x", "unknown") == "unknown"

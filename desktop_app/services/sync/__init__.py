@@ -8,13 +8,13 @@ from desktop_app.services.sync.rows import normal
 from desktop_app.services.sync.export import ExportInfo, export_info, log_export, table_rows, tombstone_rows
 from desktop_app.services.sync.history import Exchange, exchange_history, installation_id, receipts
 from desktop_app.services.sync.merging import (
-    ALL_FIELDS, Choices, Conflict, MergeResult, SyncRefused, merge, preview_merge,
+    ALL_FIELDS, Choices, Conflict, MergeResult, RecordChange, SyncRefused, merge, preview_merge,
 )
 from desktop_app.services.sync.tables import MARKERS, ORDERED, TABLES, Column, SyncTable
 
 __all__ = [
-    "Exchange", "exchange_history", "installation_id", "receipts",
-    "ALL_FIELDS", "Choices", "Conflict", "MergeResult", "SyncRefused", "merge", "preview_merge",
-    "Column", "ExportInfo", "FileRecord", "FileTombstone", "SyncData", "normal", "MARKERS", "ORDERED", "SyncTable", "TABLES", "export_info", "log_export",
-    "table_rows", "tombstone_rows",
+    "ALL_FIELDS", "Choices", "Column", "Conflict", "Exchange", "ExportInfo", "FileRecord", "FileTombstone", "MARKERS",
+    "MergeResult", "ORDERED", "RecordChange", "SyncData", "SyncRefused", "SyncTable", "TABLES", "exchange_history",
+    "export_info", "installation_id", "log_export", "merge", "normal", "preview_merge", "receipts", "table_rows",
+    "tombstone_rows",
 ]

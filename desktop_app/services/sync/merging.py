@@ -66,6 +66,20 @@ class Conflict:
                 "ours": self.ours, "theirs": self.theirs}
 
 
+@dataclass(frozen=True)
+class RecordChange:
+    """One record an import updates or deletes (additions are counted per table only)."""
+
+    table: str
+    uid: str
+    label: str
+    action: str  # "update" / "delete"
+    fields: tuple[str, ...]  # the fields an update changes
+
+
+MAX_LISTED_CHANGES = 2000
+
+
 @dataclass
 class MergeResult:
     """What a merge did (or, previewed, would do)."""
@@ -81,6 +95,7 @@ class MergeResult:
     applied: bool = False
     changes: Changes = field(default_factory=Changes)
     by_table: dict[str, dict[str, int]] = field(default_factory=dict)  # table → {"added": n, ...}
+    listed: list[RecordChange] = field(default_factory=list)  # updates and deletions, the first MAX_LISTED_CHANGES
 
     def to_json(self) -> dict:
         return {"added": self.added, "updated": self.updated, "deleted": self.deleted, "unchanged": self.unchanged,
@@ -379,8 +394,10 @@ class _Merge:
                 prepared_by_sql.setdefault(sql, []).append((record, (*values, our.id)))
             changed.append(record)
             diffs = {diff.field: (diff.ours, diff.theirs) for diff in differences(our.values, record.values, names)}
+            described = label(table.name, our.id)
             self.audit_rows.append(("sync-update", table.name, record.key,
-                                    f"同步：按“{self.data.file}”更新 {label(table.name, our.id)}", diffs))
+                                    f"同步：按“{self.data.file}”更新 {described}", diffs))
+            self._listed(RecordChange(table.name, record.key, described, "update", tuple(diffs)))
         for sql, prepared in prepared_by_sql.items():
             self._write_many(table, sql, prepared)
         if changed:
@@ -402,8 +419,13 @@ class _Merge:
                                                   "保留（本机仍有记录引用它）", DELETED_TEXT))
             return
         self.result.count(table.name, "deleted")
+        self._listed(RecordChange(table.name, our.key, described, "delete", ()))
         self.touched.add(table.name)
         self.audit_rows.append(("sync-delete", table.name, our.key, f"同步：按“{self.data.file}”删除 {described}", {}))
+
+    def _listed(self, change: RecordChange) -> None:
+        if len(self.result.listed) < MAX_LISTED_CHANGES:
+            self.result.listed.append(change)
 
     def _keep_tombstones(self) -> None:
         """Their tombstones of records not here (deleted now, or never had) are kept, with their time and

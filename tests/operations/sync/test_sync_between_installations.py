@@ -66,6 +66,9 @@ def test_edits_on_each_side_travel_and_a_double_edit_is_a_conflict_kept_as_ours(
         qian = resident.uid
     to_b = sites.send("A", "B")
     assert (to_b.added, to_b.updated, to_b.deleted, to_b.errors) == (1, 1, 1, [])
+    assert [(c.table, c.label, c.action, c.fields) for c in to_b.listed] == [
+        ("room", "东湖新村 3号楼1单元501室", "update", ("note",)),
+        ("resident", "东湖新村 3号楼1单元501室 住户 王五", "delete", ())]
     assert {(c.table, c.uid, c.field, c.ours, c.theirs) for c in to_b.conflicts} == {
         ("owner", zhang, "phone", "13922222222", "13911111111"),
         ("resident", qian, "（删除）", "保留（本机已修改）", "已删除"),
