@@ -79,6 +79,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
     print_environment("sync files: export-sync / import-sync of the city")
+    from importlib import metadata
+    print(f"XlsxWriter {metadata.version('XlsxWriter')}")
     source = city_db()
     ensure_city(db=source)
     scratch = OUT / "sync-city.sqlite3"

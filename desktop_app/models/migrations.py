@@ -301,8 +301,8 @@ _TOMBSTONE_TRIGGER = (
     "COALESCE((SELECT value FROM setting WHERE key = 'installation_id'), 'unknown')); END"
 )
 V7 = (
-    "CREATE TABLE tombstone (table_name TEXT NOT NULL, uid TEXT NOT NULL, deleted_at TEXT NOT NULL, "
-    "origin TEXT NOT NULL, PRIMARY KEY (table_name, uid))",
+    "CREATE TABLE tombstone (id INTEGER PRIMARY KEY, table_name TEXT NOT NULL, uid TEXT NOT NULL, "
+    "deleted_at TEXT NOT NULL, origin TEXT NOT NULL, UNIQUE (table_name, uid))",
     "CREATE TABLE sync_receipt (origin TEXT PRIMARY KEY, received_at TEXT NOT NULL)",
     "CREATE TABLE sync_log (id INTEGER PRIMARY KEY, direction TEXT NOT NULL CHECK (direction IN ('export', 'import')), "
     "file TEXT NOT NULL, at TEXT NOT NULL, counts TEXT NOT NULL DEFAULT '{}', peer_origin TEXT NOT NULL DEFAULT '', "

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from peewee import CompositeKey, TextField
+from peewee import TextField
 
 from desktop_app.models.clock import now_iso
 from desktop_app.models.tables import BaseModel
@@ -22,7 +22,7 @@ class Tombstone(BaseModel):
     origin = TextField()
 
     class Meta:
-        primary_key = CompositeKey("table_name", "uid")
+        indexes = ((("table_name", "uid"), True),)
 
 
 class SyncReceipt(BaseModel):
