@@ -379,11 +379,14 @@ class _Merge:
     def _update(self, table: SyncTable, updates: list[tuple[FileRecord, Row, Collection[str], bool]]) -> None:
         prepared_by_sql: dict[str, list[tuple[FileRecord, tuple]]] = {}
         changed: list[FileRecord] = []
-        for record, our, names, whole in updates:
-            names = [name for name in names if name not in table.extras]
+        with_demands: list[FileRecord] = []
+        for record, our, chosen, whole in updates:
+            names = [name for name in chosen if name not in table.extras]
             values = self._db_values(table, record, names)
             if values is None:
                 continue
+            if DEMANDS in chosen:
+                with_demands.append(record)
             columns = [table.column(name).db_column for name in names]
             stamp = [record.updated_at, record.origin] if whole else [now_iso(), our.origin]
             if table.has_uid:
@@ -393,7 +396,7 @@ class _Merge:
                 sql = f"UPDATE {table.name} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?"
                 prepared_by_sql.setdefault(sql, []).append((record, (*values, our.id)))
             changed.append(record)
-            diffs = {diff.field: (diff.ours, diff.theirs) for diff in differences(our.values, record.values, names)}
+            diffs = {diff.field: (diff.ours, diff.theirs) for diff in differences(our.values, record.values, list(chosen))}
             described = label(table.name, our.id)
             self.audit_rows.append(("sync-update", table.name, record.key,
                                     f"同步：按“{self.data.file}”更新 {described}", diffs))
@@ -404,7 +407,7 @@ class _Merge:
             self.result.count(table.name, "updated", len(changed))
             self.touched.add(table.name)
             if DEMANDS in table.extras:
-                self._demands(table, [record for record in changed if DEMANDS in record.values])
+                self._demands(table, with_demands)
 
     def _delete(self, table: SyncTable, our: Row, deleted_at: str) -> None:
         if db.execute_sql(f"SELECT 1 FROM {table.name} WHERE id = ?", (our.id,)).fetchone() is None:

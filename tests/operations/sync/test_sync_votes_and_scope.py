@@ -63,3 +63,28 @@ def test_an_estate_scope_holds_its_records_and_their_parents(tmp_path):
         assert Estate.select().count() == 1 and Estate.get().code == code
         assert Room.select().count() == wanted
         assert 0 < Opinion.select().count() <= opinions
+
+
+def test_an_opinions_demands_travel_with_it(tmp_path):
+    sites = Installations(tmp_path)
+    with sites.at("A"):
+        create_demo(today=date(2025, 3, 1), vote=False)
+        opinion_id = db.execute_sql("SELECT opinion_id FROM opinion_demand LIMIT 1").fetchone()[0]
+        opinion = Opinion.get_by_id(opinion_id)
+        uid = opinion.uid
+    sites.send("A", "B")
+    sites.send("B", "A")
+    with sites.at("A"):
+        db.execute_sql("DELETE FROM opinion_demand WHERE opinion_id = ?", (opinion_id,))
+        db.execute_sql("INSERT INTO opinion_demand (opinion_id, name, category) VALUES (?, '加装电梯', '')", (opinion_id,))
+        opinion = Opinion.get_by_id(opinion_id)
+        opinion.text = "改了"
+        opinion.save()
+    result = sites.send("A", "B")
+    assert [(c.table, c.uid, c.action, c.fields) for c in result.listed] == [("opinion", uid, "update", ("text", "demands"))]
+    with sites.at("B"):
+        opinion = Opinion.get(uid=uid)
+        assert opinion.text == "改了"
+        assert db.execute_sql("SELECT name FROM opinion_demand WHERE opinion_id = ?", (opinion.id,)).fetchall() == [
+            ("加装电梯",)]
+    assert sites.content("A") == sites.content("B")
