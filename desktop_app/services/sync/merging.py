@@ -196,8 +196,7 @@ class _Merge:
 
     def _table(self, table: SyncTable, records: list[FileRecord], gone: dict[str, str]) -> None:
         wanted = {record.key for record in records} | set(gone)
-        ours = {row.key: row for row in rows(table, scopes=self.scopes) if row.key in wanted} \
-            if self._has_rows(table) else {}
+        ours = self._ours(table, wanted) if self._has_rows(table) else {}
         fields = table.fields
         inserts: list[FileRecord] = []
         updates: list[tuple[FileRecord, Row, Collection[str], bool]] = []
@@ -231,6 +230,18 @@ class _Merge:
                 self._list(table, our, DELETED_FIELD, KEPT_TEXT, DELETED_TEXT)
         self._insert(table, inserts)
         self._update(table, updates)
+
+    def _ours(self, table: SyncTable, wanted: set[str]) -> dict[str, Row]:
+        """Our rows of the keys the file names (read by uid through a temp table, not the whole table)."""
+        if not table.has_uid:
+            return {row.key: row for row in rows(table, scopes=self.scopes) if row.key in wanted}
+        db.execute_sql("CREATE TEMP TABLE IF NOT EXISTS sync_keys (key TEXT PRIMARY KEY)")
+        db.execute_sql("DELETE FROM temp.sync_keys")
+        db.cursor().executemany("INSERT INTO temp.sync_keys (key) VALUES (?)", [(key,) for key in wanted])
+        found = {row.key: row for row in rows(table, "WHERE t.uid IN (SELECT key FROM temp.sync_keys)",
+                                               scopes=self.scopes)}
+        db.execute_sql("DELETE FROM temp.sync_keys")
+        return found
 
     def _has_rows(self, table: SyncTable) -> bool:
         return db.execute_sql(f"SELECT 1 FROM {table.name} LIMIT 1").fetchone() is not None

@@ -173,3 +173,21 @@ def test_a_deletion_travels_to_a_third_installation_and_an_older_file_does_not_r
     with sites.at("C"):
         assert Resident.select().count() == 2
         assert db.execute_sql("SELECT count(*) FROM tombstone").fetchone()[0] == 1
+
+
+def test_a_deletion_blocked_by_a_record_added_here_is_a_conflict_not_an_exception(sites):
+    from desktop_app.models import Ownership
+
+    with sites.at("A"):
+        owner = Owner.get(name="李四")
+        uid = owner.uid
+        Ownership.delete().where(Ownership.owner == owner).execute()
+        owner.delete_instance()
+    with sites.at("B"):  # B meanwhile makes 李四 co-owner of 501
+        Ownership.create(room=Room.get(number="501"), owner=Owner.get(name="李四"), role="co-owner")
+    result = sites.send("A", "B")
+    assert result.errors == [] and result.deleted == 1  # the ownership of 502
+    assert [(c.table, c.uid, c.field, c.ours) for c in result.conflicts] == [
+        ("owner", uid, "（删除）", "保留（本机仍有记录引用它）")]
+    with sites.at("B"):
+        assert Owner.get(uid=uid).name == "李四" and Ownership.select().count() == 2
