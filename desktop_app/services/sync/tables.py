@@ -32,6 +32,7 @@ _MODELS: dict[str, type[Model]] = {
     "project_estate": ProjectEstate, "project_item": ProjectItem, "project_fund": ProjectFund,
     "fund_payment": FundPayment, "project_inspection": ProjectInspection,
 }
+LOCAL_TABLES = frozenset({"print_job", "catalogue_item"})  # SyncedModels that stay on this installation
 SCOPE_TEXT_COLUMNS = {"vote": "scope", "consultation": "scope"}  # Scope texts holding integer ids
 
 

@@ -38,3 +38,14 @@ def test_a_deletion_leaves_a_tombstone_with_this_installation_as_origin(database
     tombstone = Tombstone.get(Tombstone.uid == uid)
     assert (tombstone.table_name, tombstone.origin) == ("street", current_origin())
     assert len(tombstone.deleted_at) == len("2025-03-01T09:00:00.000+00:00") and tombstone.deleted_at.endswith("+00:00")
+
+
+def test_every_synced_model_travels_or_is_declared_local():
+    """A later capability's SyncedModel must be added to the sync (TABLE_ORDER, SHEET_NAMES, a tombstone
+    trigger in a migration) or declared local."""
+    from desktop_app.models import ALL_MODELS
+    from desktop_app.models.tables import SyncedModel
+    from desktop_app.services.sync.tables import LOCAL_TABLES
+
+    synced = {model._meta.table_name for model in ALL_MODELS if issubclass(model, SyncedModel)}
+    assert synced - LOCAL_TABLES == set(SYNC_TABLES)
