@@ -35,6 +35,7 @@ SHARED = [
     ("ui/consult/unreached.py", "desktop_app.operations.printing"),
     ("ui/projects/plan_files.py", "desktop_app.operations.projects"),
     ("cli/plan.py", "desktop_app.operations.projects"),
+    ("cli/sync.py", "desktop_app.operations.sync"),
 ]
 
 # What only the shared operations may call: rendering, writing, reading for import, applying and recording
@@ -59,6 +60,10 @@ OPERATIONS_ONLY = {
     "desktop_app.exchange.plan_writer": {"write_plan"},
     "desktop_app.services.projects.plan_import": {"apply_plan", "preview_plan"},
     "desktop_app.services.projects.plan_export": {"plan_records"},
+    "desktop_app.exchange.sync_writer": {"write_sync_file"},
+    "desktop_app.exchange.sync_reader": {"read_sync_file"},
+    "desktop_app.services.sync.merging": {"merge", "preview_merge"},
+    "desktop_app.services.sync.export": {"table_rows", "log_export"},
 }
 
 
