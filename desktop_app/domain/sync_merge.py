@@ -40,6 +40,9 @@ TABLE_OF_SHEET = {sheet: table for table, sheet in SHEET_NAMES.items()}
 DELETED_FIELD = "（删除）"  # the `field` of a conflict between their deletion and our change
 KEPT_TEXT = "保留（本机已修改）"
 DELETED_TEXT = "已删除"
+DELETED_HERE_TEXT = "本机已删除"
+CHANGED_THERE_TEXT = "对方已修改"
+ADDED_FIELD = "（新增）"  # the `field` of a record added to a vote closed here
 
 
 class Action(Enum):
@@ -47,7 +50,7 @@ class Action(Enum):
     UPDATE = "update"  # only theirs changed: take theirs
     UNCHANGED = "unchanged"  # same content (or a tombstone of a record we do not have)
     KEEP = "keep"  # only ours changed (or neither, yet different): left as ours
-    SKIP = "skip"  # deleted here: an older copy is not added again
+    SKIP = "skip"  # deleted here and not changed there since: an older copy is not added again
     DELETE = "delete"  # their tombstone, ours unchanged since: delete here
     CONFLICT = "conflict"  # changed on both sides, or a change to a locked record: left as ours
 
@@ -89,8 +92,8 @@ def classify(ours: Mapping[str, object] | None, theirs: Mapping[str, object] | N
             return Action.CONFLICT
         return Action.DELETE
     if ours is None:
-        if deleted_here:
-            return Action.SKIP
+        if deleted_here:  # an older copy is not brought back; one changed since we last heard is a conflict
+            return Action.CONFLICT if theirs_changed else Action.SKIP
         return Action.CONFLICT if locked else Action.ADD
     if not differences(ours, theirs, fields):
         return Action.UNCHANGED
@@ -121,7 +124,7 @@ FIELD_LABELS: dict[str, str] = {
     "declared_buildings": "申报楼栋数", "declared_households": "申报户数", "project": "项目", "quantity": "数量",
     "planned_fen": "计划金额（分）", "allocated_fen": "下达金额（分）", "fund": "资金", "paid_on": "支付日期",
     "amount_fen": "金额（分）", "voucher": "凭证", "inspected_on": "巡查日期", "inspector": "巡查人",
-    "problems": "问题", "rectified_on": "整改日期", DELETED_FIELD: DELETED_FIELD,
+    "problems": "问题", "rectified_on": "整改日期", DELETED_FIELD: DELETED_FIELD, ADDED_FIELD: ADDED_FIELD,
 }
 
 

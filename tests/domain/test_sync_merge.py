@@ -18,7 +18,8 @@ B = {"name": "张三", "phone": "2"}
 @pytest.mark.parametrize(("ours", "theirs", "theirs_changed", "ours_changed", "locked", "deleted_here", "expected"), [
     (None, A, True, False, False, False, Action.ADD),
     (None, A, False, False, False, False, Action.ADD),
-    (None, A, True, False, False, True, Action.SKIP),
+    (None, A, False, False, False, True, Action.SKIP),
+    (None, A, True, False, False, True, Action.CONFLICT),
     (None, A, True, False, True, False, Action.CONFLICT),
     (A, A, True, True, False, False, Action.UNCHANGED),
     (A, A, True, True, True, False, Action.UNCHANGED),
@@ -77,6 +78,8 @@ def test_classification_properties(ours, theirs, theirs_changed, ours_changed, l
         assert theirs is None and not ours_changed
     if action is Action.ADD:
         assert ours is None and not deleted_here
+    if action is Action.SKIP:
+        assert deleted_here and not theirs_changed
     if ours_changed and theirs_changed and ours is not None and theirs is not None and ours != theirs:
         assert action is Action.CONFLICT
     # the same decision twice: importing a file again after applying it changes nothing

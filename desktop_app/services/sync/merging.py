@@ -20,7 +20,8 @@ from peewee import IntegrityError
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.located import LocatedNote
 from desktop_app.domain.sync_merge import (
-    COUNTED_AS, DELETED_FIELD, DELETED_TEXT, KEPT_TEXT, SHEET_NAMES, Action, changed_since, classify, differences,
+    ADDED_FIELD, CHANGED_THERE_TEXT, COUNTED_AS, DELETED_FIELD, DELETED_HERE_TEXT, DELETED_TEXT, KEPT_TEXT, SHEET_NAMES,
+    Action, changed_since, classify, differences,
 )
 from desktop_app.models import SyncLog, SyncReceipt, db
 from desktop_app.models.clock import current_origin, now_iso
@@ -212,7 +213,10 @@ class _Merge:
             elif action is Action.UPDATE and our is not None:
                 updates.append((record, our, fields, True))
             elif action is Action.CONFLICT:
-                self._conflict(table, our, record, updates)
+                if our is None:
+                    self._conflict_new(table, record, inserts)
+                else:
+                    self._conflict(table, our, record, updates)
             else:
                 self.result.count(table.name, COUNTED_AS[action])
         for key, deleted_at in gone.items():
@@ -246,11 +250,23 @@ class _Merge:
     def _has_rows(self, table: SyncTable) -> bool:
         return db.execute_sql(f"SELECT 1 FROM {table.name} LIMIT 1").fetchone() is not None
 
-    def _conflict(self, table: SyncTable, our: Row | None, record: FileRecord, updates: list) -> None:
-        if our is None:  # a record added to a closed vote, or under a record deleted here
-            self.result.conflicts.append(Conflict(table.name, record.key, f"{SHEET_NAMES[table.name]}（本机已结束的表决）",
-                                                  "（新增）", "", "新增"))
+    def _conflict_new(self, table: SyncTable, record: FileRecord, inserts: list[FileRecord]) -> None:
+        """A record we do not have: added there to a vote closed here, or deleted here and changed there since.
+        The latter is added back when the user chose theirs."""
+        values = record.values
+        described = f"{SHEET_NAMES[table.name]} {values.get('name') or values.get('title') or values.get('code') or ''}"
+        if (table.name, record.key) in self.deleted_here:
+            if self.choices.get((table.name, record.key)):
+                db.execute_sql("DELETE FROM tombstone WHERE table_name = ? AND uid = ?", (table.name, record.key))
+                inserts.append(record)
+                return
+            self.result.conflicts.append(Conflict(table.name, record.key, described.strip(), DELETED_FIELD,
+                                                  DELETED_HERE_TEXT, CHANGED_THERE_TEXT))
             return
+        self.result.conflicts.append(Conflict(table.name, record.key, f"{described.strip()}（本机已结束的表决）",
+                                              ADDED_FIELD, "", "新增"))
+
+    def _conflict(self, table: SyncTable, our: Row, record: FileRecord, updates: list) -> None:
         chosen = self.choices.get((table.name, record.key), ())
         locked = self._locked(table, our, record)
         diffs = differences(our.values, record.values, table.fields)

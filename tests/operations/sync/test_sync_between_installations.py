@@ -80,8 +80,11 @@ def test_edits_on_each_side_travel_and_a_double_edit_is_a_conflict_kept_as_ours(
         assert Resident.get_or_none(name="王五") is None and Resident.get(name="钱七").phone == "13700000000"
         assert Owner.get_or_none(name="孙八") is not None
     to_a = sites.send("B", "A")
-    # B has seen A's phone and kept its own: A has not changed it since B received it, so B's value comes back
-    assert (to_a.added, to_a.updated, to_a.deleted, to_a.errors, to_a.conflicts) == (1, 2, 1, [], [])
+    # B has seen A's phone and kept its own: A has not changed it since B received it, so B's value comes back.
+    # 钱七, deleted here and changed there since: listed, left deleted
+    assert (to_a.added, to_a.updated, to_a.deleted, to_a.errors) == (1, 2, 1, [])
+    assert [(c.table, c.uid, c.label, c.field, c.ours, c.theirs) for c in to_a.conflicts] == [
+        ("resident", qian, "住户 钱七", "（删除）", "本机已删除", "对方已修改")]
     with sites.at("A"):
         assert Room.get(number="502").note == "B改的备注"
         assert Owner.get(name="张三").phone == "13922222222"
@@ -191,3 +194,25 @@ def test_a_deletion_blocked_by_a_record_added_here_is_a_conflict_not_an_exceptio
         ("owner", uid, "（删除）", "保留（本机仍有记录引用它）")]
     with sites.at("B"):
         assert Owner.get(uid=uid).name == "李四" and Ownership.select().count() == 2
+
+
+def test_a_record_deleted_here_and_changed_there_comes_back_when_chosen(sites):
+    with sites.at("A"):
+        resident = Resident.get(name="王五")
+        uid = resident.uid
+        resident.delete_instance()
+    with sites.at("B"):
+        resident = Resident.get(name="王五")
+        resident.phone = "13700000000"
+        resident.save()
+    path = sites.export("B")
+    from desktop_app.operations.sync import check_sync_file, preview_sync
+
+    with sites.at("A"):
+        listed = preview_sync(check_sync_file(path))  # the window shows this, then applies with the choices
+    assert [(c.uid, c.field, c.ours, c.theirs) for c in listed.conflicts] == [(uid, "（删除）", "本机已删除", "对方已修改")]
+    chosen = sites.receive("A", path, {("resident", uid): ALL_FIELDS})
+    assert (chosen.added, chosen.conflicts) == (1, [])
+    with sites.at("A"):
+        assert Resident.get(uid=uid).phone == "13700000000"
+        assert Tombstone.select().where(Tombstone.uid == uid).count() == 0
