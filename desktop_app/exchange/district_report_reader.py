@@ -145,7 +145,7 @@ class _Row:
 
 def _grid(workbook: python_calamine.CalamineWorkbook, file: str, title: str) -> list[list[object]]:
     try:
-        return list(workbook.get_sheet_by_name(title).to_python(skip_empty_area=False))
+        return [list(row) for row in workbook.get_sheet_by_name(title).to_python(skip_empty_area=False)]
     except Exception as error:  # calamine raises its own family of errors
         raise ReadFailure(f"读取“{file}”的工作表“{title}”失败，文件可能已损坏。") from error
 
