@@ -78,6 +78,8 @@ def years_text(years: tuple[int | None, int | None]) -> str:
     first, last = years
     if first is None and last is None:
         return "全部年度"
+    if first == last:
+        return f"{first}年度"
     return f"{first if first is not None else '…'}–{last if last is not None else '…'}年度"
 
 
