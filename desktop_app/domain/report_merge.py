@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from desktop_app.domain.district_report import ESTATE, FORMAT_VERSION, EstateFacts, Meta, OwnCounts, Place, \
-    Project, Report, Stamp
+    Report, Stamp
 
 T = TypeVar("T")
 
