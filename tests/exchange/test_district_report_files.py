@@ -3,7 +3,11 @@ a report of this version is refused by name (and a merge of it writes nothing)."
 
 from __future__ import annotations
 
+import csv
+import io
+import shutil
 import struct
+import subprocess
 import zipfile
 from datetime import date, datetime
 
@@ -177,3 +181,25 @@ def test_a_report_made_now_reads_with_its_made_at(tmp_path):
     made = datetime(2025, 3, 4, 5, 6, 7).strftime("%Y-%m-%d %H:%M:%S")
     write_report(tmp_path / "r.xlsx", sample(made_at=made))
     assert read_report(tmp_path / "r.xlsx").meta.made_at == made
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+                    reason="LibreOffice is not installed")
+def test_libreoffice_opens_the_report_with_the_same_values(tmp_path):
+    write_report(tmp_path / "report.xlsx", sample())
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    done = subprocess.run(
+        [office, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+         "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+         "--outdir", str(tmp_path / "csv"), str(tmp_path / "report.xlsx")],
+        capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    def rows(sheet: str) -> list[list[str]]:
+        text = (tmp_path / "csv" / f"report-{sheet}.csv").read_text(encoding="utf-8")
+        return list(csv.reader(io.StringIO(text)))
+
+    summary = rows("汇总")
+    assert summary[0][:6] == ["层级", "编码", "名称", "所属街道", "所属社区", "改造项目数"]
+    estate = next(row for row in summary if row[0] == "小区")
+    assert estate[:9] == ["小区", "E1", HOSTILE, "+街道", "-社区", "1", "1", "2", "50"]
+    assert rows("项目")[1][:3] == ["=P1", "+项目", "2024"]
