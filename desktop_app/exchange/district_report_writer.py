@@ -254,7 +254,7 @@ SHEET_NOTES = [
     ("资金", "每个项目每个资金来源的计划、下达、截至统计日期的已支付金额。"),
     ("表决", "统计日期前已结束、截止日期在所选年度内的业主表决，每个表决事项一行：参与、同意、反对、弃权的专有面积与人数，是否通过。"),
     ("征求意见", "每个小区的征求意见活动次数与提出意见户数；社区、街道一级组织的活动记在该社区、街道行。"),
-    ("投诉", "每个小区受理的投诉按类别计数；未归属小区的投诉记在社区、街道或“未归属小区”行。"),
+    ("投诉", "每个小区受理的投诉按类别计数，及逾期未办结、超期办结、已办结件数与办结天数；没有所属小区的投诉记在“未归属小区”行（只在全部范围的报表中）。"),
 ]
 MERGE_NOTE = ("合并多份报表时：各明细行按小区、项目编号去重后相加，比例一律由相加后的计数和金额重新计算，从不平均；"
               "同一小区（或社区、街道一级的记录）出现在多份报表中时，采用制表时间较新的报表；只能合并格式版本、年度范围与统计日期都相同的报表。")
@@ -262,7 +262,7 @@ MERGE_NOTE = ("合并多份报表时：各明细行按小区、项目编号去�
 
 def _notes(workbook: Workbook, report: Report) -> None:
     sheet = workbook.create_sheet(NOTES)
-    for letter, width in zip("ABC", (18, 40, 90)):
+    for letter, width in zip("AB", (18, 100)):
         sheet.column_dimensions[letter].width = width
     m = report.meta
     sheet.append([header_cell(sheet, "项目"), header_cell(sheet, "内容")])
@@ -276,10 +276,10 @@ def _notes(workbook: Workbook, report: Report) -> None:
     sheet.append([])
     sheet.append([_cell(sheet, "年度"), _cell(sheet, years_text(m.years))])
     sheet.append([])
-    sheet.append([header_cell(sheet, "指标"), header_cell(sheet, "名称"), header_cell(sheet, "含义")])
-    for key, (name, meaning) in DEFINITIONS.items():
-        sheet.append([_cell(sheet, key), _cell(sheet, name), _cell(sheet, meaning)])
-    sheet.append([_cell(sheet, "比例"), _cell(sheet, "计算方法"), _cell(sheet, NOTE_ROUNDING)])
+    sheet.append([header_cell(sheet, "指标"), header_cell(sheet, "含义")])
+    for name, meaning in DEFINITIONS.values():
+        sheet.append([_cell(sheet, name), _cell(sheet, meaning)])
+    sheet.append([_cell(sheet, "比例"), _cell(sheet, NOTE_ROUNDING)])
     sheet.append([])
     sheet.append([header_cell(sheet, "工作表"), header_cell(sheet, "内容")])
     for title, text in SHEET_NOTES:
