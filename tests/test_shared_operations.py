@@ -35,6 +35,7 @@ SHARED = [
     ("ui/consult/unreached.py", "desktop_app.operations.printing"),
     ("ui/projects/plan_files.py", "desktop_app.operations.projects"),
     ("cli/plan.py", "desktop_app.operations.projects"),
+    ("cli/reports.py", "desktop_app.operations.reports"),
 ]
 
 # What only the shared operations may call: rendering, writing, reading for import, applying and recording
@@ -59,6 +60,9 @@ OPERATIONS_ONLY = {
     "desktop_app.exchange.plan_writer": {"write_plan"},
     "desktop_app.services.projects.plan_import": {"apply_plan", "preview_plan"},
     "desktop_app.services.projects.plan_export": {"plan_records"},
+    "desktop_app.exchange.district_report_writer": {"write_report"},
+    "desktop_app.exchange.district_report_reader": {"read_report"},
+    "desktop_app.services.reports.gather": {"report_data"},
 }
 
 
