@@ -28,7 +28,7 @@ from desktop_app.exchange.district_report_columns import (
     META_FIRST_YEAR, META_INPUT, META_INSTALLATION_ID, META_INSTALLATION_NAME, META_KIND, META_LAST_YEAR,
     META_MADE_AT, META_OPERATOR, META_SCOPE, META_VERSION, NO, NOTES, PATH_SEPARATOR, PROJECTS, VOTES, YES,
 )
-from desktop_app.exchange.errors import ReadFailure, column_label
+from desktop_app.exchange.errors import ReadFailure, column_label, column_letter
 from desktop_app.exchange.sheet_rows import MAX_GRID_CELLS, is_blank
 from desktop_app.exchange.xlsx_safety import check_workbook
 from desktop_app.domain.complaints import CATEGORIES as COMPLAINT_CATEGORIES
@@ -217,6 +217,10 @@ def read_report(path: str | Path) -> Report:
         bounds = check.bounds.get(title)
         if title in check.sheet_names and (bounds is None or bounds.cells > MAX_GRID_CELLS):
             raise ReadFailure(f"“{file}”的工作表“{title}”过大，已拒绝读取。")
+        if bounds is not None and bounds.formulas_without_value:
+            row, column = min(bounds.formulas_without_value)
+            raise NotAReport(f"“{file}”的工作表“{title}”第{row}行{column_letter(column)}列是公式，"
+                             "本程序生成的区级报表中没有公式，可能已被改动。")
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
     except Exception as error:

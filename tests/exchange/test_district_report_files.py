@@ -203,3 +203,12 @@ def test_libreoffice_opens_the_report_with_the_same_values(tmp_path):
     estate = next(row for row in summary if row[0] == "小区")
     assert estate[:9] == ["小区", "E1", HOSTILE, "+街道", "-社区", "1", "1", "2", "50"]
     assert rows("项目")[1][:3] == ["=P1", "+项目", "2024"]
+
+
+def test_a_formula_typed_into_a_fact_sheet_is_refused(tmp_path):
+    path = tmp_path / "r.xlsx"
+    write_report(path, sample())
+    workbook = load_workbook(path)
+    workbook["小区"]["K2"].value = "=J2*100"
+    workbook.save(path)
+    _check_refused(path, "“r.xlsx”的工作表“小区”第2行K列是公式")
