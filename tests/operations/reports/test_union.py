@@ -16,11 +16,14 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from desktop_app.domain.vocabulary import ScopeLevel
-from desktop_app.models import Room, Unit, Building
+from desktop_app.models import Building, Room, Unit, Vote
 from desktop_app.operations.reports import preview_merge, write_district_report, write_merged
 from desktop_app.services.consult import ComplaintDraft, EventDraft, OpinionDraft, advance, save_complaint, save_event
 from desktop_app.services.consult.opinions import record_opinion
 from desktop_app.services.scope import Scope
+from desktop_app.domain.tally import AGREE, OPPOSE
+from desktop_app.domain.vote_print_data import VoteItem
+from desktop_app.services.votes.lifecycle import VoteDraft, VoteSession, close_vote, create_vote
 from tests.services.projects.dataset import build_dataset
 
 AS_OF = date(2024, 12, 31)
@@ -48,6 +51,14 @@ def data(database):
                                   due_on=date(2024, 7, 20)), today=AS_OF)
     save_complaint(ComplaintDraft(received_at=date(2024, 8, 1), category="物业", estate_id=e1, complainant="孙八"),
                    today=AS_OF)
+    vote = create_vote(VoteDraft(title="E1 加装电梯", scopes=[Scope(ScopeLevel.ESTATE, e1)], matter=7,
+                                 items=[VoteItem("加装电梯", "提升类"), VoteItem("=外墙", "基础类")],
+                                 opens_on=date(2024, 9, 1), closes_on=date(2024, 9, 30)))
+    session = VoteSession(vote)
+    for room in session.rooms[:4]:
+        session.record(room.roll_id, (AGREE, OPPOSE), received_on=date(2024, 9, 2))
+    close_vote(vote)
+    Vote.update(closed_at="2024-10-01T10:00:00").where(Vote.id == vote).execute()  # closed before the as-of date
     return ds
 
 
@@ -91,8 +102,11 @@ def test_the_merged_communities_equal_the_street(data, tmp_path):
     # the 片区 project P2 is counted once in the street, and once in each community
     assert street_row[5] == 3  # P1, P2, P5 (P4 is 2022)
     assert want[("社区", "350102001")][5] == 3 and want[("社区", "350102002")][5] == 1
-    for title in ("项目", "资金", "改造内容", "项目小区"):
-        assert sorted(map(str, sheet_rows(merged.path, title))) != []
+    for title in ("小区", "项目", "项目小区", "改造内容", "资金", "表决", "征求意见", "投诉"):
+        assert sorted(map(repr, sheet_rows(merged.path, title))) == sorted(map(repr, sheet_rows(street.path, title))), title
+    votes = sheet_rows(merged.path, "表决")
+    assert [(row[1], row[3], row[9], row[19]) for row in votes] == [
+        ("E1", "E1 加装电梯", "加装电梯", "通过"), ("E1", "E1 加装电梯", "=外墙", "未通过")]
     merged_codes = sorted(row[0] for row in sheet_rows(merged.path, "项目"))
     assert merged_codes == sorted(row[0] for row in sheet_rows(street.path, "项目")) == ["P1", "P2", "P5"]
 
