@@ -54,6 +54,11 @@ def _day(text: str | None, as_of: date) -> date | None:
     return day if day <= as_of else None
 
 
+def _planned(text: str | None) -> date | None:
+    """A planned date: kept even when after the as-of date (the plan was known that day)."""
+    return date.fromisoformat(text[:10]) if text else None
+
+
 def period(years: Years, as_of: date) -> tuple[date | None, date]:
     """The consultations' period of plan years: 1 January of the first to 31 December of the last, ending on
     the as-of date at the latest (as `services.projects.scope_indicators`)."""
@@ -72,10 +77,11 @@ def _places(scope: Scope) -> list[tuple[Place, Place, Place, int, int, int]]:
     wanted = estate_ids(scope)
     sql = ("SELECT e.id, e.uid, e.code, e.name, c.id, c.uid, c.code, c.name, s.id, s.uid, s.code, s.name "
            "FROM estate e JOIN community c ON c.id = e.community_id JOIN street s ON s.id = c.street_id")
-    rows = _rows(sql) if wanted is None else [
-        row for start in range(0, len(wanted), CHUNK)
-        for row in _rows(sql + f" WHERE e.id IN ({','.join('?' * len(wanted[start:start + CHUNK]))})",
-                         wanted[start:start + CHUNK])]
+    order = " ORDER BY s.id, c.id, e.id"
+    rows = _rows(sql + order) if wanted is None else sorted(
+        (row for start in range(0, len(wanted), CHUNK)
+         for row in _rows(sql + f" WHERE e.id IN ({','.join('?' * len(wanted[start:start + CHUNK]))})",
+                          wanted[start:start + CHUNK])), key=lambda row: (row[8], row[4], row[0]))
     return [(Place(ESTATE, _key(ecode, euid), ecode or "", ename), Place(COMMUNITY, _key(ccode, cuid), ccode or "", cname),
              Place(STREET, _key(scode, suid), scode or "", sname), eid, cid, sid)
             for eid, euid, ecode, ename, cid, cuid, ccode, cname, sid, suid, scode, sname in rows]
@@ -157,10 +163,9 @@ def _projects(estate_place: dict[int, Place], years: Years, as_of: date, stamp: 
             funds[project_id].append(Fund(source, planned, allocated, paid))
     projects = []
     for (project_id, code, name, year, p_start, p_end, a_start, a_end, accepted, buildings, households) in chosen:
-        planned = lambda text: date.fromisoformat(text) if text else None  # noqa: E731 - planned dates stay
         projects.append(Project(
             code=code, name=name, plan_year=year,
-            schedule=Schedule(planned(p_start), planned(p_end), _day(a_start, as_of), _day(a_end, as_of),
+            schedule=Schedule(_planned(p_start), _planned(p_end), _day(a_start, as_of), _day(a_end, as_of),
                               _day(accepted, as_of)),
             covers=tuple(covers[project_id]), items=tuple(items[project_id]), funds=tuple(funds[project_id]),
             declared_buildings=buildings, declared_households=households, stamp=stamp))
