@@ -35,6 +35,7 @@ SHARED = [
     ("ui/consult/unreached.py", "desktop_app.operations.printing"),
     ("ui/projects/plan_files.py", "desktop_app.operations.projects"),
     ("cli/plan.py", "desktop_app.operations.projects"),
+    ("cli/reports.py", "desktop_app.operations.reports"),
     ("cli/sync.py", "desktop_app.operations.sync"),
 ]
 
@@ -60,6 +61,9 @@ OPERATIONS_ONLY = {
     "desktop_app.exchange.plan_writer": {"write_plan"},
     "desktop_app.services.projects.plan_import": {"apply_plan", "preview_plan"},
     "desktop_app.services.projects.plan_export": {"plan_records"},
+    "desktop_app.exchange.district_report_writer": {"write_report"},
+    "desktop_app.exchange.district_report_reader": {"read_report"},
+    "desktop_app.services.reports.gather": {"report_data"},
     "desktop_app.exchange.sync_writer": {"write_sync_file"},
     "desktop_app.exchange.sync_reader": {"read_sync_file"},
     "desktop_app.services.sync.merging": {"merge", "preview_merge"},
