@@ -3,7 +3,8 @@
     desktop-app [--db PATH] export-sync OUT.xlsx [--scope CODE]
     desktop-app [--db PATH] import-sync IN.xlsx [--dry-run] [--json]
 
-export-sync exit codes: 0 written; 2 unknown scope code; 1 the file cannot be written.
+export-sync exit codes: 0 written; 2 unknown scope code; 1 the file cannot be written (or a text is longer than
+a cell holds).
 import-sync exit codes: 0 merged (with --dry-run: would merge; nothing written), conflicts may remain and
 are listed; 2 the file has errors (each listed, nothing written), or must not be imported here (not a
 sync file, a newer format, exported by this installation); 1 the file cannot be read. --json prints
@@ -41,7 +42,7 @@ def register(subparsers) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from desktop_app.operations.sync import UnknownScope, export_sync, scope_of_code
+    from desktop_app.operations.sync import TextTooLong, UnknownScope, export_sync, scope_of_code
 
     open_db_or_exit(args)
     try:
@@ -53,6 +54,9 @@ def run_export(args: argparse.Namespace) -> int:
         exported = export_sync(args.out, scope)
     except OSError as error:
         print(f"错误：无法写入“{args.out}”：{os_error_text(error)}", file=sys.stderr)
+        return 1
+    except TextTooLong as error:
+        print(f"错误：{error}", file=sys.stderr)
         return 1
     print(f"已导出同步文件“{args.out}”（{exported.scope}）：{exported.records} 条记录，"
           f"{exported.counts.get('tombstone', 0)} 条删除记录。文件含个人信息，请妥善保管。")
@@ -70,8 +74,7 @@ def _refused(args: argparse.Namespace, message: str, code: int) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from desktop_app.exchange.errors import ReadFailure
-    from desktop_app.exchange.sync_reader import SyncFileRefused
-    from desktop_app.operations.sync import apply_sync, check_sync_file, preview_sync
+    from desktop_app.operations.sync import SyncFileRefused, apply_sync, check_sync_file, preview_sync
     from desktop_app.services.sync import SyncRefused
 
     open_db_or_exit(args)

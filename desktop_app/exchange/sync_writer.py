@@ -11,7 +11,14 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from desktop_app.domain.errors import UserError
 from desktop_app.services.sync import ExportInfo, SyncTable
+
+MAX_CELL_TEXT = 32_767  # Excel's limit; XlsxWriter cuts longer text
+
+
+class TextTooLong(UserError):
+    """A text longer than a cell holds: the file is not written rather than a record cut short."""
 
 INFO_SHEET = "说明"
 RECEIPTS_SHEET = "接收记录"
@@ -89,8 +96,9 @@ def _rows(sheet, header: tuple[str, ...], rows: Iterator[tuple], bold) -> int:
             if value is None:
                 continue
             if isinstance(value, str):
-                if value:
-                    write_string(count, column, value)
+                if value and write_string(count, column, value) == -2:
+                    raise TextTooLong(f"工作表“{sheet.name}”第 {count + 1} 行“{header[column]}”的内容有 {len(value)} 个字，"
+                                      f"超过 Excel 单元格的上限 {MAX_CELL_TEXT} 字，无法写入同步文件。请先缩短这段内容。")
             else:
                 write_number(count, column, value)
     return count

@@ -65,3 +65,13 @@ def test_libreoffice_opens_the_file_and_keeps_the_text(database, tmp_path):
     owners = (tmp_path / "csv" / "sync-业主.csv").read_text(encoding="utf-8")
     for text in TRICKY:
         assert text.replace('"', '""') in owners
+
+
+def test_a_text_longer_than_a_cell_holds_stops_the_export_and_leaves_no_file(database, tmp_path):
+    from desktop_app.exchange.sync_writer import TextTooLong
+
+    Owner.create(name="张三", note="长" * 32_768)
+    (tmp_path / "out").mkdir()
+    with pytest.raises(TextTooLong, match="业主.*note.*32768 个字"):
+        _write(tmp_path / "out" / "同步.xlsx")
+    assert list((tmp_path / "out").iterdir()) == []

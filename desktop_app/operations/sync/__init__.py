@@ -2,10 +2,12 @@
 
 The window's 数据交换 page and `desktop-app export-sync | import-sync` both go through these names."""
 
+from desktop_app.exchange.sync_reader import SyncFileRefused
+from desktop_app.exchange.sync_writer import TextTooLong
 from desktop_app.operations.sync.exporting import SyncExported, UnknownScope, export_sync, scope_of_code
 from desktop_app.operations.sync.importing import SyncChecked, apply_sync, check_sync_file, preview_sync
 
 __all__ = [
-    "SyncChecked", "SyncExported", "UnknownScope", "apply_sync", "check_sync_file", "export_sync", "preview_sync",
+    "SyncChecked", "SyncExported", "SyncFileRefused", "TextTooLong", "UnknownScope", "apply_sync", "check_sync_file", "export_sync", "preview_sync",
     "scope_of_code",
 ]
