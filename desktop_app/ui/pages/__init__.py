@@ -50,6 +50,12 @@ def print_center_page(context: PageContext) -> Page:
     return PrintCenterPage(context)
 
 
+def data_exchange_page(context: PageContext) -> Page:
+    from desktop_app.ui.data_exchange import DataExchangePage
+
+    return DataExchangePage(context)
+
+
 PAGES: list[tuple[str, PageFactory | None]] = [
     ("首页", home_page),
     ("房屋与业主", rooms_page),
@@ -59,6 +65,6 @@ PAGES: list[tuple[str, PageFactory | None]] = [
     ("加装电梯", None),
     ("项目与资金", projects_page),
     ("打印中心", print_center_page),
-    ("数据交换", None),
+    ("数据交换", data_exchange_page),
     ("设置", None),
 ]

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from desktop_app.ui.projects.page import ProjectsPage
+    from desktop_app.ui.projects.plan_files import export_plan, import_plan
 
-__all__ = ["ProjectsPage"]
+__all__ = ["ProjectsPage", "export_plan", "import_plan"]
 
 
 def __getattr__(name: str) -> Any:
@@ -20,4 +21,8 @@ def __getattr__(name: str) -> Any:
         from desktop_app.ui.projects.page import ProjectsPage
 
         return ProjectsPage
+    if name in ("import_plan", "export_plan"):
+        from desktop_app.ui.projects import plan_files
+
+        return getattr(plan_files, name)
     raise AttributeError(name)
