@@ -143,7 +143,11 @@ def _raw_key_uses(path: Path) -> list[str]:
 
 def test_no_code_reads_a_setting_by_a_raw_key():
     declarations = PACKAGE / "domain" / "setting_definitions.py"
-    uses = [use for path in sorted(PACKAGE.rglob("*.py")) if path != declarations for use in _raw_key_uses(path)]
+    # A migration is SQL frozen as it shipped (V7's tombstone triggers read the installation id by its key):
+    # it must not follow a renamed declaration, so it spells the key out.
+    frozen = PACKAGE / "models" / "migrations.py"
+    uses = [use for path in sorted(PACKAGE.rglob("*.py")) if path not in (declarations, frozen)
+            for use in _raw_key_uses(path)]
     assert uses == []
 
 
