@@ -37,5 +37,5 @@ def receipts() -> dict[str, str]:
     return {row.origin: row.received_at for row in SyncReceipt.select()}
 
 
-def installation_id() -> str:
+def this_installation() -> str:
     return current_origin()
