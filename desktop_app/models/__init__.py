@@ -6,6 +6,15 @@ from desktop_app.models.database import (
     db,
     open_database,
 )
+from desktop_app.models.committee_tables import (
+    COMMITTEE_MODELS,
+    CommitteeCandidate,
+    CommitteeCase,
+    CommitteeGroupMember,
+    CommitteeMemberRow,
+    CommitteeVote,
+    EstateManagement,
+)
 from desktop_app.models.consultation_tables import (
     CONSULTATION_MODELS,
     Complaint,
@@ -49,7 +58,7 @@ from desktop_app.models.vote_tables import (
     VoteRoll,
 )
 
-ALL_MODELS = [*ROLL_MODELS, *VOTE_MODELS, *CONSULTATION_MODELS, *PROJECT_MODELS, *SYNC_MODELS]
+ALL_MODELS = [*ROLL_MODELS, *VOTE_MODELS, *CONSULTATION_MODELS, *PROJECT_MODELS, *SYNC_MODELS, *COMMITTEE_MODELS]
 
 __all__ = [
     "ALL_MODELS", "Ballot", "BallotRevision", "CatalogueItem", "Complaint", "ComplaintStep", "Consultation",
@@ -58,4 +67,6 @@ __all__ = [
     "db", "open_database",
     "FundPayment", "Project", "ProjectEstate", "ProjectFund", "ProjectInspection", "ProjectItem",
     "SyncLog", "SyncReceipt", "Tombstone",
+    "CommitteeCandidate", "CommitteeCase", "CommitteeGroupMember", "CommitteeMemberRow", "CommitteeVote",
+    "EstateManagement",
 ]

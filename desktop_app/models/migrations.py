@@ -311,6 +311,55 @@ V7 = (
 )
 
 
+# V8: owners' committee setup and the estates' management (issue 12).
+# - committee_case: one setup case of an estate, its path and the dates of its stages, the filing, notes and
+#   the attached files (JSON list of paths);
+# - committee_group_member / committee_candidate / committee_member: the preparatory group, the candidates
+#   (owners from the roll by uid) and the committee with its term;
+# - committee_vote: the votes a case used (the election, the first meeting's decisions);
+# - estate_management: the estate's management mode over time (fee in fen per m² per month).
+V8 = f"""
+CREATE TABLE committee_case ({SYNCED},
+    estate_id INTEGER NOT NULL REFERENCES estate (id) ON DELETE RESTRICT,
+    path TEXT NOT NULL CHECK (path IN ('业主委员会', '自管会', '物业管理委员会')),
+    request_on TEXT, group_formed_on TEXT, posting_on TEXT, first_meeting_on TEXT, election_on TEXT,
+    committee_meeting_on TEXT, filing_on TEXT,
+    filing_authority TEXT NOT NULL DEFAULT '', filing_number TEXT NOT NULL DEFAULT '',
+    seats INTEGER CHECK (seats IS NULL OR seats > 0),
+    notes TEXT NOT NULL DEFAULT '', attachments TEXT NOT NULL DEFAULT '[]');
+CREATE INDEX committee_case_estate_id ON committee_case (estate_id);
+CREATE TABLE committee_group_member ({SYNCED},
+    case_id INTEGER NOT NULL REFERENCES committee_case (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0, name TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT '成员' CHECK (role IN ('组长', '副组长', '成员')),
+    unit TEXT NOT NULL DEFAULT '', owner_representative INTEGER NOT NULL DEFAULT 0, owner_uid TEXT);
+CREATE INDEX committee_group_member_case_id ON committee_group_member (case_id);
+CREATE TABLE committee_candidate ({SYNCED},
+    case_id INTEGER NOT NULL REFERENCES committee_case (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0, name TEXT NOT NULL, owner_uid TEXT NOT NULL, room_uid TEXT,
+    conditions_confirmed INTEGER NOT NULL DEFAULT 0, note TEXT NOT NULL DEFAULT '',
+    UNIQUE (case_id, owner_uid));
+CREATE TABLE committee_member ({SYNCED},
+    case_id INTEGER NOT NULL REFERENCES committee_case (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0, name TEXT NOT NULL, owner_uid TEXT,
+    role TEXT NOT NULL DEFAULT '委员' CHECK (role IN ('主任', '副主任', '委员')),
+    term_start TEXT, term_end TEXT);
+CREATE INDEX committee_member_case_id ON committee_member (case_id);
+CREATE TABLE committee_vote ({SYNCED},
+    case_id INTEGER NOT NULL REFERENCES committee_case (id) ON DELETE CASCADE,
+    vote_id INTEGER NOT NULL REFERENCES vote (id) ON DELETE CASCADE,
+    purpose TEXT NOT NULL CHECK (purpose IN ('选举', '决定')),
+    UNIQUE (case_id, vote_id));
+CREATE TABLE estate_management ({SYNCED},
+    estate_id INTEGER NOT NULL REFERENCES estate (id) ON DELETE CASCADE,
+    mode TEXT NOT NULL CHECK (mode IN ('物业公司', '街道社区托管', '自治管理', '无')),
+    company TEXT NOT NULL DEFAULT '', contract_start TEXT, contract_end TEXT,
+    fee_fen INTEGER CHECK (fee_fen IS NULL OR fee_fen >= 0),
+    from_on TEXT, to_on TEXT, note TEXT NOT NULL DEFAULT '');
+CREATE INDEX estate_management_estate_id ON estate_management (estate_id);
+"""
+
+
 def _script(sql: str) -> Callable[[object], None]:
     def run(connection) -> None:  # a sqlite3.Connection inside an open transaction
         for statement in sql.split(";"):
@@ -334,5 +383,6 @@ MIGRATIONS: Sequence[Callable[[object], None]] = (
     _script(V5),
     _script(V6),
     _statements(V7),
+    _script(V8),
 )
 LATEST_VERSION = len(MIGRATIONS)

@@ -32,7 +32,9 @@ _MODELS: dict[str, type[Model]] = {
     "project_estate": ProjectEstate, "project_item": ProjectItem, "project_fund": ProjectFund,
     "fund_payment": FundPayment, "project_inspection": ProjectInspection,
 }
-LOCAL_TABLES = frozenset({"print_job", "catalogue_item"})  # SyncedModels that stay on this installation
+# SyncedModels that stay on this installation (the committee records until the sync carries them)
+LOCAL_TABLES = frozenset({"print_job", "catalogue_item", "committee_case", "committee_group_member",
+                          "committee_candidate", "committee_member", "committee_vote", "estate_management"})
 SCOPE_TEXT_COLUMNS = {"vote": "scope", "consultation": "scope"}  # Scope texts holding integer ids
 
 
