@@ -41,8 +41,8 @@ OTHER_COMMITTEE_MIN = 7
 MODES = ("物业公司", "街道社区托管", "自治管理", "无")
 PROPERTY_COMPANY, CUSTODY, SELF_MANAGED, NO_MODE = MODES
 
-# clock names (also the keys of the per-clock counting settings)
-GROUP_CLOCK, POSTING_CLOCK, MEETING_CLOCK = "group", "posting", "first_meeting"
+# clock names (the names of domain.clocks, whose setting clock.<name>.working says how each is counted)
+GROUP_CLOCK, POSTING_CLOCK, MEETING_CLOCK = "group_formation", "posting", "first_meeting"
 CHAIR_CLOCK, FILING_CLOCK, TERM_CLOCK = "chair", "filing", "term"
 CLOCK_NAMES: Mapping[str, str] = {
     GROUP_CLOCK: "成立筹备组", POSTING_CLOCK: "首次业主大会公告期", MEETING_CLOCK: "召开首次业主大会",

@@ -40,6 +40,7 @@ class Topic(Enum):
     SETTINGS = "settings"  # remembered settings
     CATALOGUE = "catalogue"  # the catalogue of demands
     PROJECTS = "projects"  # renovation projects, their items, funds, payments and inspections
+    COMMITTEE = "committee"  # committee setup cases, their members and votes, estates' management modes
 
 
 RecordKey = tuple[Topic, "int | str"]

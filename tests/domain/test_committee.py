@@ -170,7 +170,7 @@ def test_case_clocks_full_case_and_kinds():
                       first_meeting=date(2024, 7, 29), election=date(2024, 9, 27), committee_meeting=date(2024, 10, 9),
                       filing=None, term_start=date(2024, 9, 27), term_end=date(2029, 9, 27))
     clocks = {c.key: c for c in case_clocks(dates, date(2024, 10, 28), NATIONAL_DAY)}
-    assert clocks["group"].state == DONE
+    assert clocks["group_formation"].state == DONE
     assert clocks["first_meeting"].state == DONE  # 4/30 + 90 = 7/29
     assert (clocks["chair"].state, clocks["chair"].days) == (DONE_LATE, 1)
     assert clocks["filing"].due.end == date(2024, 10, 28) and clocks["filing"].state == DUE
@@ -183,7 +183,7 @@ def test_case_clocks_full_case_and_kinds():
 def test_case_clocks_as_of_hides_later_dates():
     dates = CaseDates(request=date(2024, 3, 1), group_formed=date(2024, 6, 1))
     clocks = case_clocks(dates, date(2024, 5, 2), NATIONAL_DAY)
-    assert [(c.key, c.state, c.days) for c in clocks] == [("group", OVERDUE, 2)]
+    assert [(c.key, c.state, c.days) for c in clocks] == [("group_formation", OVERDUE, 2)]
 
 
 # --- the multi-seat election ------------------------------------------------------------------------
