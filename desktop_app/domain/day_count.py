@@ -20,6 +20,7 @@ from desktop_app.domain.errors import UserError
 
 CALENDAR = "日"
 WORKING = "工作日"
+OFF, WORKED = "放假", "调休上班"  # the two kinds of date in a year's arrangement
 _ONE_DAY = timedelta(days=1)
 
 

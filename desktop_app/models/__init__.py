@@ -6,6 +6,7 @@ from desktop_app.models.database import (
     db,
     open_database,
 )
+from desktop_app.models.calendar_tables import CALENDAR_MODELS, Holiday
 from desktop_app.models.consultation_tables import (
     CONSULTATION_MODELS,
     Complaint,
@@ -49,7 +50,7 @@ from desktop_app.models.vote_tables import (
     VoteRoll,
 )
 
-ALL_MODELS = [*ROLL_MODELS, *VOTE_MODELS, *CONSULTATION_MODELS, *PROJECT_MODELS, *SYNC_MODELS]
+ALL_MODELS = [*ROLL_MODELS, *VOTE_MODELS, *CONSULTATION_MODELS, *PROJECT_MODELS, *SYNC_MODELS, *CALENDAR_MODELS]
 
 __all__ = [
     "ALL_MODELS", "Ballot", "BallotRevision", "CatalogueItem", "Complaint", "ComplaintStep", "Consultation",
@@ -57,5 +58,5 @@ __all__ = [
     "NewerSchemaError", "Owner", "Ownership", "Resident", "Room", "Setting", "Street", "Unit",
     "db", "open_database",
     "FundPayment", "Project", "ProjectEstate", "ProjectFund", "ProjectInspection", "ProjectItem",
-    "SyncLog", "SyncReceipt", "Tombstone",
+    "SyncLog", "SyncReceipt", "Tombstone", "Holiday",
 ]

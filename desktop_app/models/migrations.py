@@ -310,6 +310,22 @@ V7 = (
     *(_TOMBSTONE_TRIGGER.format(table=table) for table in SYNC_TABLES),
 )
 
+# V8: the holiday table (issue 12, domain.md §8). Staff add the State Council's arrangement of a year the
+# shipped chinese-calendar package does not know; a row overrides the package for its date. The dates of
+# the old settings calendar.holidays / calendar.workdays (JSON lists) move into it and the settings go.
+_MOVE_SETTING = (
+    "INSERT OR IGNORE INTO holiday (date, kind, note) SELECT json_each.value, '{kind}', '{note}' "
+    "FROM setting, json_each(setting.value) WHERE setting.key = '{key}' AND json_valid(setting.value) "
+    "AND json_each.type = 'text' AND date(json_each.value, '+0 days') IS json_each.value"
+)
+V8 = (
+    "CREATE TABLE holiday (date TEXT PRIMARY KEY CHECK (date(date, '+0 days') IS date), "
+    "kind TEXT NOT NULL CHECK (kind IN ('放假', '调休上班')), note TEXT NOT NULL DEFAULT '')",
+    _MOVE_SETTING.format(key="calendar.workdays", kind="调休上班", note="由旧设置“调休上班日”迁入"),
+    _MOVE_SETTING.format(key="calendar.holidays", kind="放假", note="由旧设置“法定节假日”迁入"),
+    "DELETE FROM setting WHERE key IN ('calendar.holidays', 'calendar.workdays')",
+)
+
 
 def _script(sql: str) -> Callable[[object], None]:
     def run(connection) -> None:  # a sqlite3.Connection inside an open transaction
@@ -334,5 +350,6 @@ MIGRATIONS: Sequence[Callable[[object], None]] = (
     _script(V5),
     _script(V6),
     _statements(V7),
+    _statements(V8),
 )
 LATEST_VERSION = len(MIGRATIONS)
