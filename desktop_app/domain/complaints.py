@@ -12,15 +12,15 @@ Overdue (逾期) is judged against the due date, by calendar day:
 
 The due date, when the ticket does not carry one, is a city rule: by default 15 working days
 (setting `complaint.due_working_days`), counted from the day after receipt with weekends and public
-holidays off and make-up workdays on (`dates_text.period_end`).
+holidays off and make-up workdays on: `day_count.deadline(received, 15, working=True)` (domain.md §8).
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import AbstractSet
 
-from desktop_app.domain.dates_text import period_end
+from desktop_app.domain.day_count import HolidayTable, deadline
 
 CONSTRUCTION, QUALITY = "施工管理", "质量安全"
 CATEGORIES = (CONSTRUCTION, QUALITY, "扬尘噪音", "管线破坏", "进度", "资金", "物业", "其他")
@@ -101,6 +101,10 @@ def days_to_close(received: date, closed: date) -> int:
 def default_due_on(received: date, working_days: int = DEFAULT_DUE_WORKING_DAYS, *,
                    holidays: AbstractSet[date] = frozenset(), workdays: AbstractSet[date] = frozenset()) -> date:
     """The due date of a complaint received on `received`: the `working_days`-th working day after it
-    (the day of receipt does not count). 2024-05-06 (Mon) + 15 working days -> 2024-05-27 (Mon)."""
-    return period_end(received + timedelta(days=1), working_days, working_days=True,
-                      holidays=holidays, workdays=workdays)
+    (the day of receipt does not count). 2024-05-06 (Mon) + 15 working days -> 2024-05-27 (Mon) when no
+    holiday is given. `holidays` / `workdays` are the arrangement of the years they fall in; the window
+    and the services count on the full holiday table (services.calendar) instead."""
+    days = frozenset(holidays) | frozenset(workdays)
+    table = HolidayTable(off=frozenset(holidays), worked=frozenset(workdays),
+                         years=frozenset(day.year for day in days))
+    return deadline(received, working_days, working=True, table=table).end

@@ -20,6 +20,7 @@ from desktop_app.domain.errors import UserError
 
 CALENDAR = "日"
 WORKING = "工作日"
+OFF, WORKED = "放假", "调休上班"  # the two kinds of date in a year's arrangement
 _ONE_DAY = timedelta(days=1)
 
 
@@ -62,8 +63,9 @@ class Deadline:
 
     @property
     def text(self) -> str:
-        """"7个工作日，至2024年10月12日" — the count, its kind and the end, as a line of text."""
-        return f"{self.days}个{self.kind}，至{date_text(self.end)}"
+        """"7个工作日，至2024年10月12日" / "10日，至2024年10月8日": the count, its kind and the end."""
+        count = f"{self.days}个工作日" if self.working else f"{self.days}日"
+        return f"{count}，至{date_text(self.end)}"
 
 
 def deadline(start: date, days: int, *, working: bool = False, table: HolidayTable) -> Deadline:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, TypeVar
 
+from desktop_app.domain.clocks import CLOCKS, Clock
 from desktop_app.domain.complaints import DEFAULT_DUE_WORKING_DAYS
 from desktop_app.domain.vocabulary import TextEnum
 
@@ -59,14 +60,17 @@ BLANK_PARTICIPATES: SettingDefinition[bool] = SettingDefinition(
     "vote.blank_participates", SettingType.BOOL, True, PAGE_VOTES, "空白票计入参与表决",
     "新建表决时的默认做法：表决票上某一事项未作选择的，是否计入参与表决的面积和人数。")
 DUE_WORKING_DAYS: SettingDefinition[int] = SettingDefinition(
-    "complaint.due_working_days", SettingType.INT, DEFAULT_DUE_WORKING_DAYS, PAGE_CONSULT, "投诉办理时限（工作日）",
-    "未填写办理期限的投诉，自受理次日起按此工作日数计算应办结日期。", minimum=1)
+    "complaint.due_working_days", SettingType.INT, DEFAULT_DUE_WORKING_DAYS, PAGE_CONSULT, "投诉办理时限（天数）",
+    "未填写办理期限的投诉，自受理次日起按此天数计算应办结日期（按工作日还是按日见“投诉办理期限按工作日计算”）。",
+    minimum=1)
+# Superseded by the holiday table (schema V8 moved their dates into it and deleted the rows); nothing
+# reads them. Declared still so that the stored key of an old file is recognised, never written.
 HOLIDAYS: SettingDefinition[frozenset[date]] = SettingDefinition(
-    "calendar.holidays", SettingType.DATE_LIST, frozenset(), PAGE_SETTINGS, "法定节假日",
-    "计算工作日时不上班的日期（周一至周五中的法定节假日）。")
+    "calendar.holidays", SettingType.DATE_LIST, frozenset(), INTERNAL, "法定节假日（旧）",
+    "旧版本的法定节假日设置，升级时已迁入节假日表，不再使用。")
 WORKDAYS: SettingDefinition[frozenset[date]] = SettingDefinition(
-    "calendar.workdays", SettingType.DATE_LIST, frozenset(), PAGE_SETTINGS, "调休上班日",
-    "计算工作日时要上班的周六、周日（节假日调休）。")
+    "calendar.workdays", SettingType.DATE_LIST, frozenset(), INTERNAL, "调休上班日（旧）",
+    "旧版本的调休上班日设置，升级时已迁入节假日表，不再使用。")
 IMPORT_MAPPING: SettingDefinition[Any] = SettingDefinition(
     "import_mapping:", SettingType.JSON, None, INTERNAL, "导入列对应",
     "导入表格时用户确认的列对应关系，按表头记住，下次导入同样表头的表格时直接套用。", family=True)
@@ -77,9 +81,21 @@ INSTALLATION_ID: SettingDefinition[str] = SettingDefinition(
     "installation_id", SettingType.TEXT, "", INTERNAL, "本机标识",
     "首次打开数据库时生成，写入每条新记录的来源，用于多台电脑之间交换数据。")
 
+
+
+def _clock_working(clock: Clock) -> SettingDefinition[bool]:
+    return SettingDefinition(
+        f"clock.{clock.name}.working", SettingType.BOOL, clock.working, PAGE_SETTINGS,
+        f"{clock.label}期限按工作日计算",
+        f"{clock.description}勾选：只计工作日；不勾选：按日计算，最后一日为法定节假日或休息日的，顺延至其后第一个工作日。")
+
+
+# The way each legal clock (domain.clocks) is counted: True 工作日, False 日.
+CLOCK_WORKING: dict[str, SettingDefinition[bool]] = {clock.name: _clock_working(clock) for clock in CLOCKS}
+
 SETTINGS: tuple[SettingDefinition[Any], ...] = (
     OPERATOR_NAME, BLANK_PARTICIPATES, DUE_WORKING_DAYS, HOLIDAYS, WORKDAYS, IMPORT_MAPPING, CATALOGUE_SEEDED,
-    INSTALLATION_ID,
+    INSTALLATION_ID, *CLOCK_WORKING.values(),
 )
 BY_KEY = {definition.key: definition for definition in SETTINGS}
 

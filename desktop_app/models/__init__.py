@@ -6,6 +6,7 @@ from desktop_app.models.database import (
     db,
     open_database,
 )
+from desktop_app.models.calendar_tables import CALENDAR_MODELS, Holiday
 from desktop_app.models.committee_tables import (
     COMMITTEE_MODELS,
     CommitteeCandidate,
@@ -58,7 +59,8 @@ from desktop_app.models.vote_tables import (
     VoteRoll,
 )
 
-ALL_MODELS = [*ROLL_MODELS, *VOTE_MODELS, *CONSULTATION_MODELS, *PROJECT_MODELS, *SYNC_MODELS, *COMMITTEE_MODELS]
+ALL_MODELS = [*ROLL_MODELS, *VOTE_MODELS, *CONSULTATION_MODELS, *PROJECT_MODELS, *SYNC_MODELS, *CALENDAR_MODELS,
+              *COMMITTEE_MODELS]
 
 __all__ = [
     "ALL_MODELS", "Ballot", "BallotRevision", "CatalogueItem", "Complaint", "ComplaintStep", "Consultation",
@@ -66,7 +68,7 @@ __all__ = [
     "NewerSchemaError", "Owner", "Ownership", "Resident", "Room", "Setting", "Street", "Unit",
     "db", "open_database",
     "FundPayment", "Project", "ProjectEstate", "ProjectFund", "ProjectInspection", "ProjectItem",
-    "SyncLog", "SyncReceipt", "Tombstone",
+    "SyncLog", "SyncReceipt", "Tombstone", "Holiday",
     "CommitteeCandidate", "CommitteeCase", "CommitteeGroupMember", "CommitteeMemberRow", "CommitteeVote",
     "EstateManagement",
 ]

@@ -1,4 +1,4 @@
-"""Peewee models of owners' committee setup and the estates' management (schema V8); they mirror migrations.V8.
+"""Peewee models of owners' committee setup and the estates' management (schema V9); they mirror migrations.V9.
 Dates are yyyy-mm-dd text; the property fee is integer fen per m² per month."""
 
 from __future__ import annotations

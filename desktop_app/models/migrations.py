@@ -310,15 +310,31 @@ V7 = (
     *(_TOMBSTONE_TRIGGER.format(table=table) for table in SYNC_TABLES),
 )
 
+# V8: the holiday table (issue 12, domain.md §8). Staff add the State Council's arrangement of a year the
+# shipped chinese-calendar package does not know; a row overrides the package for its date. The dates of
+# the old settings calendar.holidays / calendar.workdays (JSON lists) move into it and the settings go.
+_MOVE_SETTING = (
+    "INSERT OR IGNORE INTO holiday (date, kind, note) SELECT json_each.value, '{kind}', '{note}' "
+    "FROM setting, json_each(setting.value) WHERE setting.key = '{key}' AND json_valid(setting.value) "
+    "AND json_each.type = 'text' AND date(json_each.value, '+0 days') IS json_each.value"
+)
+V8 = (
+    "CREATE TABLE holiday (date TEXT PRIMARY KEY CHECK (date(date, '+0 days') IS date), "
+    "kind TEXT NOT NULL CHECK (kind IN ('放假', '调休上班')), note TEXT NOT NULL DEFAULT '')",
+    _MOVE_SETTING.format(key="calendar.workdays", kind="调休上班", note="由旧设置“调休上班日”迁入"),
+    _MOVE_SETTING.format(key="calendar.holidays", kind="放假", note="由旧设置“法定节假日”迁入"),
+    "DELETE FROM setting WHERE key IN ('calendar.holidays', 'calendar.workdays')",
+)
 
-# V8: owners' committee setup and the estates' management (issue 12).
+
+# V9: owners' committee setup and the estates' management (issue 12).
 # - committee_case: one setup case of an estate, its path and the dates of its stages, the filing, notes and
 #   the attached files (JSON list of paths);
 # - committee_group_member / committee_candidate / committee_member: the preparatory group, the candidates
 #   (owners from the roll by uid) and the committee with its term;
 # - committee_vote: the votes a case used (the election, the first meeting's decisions);
 # - estate_management: the estate's management mode over time (fee in fen per m² per month).
-V8 = f"""
+V9 = f"""
 CREATE TABLE committee_case ({SYNCED},
     estate_id INTEGER NOT NULL REFERENCES estate (id) ON DELETE RESTRICT,
     path TEXT NOT NULL CHECK (path IN ('业主委员会', '自管会', '物业管理委员会')),
@@ -383,6 +399,7 @@ MIGRATIONS: Sequence[Callable[[object], None]] = (
     _script(V5),
     _script(V6),
     _statements(V7),
-    _script(V8),
+    _statements(V8),
+    _script(V9),
 )
 LATEST_VERSION = len(MIGRATIONS)

@@ -26,6 +26,7 @@ SAMPLES = {
     defs.IMPORT_MAPPING: {"room": "室号", "owner_name": "业主"},
     defs.CATALOGUE_SEEDED: True,
     defs.INSTALLATION_ID: "0f8e1a2b-0000-4000-8000-000000000001",
+    **{definition: not definition.default for definition in defs.CLOCK_WORKING.values()},
 }
 PYTHON_TYPES = {SettingType.BOOL: bool, SettingType.INT: int, SettingType.TEXT: str,
                 SettingType.DATE_LIST: frozenset}

@@ -2,8 +2,9 @@
 
 Rules (categories, steps, overdue, due dates) are in domain/complaints.py. A new complaint gets its
 受理 step on the day received and, when no due date is given, the city's default due date (setting
-`complaint.due_working_days`, default 15 working days; holidays and make-up workdays from the settings
-`calendar.holidays` / `calendar.workdays`, JSON lists of yyyy-mm-dd). Every change is audited.
+`complaint.due_working_days`, default 15 working days, or calendar days when the setting
+`clock.complaint.working` says so; holidays and make-up workdays from services.calendar's holiday
+table). Every change is audited.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.identity import normalise_phone, phone_error
 from desktop_app.domain.masking import mask_phone
 from desktop_app.domain.print_data import RollRow
-from desktop_app.domain.setting_definitions import DUE_WORKING_DAYS, HOLIDAYS, WORKDAYS
+from desktop_app.domain.setting_definitions import DUE_WORKING_DAYS
 from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.models import Complaint, ComplaintStep, Estate, db
 from desktop_app.models.clock import now_iso
-from desktop_app.services import audit, settings
+from desktop_app.services import audit, calendar, settings
 from desktop_app.services.changes import NONE, Changes, Topic
 from desktop_app.services.consult.period import period_conditions
 from desktop_app.services.roll import ValidationError
@@ -55,9 +56,7 @@ def due_working_days() -> int:
 
 def default_due_on(received: date) -> date:
     """The due date the city rule gives a complaint received on `received` (see the module docstring)."""
-    holidays: frozenset[date] = settings.value(HOLIDAYS)  # bound first: T is the setting's own type
-    workdays: frozenset[date] = settings.value(WORKDAYS)
-    return rules.default_due_on(received, due_working_days(), holidays=holidays, workdays=workdays)
+    return calendar.clock_deadline("complaint", received, due_working_days()).end
 
 
 def _day(value: date | datetime | str | None) -> date | None:

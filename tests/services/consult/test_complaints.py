@@ -7,9 +7,9 @@ from datetime import date, datetime
 
 import pytest
 
-from desktop_app.domain.setting_definitions import DUE_WORKING_DAYS, HOLIDAYS
+from desktop_app.domain.setting_definitions import DUE_WORKING_DAYS
 from desktop_app.models import AuditLog, Complaint, ComplaintStep
-from desktop_app.services import settings
+from desktop_app.services import calendar, settings
 from desktop_app.services.consult.complaints import (
     OPEN, ComplaintDraft, ComplaintError, ValidationError, advance, complaint_detail, complaint_errors,
     delete_complaint, list_complaints, save_complaint, set_satisfaction,
@@ -50,13 +50,15 @@ def test_a_new_complaint_is_received_with_the_city_due_date(city):
     first = save_complaint(draft(room_id=city.rooms["A 2-101"]), today=date.today())
     row = Complaint.get_by_id(first)
     assert row.estate_id == city.a.id  # taken from the room
-    assert row.due_on == "2024-05-27" and row.status == "受理" and row.phone == "13800138000"
+    # 15 working days after Mon 6 May 2024 (Sat 11 May was a make-up workday, §8; the old code ignored it)
+    assert row.due_on == "2024-05-24" and row.status == "受理" and row.phone == "13800138000"
     assert [(s.step, s.on_date) for s in ComplaintStep.select()] == [("受理", "2024-05-06")]
     settings.set_value(DUE_WORKING_DAYS, 5)
-    settings.set_value(HOLIDAYS, frozenset({date(2024, 5, 7)}))
+    calendar.add_holiday(date(2024, 5, 7), "放假")
     second = save_complaint(draft(ticket_no="", source="来访", received_at=datetime(2024, 5, 6, 9, 30)), today=date.today())
     row = Complaint.get_by_id(second)
-    assert row.due_on == "2024-05-14" and row.ticket_no is None and row.received_at == "2024-05-06T09:30"
+    # 5 working days: 7 May entered as a holiday, Sat 11 May worked
+    assert row.due_on == "2024-05-13" and row.ticket_no is None and row.received_at == "2024-05-06T09:30"
     third = save_complaint(draft(ticket_no="", source="来电", due_on=date(2024, 6, 30)), today=date.today())
     assert Complaint.get_by_id(third).due_on == "2024-06-30"  # walk-ins without a number may be many
     assert [a.action for a in AuditLog.select().where(AuditLog.table_name == "complaint")] == ["create"] * 3
@@ -101,8 +103,8 @@ def test_editing_the_particulars_keeps_the_steps_consistent(city):
     complaint = save_complaint(draft(), today=date.today())
     advance(complaint, "办理", date(2024, 5, 8), today=date.today())
     detail = complaint_detail(complaint, today=date.today())
-    assert detail.draft() == draft(due_on=date(2024, 5, 27))
-    moved = draft(received_at=date(2024, 5, 7), due_on=date(2024, 5, 27), category="质量安全")
+    assert detail.draft() == draft(due_on=date(2024, 5, 24))
+    moved = draft(received_at=date(2024, 5, 7), due_on=date(2024, 5, 24), category="质量安全")
     save_complaint(moved, complaint, today=date.today())
     assert complaint_detail(complaint, today=date.today()).steps[0].on_date == date(2024, 5, 7)
     assert complaint_errors(draft(received_at=date(2024, 5, 9)), complaint, today=date.today())["received_at"] == \

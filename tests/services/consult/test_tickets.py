@@ -66,7 +66,8 @@ def test_apply_then_reimport_changes_nothing(places, tmp_path):
     assert steps_of("GD2024050700002") == [("受理", "2024-05-07"), ("转办", "2024-06-01"), ("办理", "2024-06-01"),
                                            ("答复", "2024-06-01"), ("办结", "2024-06-01")]
     lamp = Complaint.get(Complaint.ticket_no == "GD2024050900004")
-    assert lamp.due_on == "2024-05-30"  # no 办理时限: the default 15 working days after 2024-05-09
+    # no 办理时限: the default 15 working days after 2024-05-09 (Sat 11 May 2024 was a make-up workday, §8)
+    assert lamp.due_on == "2024-05-29"
     assert steps_of("GD2024050900004") == [("受理", "2024-05-09")]
     audits = AuditLog.select().where(AuditLog.table_name == "complaint").count()
     again = preview(path)
