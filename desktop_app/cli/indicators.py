@@ -71,11 +71,11 @@ def run_indicators(args: argparse.Namespace) -> int:
         print(f"错误：{error}", file=sys.stderr)
         return error.code
     if args.json:
-        print(json.dumps(indicators_json(result.projects, result.consultation), ensure_ascii=False))
+        print(json.dumps(indicators_json(result.projects, result.consultation, result.committees), ensure_ascii=False))
         return 0
     years = "全部年度" if first is None and last is None else f"{first or '…'}–{last or '…'}年度"
     print(f"统计范围：{scope_label(scope)}　年度：{years}　统计日期：{as_of.isoformat()}")
-    lines = indicator_lines(result.projects, result.consultation)
+    lines = indicator_lines(result.projects, result.consultation, result.committees)
     width = max(len(name) for name, _ in lines)
     for name, value in lines:
         print(f"{name}{'　' * (width - len(name))}　{value}")

@@ -330,14 +330,17 @@ def clock_state(due: Deadline, done_on: date | None, today: date, *, not_before:
 
 
 def case_clocks(case_dates: CaseDates, today: date, table: HolidayTable,
-                kinds: Mapping[str, bool] | None = None) -> list[Clock]:
+                kinds: Mapping[str, bool] | None = None, path: str = OWNERS_COMMITTEE) -> list[Clock]:
     """The clocks whose event has a date, in the order of the stages; `kinds[key]` True counts working days.
 
-    Dates after `today` are not yet (the case as it stood on `today`)."""
+    Dates after `today` are not yet (the case as it stood on `today`). The legal clocks are those of an
+    owners' committee; a self-management or property management committee has only its term's end."""
     dates = case_dates.as_of(today)
     kinds = kinds or {}
     clocks = []
-    for key in (GROUP_CLOCK, POSTING_CLOCK, MEETING_CLOCK, CHAIR_CLOCK, FILING_CLOCK, TERM_CLOCK):
+    keys = (GROUP_CLOCK, POSTING_CLOCK, MEETING_CLOCK, CHAIR_CLOCK, FILING_CLOCK, TERM_CLOCK) \
+        if path == OWNERS_COMMITTEE else (TERM_CLOCK,)
+    for key in keys:
         due = clock_deadline(key, dates, table, kinds.get(key, False))
         if due is None:
             continue

@@ -7,7 +7,9 @@ string with two decimals, "1234.56"):
 `investment_pct {…}`; `funds {planned, allocated, paid, progress_pct}`; `funds_by_source {source: {…}}`;
 `late {due, late, pct}`; `not_started {due, count, pct}`; and, for the capabilities that exist,
 `complaints {total, by_category, construction_quality_pct}` and
-`consultations {held, by_kind, households, households_reached, reach_pct}`.
+`consultations {held, by_kind, households, households_reached, reach_pct}`; and, only when committee
+records exist, `committees {estates, owners_committee, owners_committee_pct, self_management,
+self_management_pct, property_service, property_service_pct, none, overdue_cases}`.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from desktop_app.domain.catalogue import CATEGORIES
+from desktop_app.domain.committee_figures import CommitteeFigures
 from desktop_app.domain.consultation_figures import ConsultationFigures
 from desktop_app.domain.indicators import Indicators, Money, Ratio
 from desktop_app.domain.money import yuan_grouped, yuan_text
-from desktop_app.domain.ratios import NO_VALUE, percent_number
+from desktop_app.domain.ratios import NO_VALUE, percent_number, percent_text
 
 # key -> (name, what it means); the README's table of definitions is this table.
 DEFINITIONS: Mapping[str, tuple[str, str]] = {
@@ -34,6 +37,9 @@ DEFINITIONS: Mapping[str, tuple[str, str]] = {
     "not_started": ("未开工", "计划开工日期在统计日及以前的项目中，统计日及以前尚未实际开工的项目"),
     "complaints": ("投诉", "所选范围内受理日期在所选年度内（截至统计日）的投诉，按类别计数；施工质量类为施工管理与质量安全两类"),
     "consultations": ("征求意见", "所选年度内（截至统计日）召开的征求意见活动，及提出过意见的户数占房屋总数的比例"),
+    "committees": ("业委会与物业管理", "所选范围内的小区中，统计日已选举产生且任期未满的业主委员会、自管会（含物业管理委员会）"
+                                "所在小区，统计日由物业公司管理的小区，既无上述委员会、管理方式又为“无”或未记录的小区，"
+                                "各除以小区总数；逾期案件为统计日有期限已过仍未完成的筹备案件"),
 }
 NOTE_ROUNDING = "比例由整数计数与以分为单位的金额精确计算，四舍五入保留两位小数；分母为零时不给出比例（显示“—”），不计为0%"
 
@@ -47,7 +53,19 @@ def _money_json(money: Money) -> dict[str, Any]:
             "paid": yuan_text(money.paid), "progress_pct": money.progress.pct}
 
 
-def indicators_json(figures: Indicators, consultation: ConsultationFigures | None = None) -> dict[str, Any]:
+def committees_json(committees: CommitteeFigures) -> dict[str, Any]:
+    """The `committees` object: counts, and shares of the scope's estates."""
+    data: dict[str, Any] = {"estates": committees.estates}
+    for key in ("owners_committee", "self_management", "property_service"):
+        data[key] = getattr(committees, key)
+        data[f"{key}_pct"] = percent_number(committees.pct(getattr(committees, key)))
+    data["none"] = committees.none
+    data["overdue_cases"] = committees.overdue_cases
+    return data
+
+
+def indicators_json(figures: Indicators, consultation: ConsultationFigures | None = None,
+                    committees: CommitteeFigures | None = None) -> dict[str, Any]:
     """The JSON object of `desktop-app indicators --json` (see the module docstring)."""
     data: dict[str, Any] = {
         "projects": figures.projects,
@@ -76,6 +94,8 @@ def indicators_json(figures: Indicators, consultation: ConsultationFigures | Non
             "households_reached": consultation.households_reached,
             "reach_pct": percent_number(consultation.reach_share),
         }
+    if committees is not None:
+        data["committees"] = committees_json(committees)
     return data
 
 
@@ -84,7 +104,8 @@ def _pct_text(ratio: Ratio) -> str:
     return NO_VALUE if pct is None else f"{pct}%"
 
 
-def indicator_lines(figures: Indicators, consultation: ConsultationFigures | None = None) -> list[tuple[str, str]]:
+def indicator_lines(figures: Indicators, consultation: ConsultationFigures | None = None,
+                    committees: CommitteeFigures | None = None) -> list[tuple[str, str]]:
     """(name, value) lines of the readable table, in the order the district reads them."""
     lines = [
         ("改造项目数", f"{figures.projects:,} 个"),
@@ -110,4 +131,10 @@ def indicator_lines(figures: Indicators, consultation: ConsultationFigures | Non
                              f"占 {consultation.construction_quality_text}"))
         lines.append(("征求意见", f"{consultation.consultations} 次，覆盖 {consultation.households_reached:,} 户 / "
                                f"{consultation.rooms:,} 户"))
+    if committees is not None:
+        for name, count in (("有业主委员会的小区", committees.owners_committee),
+                            ("有自管会的小区", committees.self_management),
+                            ("有物业服务的小区", committees.property_service), ("无管理主体的小区", committees.none)):
+            lines.append((name, f"{count} 个 / {committees.estates} 个，占 {percent_text(committees.pct(count))}"))
+        lines.append(("逾期筹备案件", f"{committees.overdue_cases} 件"))
     return lines

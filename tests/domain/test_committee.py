@@ -227,3 +227,9 @@ def test_elect_properties(rows, seats):
     below = result.tie + result.runners_up
     assert all(rank(a) > rank(b) for a in result.elected for b in below) if result.tie else \
         all(rank(a) >= rank(b) for a in result.elected for b in below)
+
+
+def test_other_paths_have_only_the_term_clock():
+    dates = CaseDates(request=date(2024, 3, 1), election=date(2024, 3, 2), term_start=date(2024, 3, 2),
+                      term_end=date(2027, 3, 2))
+    assert [c.key for c in case_clocks(dates, date(2024, 12, 1), NATIONAL_DAY, path="自管会")] == ["term"]

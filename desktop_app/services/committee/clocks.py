@@ -27,7 +27,8 @@ def clocks_of(case_id: int, today: date, *, table: HolidayTable | None = None,
     """The case's clocks on `today` (done, late, due in N days, overdue by N days)."""
     if table is None:
         table, kinds = counting()
-    return case_clocks(case_summary(case_id).dates, today, table, kinds)
+    summary = case_summary(case_id)
+    return case_clocks(summary.dates, today, table, kinds, summary.path)
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,6 @@ def due_list(scope: Scope, today: date, within_days: int = 14, *, table: Holiday
         table, kinds = counting()
     found = []
     for case in list_cases(estate_ids(scope)):
-        for clock in due_within(case_clocks(case.dates, today, table, kinds), within_days):
+        for clock in due_within(case_clocks(case.dates, today, table, kinds, case.path), within_days):
             found.append(DueClock(case, clock))
     return sorted(found, key=lambda due: (due.clock.due.end, due.case.estate_name, due.case.id))

@@ -29,7 +29,7 @@ def scope_committee_figures(scope: Scope, as_of: date) -> CommitteeFigures | Non
     for case in list_cases(estates):
         if case.dates.request is not None and case.dates.request > as_of:
             continue
-        clocks = case_clocks(case.dates, as_of, table, kinds)
+        clocks = case_clocks(case.dates, as_of, table, kinds, case.path)
         dates = case.dates.as_of(as_of)
         cases.append(CaseRow(case.estate_id, case.path, dates.election, dates.term_end,
                              any(clock.state == OVERDUE for clock in clocks)))

@@ -2,7 +2,8 @@
 
 Projects, funds and the roll come through `facts`; complaints and consultations through the consultation
 figures for the plan years as a period (1 January of the first year to 31 December of the last, as they
-stood on the as-of date). Figures of capabilities not built yet (committees, elevators) are absent.
+stood on the as-of date); the committee figures only when committee records exist. Figures of capabilities
+not built yet (elevators) are absent.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from desktop_app.domain.committee_figures import CommitteeFigures
 from desktop_app.domain.consultation_figures import ConsultationFigures
 from desktop_app.domain.indicators import Indicators, compute_indicators
+from desktop_app.services.committee import scope_committee_figures
 from desktop_app.services.consult import district_figures
 from desktop_app.services.projects.facts import load_facts, roll_counts, scope_estates
 from desktop_app.services.scope import Scope
@@ -26,6 +29,7 @@ class ScopeIndicators:
     as_of: date
     projects: Indicators
     consultation: ConsultationFigures
+    committees: CommitteeFigures | None = None  # None: no committee records at all
 
 
 def project_indicators(scope: Scope, years: Years = (None, None), *, as_of: date) -> Indicators:
@@ -44,4 +48,5 @@ def scope_indicators(scope: Scope, years: Years = (None, None), *, as_of: date) 
     if end is None or end > as_of:
         end = as_of
     consultation = district_figures(scope, start, end, today=as_of)
-    return ScopeIndicators(scope, years, as_of, project_indicators(scope, years, as_of=as_of), consultation)
+    return ScopeIndicators(scope, years, as_of, project_indicators(scope, years, as_of=as_of), consultation,
+                           scope_committee_figures(scope, as_of))
