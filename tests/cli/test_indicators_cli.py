@@ -68,3 +68,19 @@ def test_the_default_as_of_is_today(tmp_path, capsys):
     code, out, _ = run(capsys, path, "--json")
     assert code == 0
     assert json.loads(out)["projects"] == 0
+
+
+def test_json_has_committees_only_once_committee_records_exist(db_file, capsys):
+    from desktop_app.models import Estate
+    from desktop_app.services.committee import add_management
+
+    code, out, _ = run(capsys, db_file, "--as-of", "2024-12-31", "--json")
+    assert code == 0 and "committees" not in json.loads(out)
+    workspace = Workspace.open(db_file, FixedClock(date(2024, 12, 31)))
+    estates = Estate.select().count()
+    add_management(Estate.select().first().id, "物业公司", company="安居物业", from_on=date(2024, 1, 1))
+    workspace.close()
+    code, out, _ = run(capsys, db_file, "--as-of", "2024-12-31", "--json")
+    committees = json.loads(out)["committees"]
+    assert (committees["estates"], committees["property_service"], committees["none"]) == (estates, 1, estates - 1)
+    assert committees["owners_committee"] == 0 and committees["owners_committee_pct"] == "0.00"

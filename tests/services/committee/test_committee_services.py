@@ -169,3 +169,19 @@ def test_filing_and_management_modes(estate):
     add_management(estate, "无", from_on=date(2020, 1, 1), to_on=date(2024, 6, 30))
     assert [(m.mode, m.fee_fen) for m in management_of(estate)] == [("无", None), ("物业公司", 85)]
     assert json.loads(CommitteeCase.get_by_id(case_id).attachments) == []
+
+
+def test_clocks_on_the_shipped_calendar_and_the_clock_setting(estate):
+    from desktop_app.services.calendar import set_clock_kind
+
+    case_id = create_case(estate, request_on=date(2024, 3, 1))
+    set_dates(case_id, group_formed=date(2024, 4, 1), posting=date(2024, 5, 1), first_meeting=date(2024, 6, 20),
+              election=date(2024, 9, 27))
+    chair = {c.key: c for c in clocks_of(case_id, date(2024, 10, 1))}["chair"]
+    assert chair.due.end == date(2024, 10, 8) and chair.due.kind == "日"  # 4 October a holiday: the 8th
+    set_clock_kind("chair", True)
+    chair = {c.key: c for c in clocks_of(case_id, date(2024, 10, 1))}["chair"]
+    assert chair.due.end == date(2024, 10, 12) and chair.due.kind == "工作日"  # make-up Saturday counts
+    assert [d.clock.key for d in due_list(ALL, date(2024, 10, 1))] == ["chair"]  # filing: 27 October a Sunday
+    assert [(d.clock.key, d.clock.due.end) for d in due_list(ALL, date(2024, 10, 14))] == [
+        ("chair", date(2024, 10, 12)), ("filing", date(2024, 10, 28))]
