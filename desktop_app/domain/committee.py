@@ -86,6 +86,11 @@ def stage_of(dates: CaseDates) -> str | None:
     return reached[-1] if reached else None
 
 
+def timeline(dates: CaseDates) -> list[tuple[str, date | None]]:
+    """Every stage with its date (None: not reached), in order."""
+    return [(stage, getattr(dates, STAGE_FIELDS[stage])) for stage in STAGES]
+
+
 def next_stage(stage: str | None) -> str | None:
     """The stage that may follow `stage` (None: the case is complete)."""
     if stage is None:

@@ -233,3 +233,28 @@ def test_other_paths_have_only_the_term_clock():
     dates = CaseDates(request=date(2024, 3, 1), election=date(2024, 3, 2), term_start=date(2024, 3, 2),
                       term_end=date(2027, 3, 2))
     assert [c.key for c in case_clocks(dates, date(2024, 12, 1), NATIONAL_DAY, path="自管会")] == ["term"]
+
+
+def test_timeline_and_clock_texts():
+    from desktop_app.domain.committee import timeline
+
+    dates = CaseDates(request=date(2024, 3, 1), group_formed=date(2024, 5, 2))
+    assert timeline(dates)[:3] == [("申请", date(2024, 3, 1)), ("筹备组成立", date(2024, 5, 2)), ("筹备", None)]
+    late = case_clocks(dates, date(2024, 6, 1), NATIONAL_DAY)[0]
+    assert late.text == "逾期 2 天完成（期限 2024年4月30日）"
+    due, = case_clocks(CaseDates(request=date(2024, 3, 1)), date(2024, 4, 27), NATIONAL_DAY)
+    assert due.text == "还有 3 天（2024年4月30日，按日计）"
+    over, = case_clocks(CaseDates(request=date(2024, 3, 1)), date(2024, 5, 1), NATIONAL_DAY)
+    assert over.text == "已逾期 1 天（期限 2024年4月30日，按日计）"
+
+
+@given(st.dates(date(2020, 1, 1), date(2030, 12, 31)), st.integers(0, 120), st.integers(-30, 30), st.integers(-30, 30))
+def test_clock_state_properties(event, days, done_offset, today_offset):
+    from desktop_app.domain.day_count import deadline
+
+    due = deadline(event, days, table=NATIONAL_DAY)
+    done_on = due.end + done_offset * D
+    state, late = clock_state(due, done_on, due.end + today_offset * D)
+    assert (state == DONE) == (done_on <= due.end) and late == max(0, done_offset)
+    state, left = clock_state(due, None, due.end + today_offset * D)
+    assert (state, left) == ((DUE, -today_offset) if today_offset <= 0 else (OVERDUE, today_offset))

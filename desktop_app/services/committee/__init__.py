@@ -7,6 +7,7 @@ from desktop_app.services.committee.elections import (
     DECISION, ELECTION, candidate_items, case_votes, create_decision_vote, create_election_vote, election_result,
     election_vote,
 )
+from desktop_app.services.committee.overview import EstateStatus, estate_overview
 from desktop_app.services.committee.figures import has_committee_records, scope_committee_figures
 from desktop_app.services.committee.records import (
     Candidate, CandidateInput, CaseSummary, CommitteeError, GroupMemberInput, Management, MemberInput, add_management,
@@ -16,7 +17,7 @@ from desktop_app.services.committee.records import (
 )
 
 __all__ = [
-    "Candidate", "CandidateInput", "CaseSummary", "CommitteeError", "DECISION", "DueClock", "ELECTION",
+    "Candidate", "CandidateInput", "CaseSummary", "CommitteeError", "DECISION", "DueClock", "ELECTION", "EstateStatus", "estate_overview",
     "GroupMemberInput", "Management", "MemberInput", "add_management", "advance", "candidate_items",
     "candidates_of", "case_summary", "case_votes", "clocks_of", "counting", "create_case", "create_decision_vote",
     "create_election_vote", "delete_case", "due_list", "election_result", "election_vote", "end_management",

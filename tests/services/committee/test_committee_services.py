@@ -185,3 +185,28 @@ def test_clocks_on_the_shipped_calendar_and_the_clock_setting(estate):
     assert [d.clock.key for d in due_list(ALL, date(2024, 10, 1))] == ["chair"]  # filing: 27 October a Sunday
     assert [(d.clock.key, d.clock.due.end) for d in due_list(ALL, date(2024, 10, 14))] == [
         ("chair", date(2024, 10, 12)), ("filing", date(2024, 10, 28))]
+
+
+def test_decision_votes_notes_and_the_estate_overview(estate):
+    from desktop_app.services.committee import (
+        create_decision_vote, delete_case, estate_overview, set_notes,
+    )
+
+    load([room("2-1-101", 5000, 20, estate="E002")])
+    other = Estate.get(Estate.code == "E002").id
+    case_id = create_case(estate, request_on=date(2024, 3, 1))
+    with pytest.raises(CommitteeError, match="第1、2、4项"):
+        create_decision_vote(case_id, matter=7, items=["加装电梯"], opens_on=date(2024, 6, 1),
+                             closes_on=date(2024, 6, 10), title="x")
+    vote_id = create_decision_vote(case_id, matter=2, items=["管理规约"], opens_on=date(2024, 6, 1),
+                                   closes_on=date(2024, 6, 10), title="幸福里管理规约表决")
+    assert case_votes(case_id) == [("决定", vote_id)]
+    assert VoteSession(vote_id).summary.rule.value == "ordinary"
+    set_notes(case_id, "业主书面要求 12 份", ["申请书.pdf", "签名表.pdf"])
+    assert case_summary(case_id).attachments == ("申请书.pdf", "签名表.pdf")
+    add_management(other, "物业公司", company="安居物业", from_on=date(2024, 1, 1))
+    overview = estate_overview(ALL, date(2024, 6, 1))  # the case's group was due 2024-04-30
+    assert [(s.estate_name, s.mode, s.company, s.stage, s.overdue, s.no_managing_body) for s in overview] == [
+        ("幸福里", None, "", "申请", 1, True), ("小区E002", "物业公司", "安居物业", None, 0, False)]
+    delete_case(case_id)
+    assert estate_overview(Scope("estate", estate), date(2024, 6, 1))[0].case_id is None
