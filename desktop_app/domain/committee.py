@@ -274,12 +274,12 @@ class Clock:
         if self.state == OVERDUE:
             return f"已逾期 {self.days} 天（期限 {end}，按{self.due.kind}计）"
         if self.state == DONE_LATE:
-            return f"逾期 {self.days} 天完成（期限 {end}）"
+            return f"逾期 {self.days} 天完成（期限 {end}，按{self.due.kind}计）"
         if self.state == TOO_EARLY:
-            return f"早于最早日期 {end} 召开（公告不足15{self.due.kind}）"
+            return f"早于最早日期 {end} 召开（公告不足{self.due.days}{self.due.kind}）"
         if self.state == OPEN:
-            return f"自 {end} 起可以召开"
-        return f"按期完成（期限 {end}）"
+            return f"自 {end} 起可以召开（按{self.due.kind}计）"
+        return f"按期完成（期限 {end}，按{self.due.kind}计）"
 
     @property
     def open(self) -> bool:

@@ -241,7 +241,7 @@ def test_timeline_and_clock_texts():
     dates = CaseDates(request=date(2024, 3, 1), group_formed=date(2024, 5, 2))
     assert timeline(dates)[:3] == [("申请", date(2024, 3, 1)), ("筹备组成立", date(2024, 5, 2)), ("筹备", None)]
     late = case_clocks(dates, date(2024, 6, 1), NATIONAL_DAY)[0]
-    assert late.text == "逾期 2 天完成（期限 2024年4月30日）"
+    assert late.text == "逾期 2 天完成（期限 2024年4月30日，按日计）"
     due, = case_clocks(CaseDates(request=date(2024, 3, 1)), date(2024, 4, 27), NATIONAL_DAY)
     assert due.text == "还有 3 天（2024年4月30日，按日计）"
     over, = case_clocks(CaseDates(request=date(2024, 3, 1)), date(2024, 5, 1), NATIONAL_DAY)

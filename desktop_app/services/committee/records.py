@@ -307,9 +307,9 @@ def set_filing(case_id: int, *, authority: str, on: date, number: str) -> Change
         raise CommitteeError("请填写备案机关", "filing_authority")
     if not number.strip():
         raise CommitteeError("请填写备案编号", "filing_number")
-    changes = set_dates(case_id, filing=on)
-    case = _case(case_id)
     with db.atomic():
+        changes = set_dates(case_id, filing=on)
+        case = _case(case_id)
         before = (case.filing_authority, case.filing_number)
         case.filing_authority, case.filing_number = authority.strip(), number.strip()
         case.save()
