@@ -16,7 +16,8 @@ from desktop_app.domain.vote_rules import Rule
 from desktop_app.models import Estate, db
 from desktop_app.models.committee_tables import CommitteeCase, CommitteeVote
 from desktop_app.services import audit
-from desktop_app.services.committee.records import CommitteeError, _case, candidates_of
+from desktop_app.services.changes import Changes
+from desktop_app.services.committee.records import CommitteeError, MemberInput, _case, candidates_of, set_committee
 from desktop_app.services.scope import Scope
 from desktop_app.services.votes import VoteDraft, VoteSession, create_vote
 
@@ -100,3 +101,19 @@ def election_result(case_id: int) -> Election:
     results = [CandidateResult(item.item, item.passed, item.agree.heads, item.agree.area_centi)
                for item in outcome.result.items]
     return elect(results, case.seats)
+
+
+def seat_elected(case_id: int, *, term_start: date, term_end: date) -> Changes:
+    """Make the elected candidates the committee (as 委员, the chair comes at its first meeting) with their term.
+
+    Refused while a tie at the last seat is open or seats are unfilled: the assembly decides, never the program."""
+    result = election_result(case_id)
+    if result.tie:
+        raise CommitteeError("最后席位出现同票：" + "、".join(c.name for c in result.tie)
+                             + f"，尚有 {result.open_seats} 个席位待业主大会决定，不能自动产生委员会")
+    if result.open_seats:
+        raise CommitteeError(f"当选人数不足：应选 {result.seats} 名，当选 {len(result.elected)} 名")
+    by_item = dict(zip(candidate_items(case_id), candidates_of(case_id)))
+    members = [MemberInput(by_item[c.name].name, "委员", by_item[c.name].owner_uid, term_start, term_end)
+               for c in result.elected]
+    return set_committee(case_id, members)

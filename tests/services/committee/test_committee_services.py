@@ -210,3 +210,43 @@ def test_decision_votes_notes_and_the_estate_overview(estate):
         ("幸福里", None, "", "申请", 1, True), ("小区E002", "物业公司", "安居物业", None, 0, False)]
     delete_case(case_id)
     assert estate_overview(Scope("estate", estate), date(2024, 6, 1))[0].case_id is None
+
+
+def test_from_the_request_to_the_filing_with_every_clock(estate):
+    from desktop_app.services.committee import clocks_of, seat_elected
+
+    case_id = create_case(estate, request_on=date(2024, 3, 1))
+    advance(case_id, "筹备组成立", date(2024, 4, 1))
+    set_group(case_id, group())
+    advance(case_id, "筹备", date(2024, 5, 6))
+    set_candidates(case_id, [CandidateInput(owner_uid(i), conditions_confirmed=True) for i in range(1, 7)])
+    vote_id = create_election_vote(case_id, seats=5, opens_on=date(2024, 5, 21), closes_on=date(2024, 6, 10))
+    yes, no = "同意", "反对"
+    session = _vote_all(vote_id, {i: (yes, yes, yes, yes, yes, yes if i <= 3 else no) for i in range(1, 10)})
+    # five candidates at 9 agreeing heads tie among themselves inside the seats; 业主6 (3 of 9) fails
+    advance(case_id, "首次业主大会", date(2024, 5, 21))  # posting 5-06 + 15 = 5-21, the earliest day
+    session.close()
+    advance(case_id, "选举", date(2024, 6, 10))
+    seat_elected(case_id, term_start=date(2024, 6, 10), term_end=date(2029, 6, 10))
+    members = members_of(case_id)
+    assert [m.name for m in members] == ["业主1", "业主2", "业主3", "业主4", "业主5"]
+    advance(case_id, "首次会议", date(2024, 6, 17))
+    set_committee(case_id, [MemberInput(m.name, "主任" if m.name == "业主1" else "委员", m.owner_uid, m.term_start,
+                                        m.term_end) for m in members])
+    set_filing(case_id, authority="鼓楼区住房和建设局", on=date(2024, 7, 10), number="鼓住建业备〔2024〕3号")
+    clocks = clocks_of(case_id, date(2024, 7, 15))
+    assert [(c.key, c.state) for c in clocks] == [
+        ("group_formation", DONE), ("posting", DONE), ("first_meeting", DONE), ("chair", DONE), ("filing", DONE),
+        ("term", DUE)]
+    assert case_summary(case_id).stage == "备案"
+
+
+def test_seating_refused_on_a_tie(estate):
+    from desktop_app.services.committee import seat_elected
+
+    case_id = create_case(estate, request_on=date(2024, 3, 1))
+    set_candidates(case_id, [CandidateInput(owner_uid(i), conditions_confirmed=True) for i in range(1, 3)])
+    vote_id = create_election_vote(case_id, seats=1, opens_on=date(2024, 9, 1), closes_on=date(2024, 9, 20))
+    _vote_all(vote_id, {i: ("同意", "同意") for i in range(1, 10)})
+    with pytest.raises(CommitteeError, match="最后席位出现同票：业主1、业主2"):
+        seat_elected(case_id, term_start=date(2024, 9, 20), term_end=date(2029, 9, 20))
