@@ -152,3 +152,16 @@ def test_screenshot_at_1366_by_768(page, qtbot):
     shots.mkdir(exist_ok=True)
     assert page.grab().save(str(shots / "settings_page.png"))
     assert page.holidays.table.horizontalScrollBar().maximum() == 0  # the columns fit
+
+
+def test_the_page_in_the_window_at_1366_by_768(qtbot, window):
+    from desktop_app.ui.pages import PAGES
+
+    window.resize(1366, 768)
+    window.show_page([title for title, _factory in PAGES].index("设置"))
+    qtbot.wait(50)
+    page = window.findChild(SettingsPage)
+    assert page is not None and page.isVisible()
+    assert page.holidays.table.horizontalScrollBar().maximum() == 0
+    assert page.clocks.boxes["complaint"].isVisible()
+    assert window.grab().save("/tmp/shots/settings_window.png")
