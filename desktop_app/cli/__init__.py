@@ -23,9 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"数据库文件（默认：{default_database_path()}）")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help="显示程序版本并退出")
     subparsers = parser.add_subparsers(dest="command", metavar="子命令")
-    from desktop_app.cli import ballots, demo, indicators, plan, print_cmd, reports, roll, sync, tally
+    from desktop_app.cli import ballots, deadline, demo, indicators, plan, print_cmd, reports, roll, sync, tally
 
-    for module in (roll, demo, print_cmd, tally, ballots, indicators, plan, reports, sync):
+    for module in (roll, demo, print_cmd, tally, ballots, indicators, plan, reports, sync, deadline):
         module.register(subparsers)
     return parser
 

@@ -42,7 +42,7 @@ PLACEHOLDERS = {
     "db": "路径", "estate": "小区编码", "building": "楼栋", "output": "输出文件", "title": "标题",
     "body_file": "正文文件", "issuer": "落款单位", "date": "日期", "period_end": "日期", "vote": "表决编号",
     "roll": "名册.xlsx", "ballots": "表决票汇总.xlsx", "file": "文件.xlsx",
-    "plan": "计划.xlsx", "out": "输出.xlsx", "scope": "编码",
+    "plan": "计划.xlsx", "out": "输出.xlsx", "scope": "编码", "start": "日期", "days": "天数",
 }
 
 

@@ -17,7 +17,7 @@ NAMES = {
     "skip", "invalid", "estate", "building", "output", "title", "body", "file", "issuer", "date", "period",
     "end", "vote", "rule", "blank", "participates", "help", "version", "db", "local", "share", "root",
     "laojiu", "gaizao", "community", "sqlite3", "nosuch", "home", "indicators", "plan", "scope", "project", "fund",
-    "progress", "district", "report", "merge", "reports", "sync",
+    "progress", "district", "report", "merge", "reports", "sync", "deadline", "start", "days", "working",
 }
 
 

@@ -106,3 +106,12 @@ def test_the_complaint_due_date_follows_the_table_and_its_clock(database):
     assert default_due_on(date(2024, 5, 6)) == date(2024, 5, 24)
     calendar.set_clock_kind("complaint", False)
     assert default_due_on(date(2024, 5, 6)) == date(2024, 5, 21)  # 15 calendar days
+
+
+def test_the_shipped_2024_to_2026_match_the_published_arrangements(database):
+    from tests.domain.test_day_count import TABLE
+
+    table = calendar.holiday_table()
+    for year in (2024, 2025, 2026):
+        assert {d for d in table.off if d.year == year} == {d for d in TABLE.off if d.year == year}, year
+        assert {d for d in table.worked if d.year == year} == {d for d in TABLE.worked if d.year == year}, year

@@ -56,6 +56,12 @@ def data_exchange_page(context: PageContext) -> Page:
     return DataExchangePage(context)
 
 
+def settings_page(context: PageContext) -> Page:
+    from desktop_app.ui.settings import SettingsPage
+
+    return SettingsPage(context)
+
+
 PAGES: list[tuple[str, PageFactory | None]] = [
     ("首页", home_page),
     ("房屋与业主", rooms_page),
@@ -66,5 +72,5 @@ PAGES: list[tuple[str, PageFactory | None]] = [
     ("项目与资金", projects_page),
     ("打印中心", print_center_page),
     ("数据交换", data_exchange_page),
-    ("设置", None),
+    ("设置", settings_page),
 ]
