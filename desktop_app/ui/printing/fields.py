@@ -9,7 +9,9 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget,
 )
 
-from desktop_app.domain.dates_text import date_text, period_end, period_text
+from desktop_app.domain.dates_text import date_text, period_text
+from desktop_app.domain.day_count import Deadline
+from desktop_app.services.calendar import count
 from desktop_app.domain.print_data import Notice
 from desktop_app.domain.vocabulary import ScopeLevel
 from desktop_app.operations.printing import PrintRequest
@@ -81,14 +83,21 @@ class NoticeFields(TemplateFields):
 
     def _edited(self, *_args: object) -> None:
         start, end = self.period()
-        self.period_label.setText(period_text(start, end) if start and end else "")
+        note = self.period_deadline(start).note if start else ""
+        self.period_label.setText((period_text(start, end) + "（按日计算）" + (f"；{note}" if note else ""))
+                                  if start and end else "")
         self.changed.emit()
 
     def period(self) -> tuple[date | None, date | None]:
         if self.kind != "公示":
             return None, None
         start = to_date(self.issued_on.date())
-        return start, period_end(start, self.days.value())
+        return start, self.period_deadline(start).end
+
+    def period_deadline(self, start: date) -> Deadline:
+        """The 公示期 as domain.md §8 counts it: from the day after posting, in calendar days, an end on a holiday or
+        rest day moved to the next working day (the holiday table of 设置)."""
+        return count(start, self.days.value(), working=False)
 
     def paragraphs(self) -> tuple[str, ...]:
         return tuple(line.strip() for line in self.body.toPlainText().splitlines() if line.strip())

@@ -94,9 +94,18 @@ def test_publicity_shows_its_posting_period(qtbot, page):
     fields.issuer.setText("杜鹃社区居民委员会")
     fill_notice(qtbot, page, "关于改造方案的公示")
     fields.days.setValue(14)
-    assert fields.period_label.text() == "公示期：2024年5月23日至2024年6月5日"
+    # domain.md §8: day 1 of a period is the day after the posting, so 14 days from 23 May end on 6 June
+    assert fields.period_label.text() == "公示期：2024年5月23日至2024年6月6日（按日计算）"
     page.preview_button.click()
-    assert "公示期：2024年5月23日至2024年6月5日" in flat_text(page.produced.pdf)
+    assert "公示期：2024年5月23日至2024年6月6日" in flat_text(page.produced.pdf)
+
+
+def test_a_posting_period_ending_on_a_holiday_moves_to_the_next_working_day(qtbot, page):
+    page.template.setCurrentIndex(PUBLICITY)
+    fields = page.current_fields()
+    fields.issued_on.setDate(QDate(2024, 9, 27))
+    fields.days.setValue(10)  # the §8 example: 10 calendar days from 27 September 2024 end on 8 October
+    assert fields.period_label.text().startswith("公示期：2024年9月27日至2024年10月8日（按日计算）；")
 
 
 def test_a_character_no_font_has_is_shown_and_nothing_is_produced(qtbot, page):
