@@ -93,6 +93,7 @@ class GroupMembersData:
     objection_days: int  # the objection period, days after posting
     objection_place: str  # where to object: "XX街道办事处（XX路1号）"
     formed_on: date | None = None
+    objection_deadline: CountedDeadline | None = None  # counted with the holiday table by the caller
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,9 @@ def group_members_notice(data: GroupMembersData) -> Notice:
         raise UserError(f"异议期应至少为 1 日，实为 {data.objection_days} 日", field="objection_days")
     owners = sum(1 for member in data.members if member.owner_representative)
     formed = f"于{date_text(data.formed_on)}" if data.formed_on else ""
-    objection_end = data.posted_on + timedelta(days=data.objection_days)
+    objection = data.objection_deadline or CalendarDeadline(data.posted_on, data.objection_days)
+    if (objection.start, objection.days) != (data.posted_on, data.objection_days):
+        raise UserError("异议期限与公告日期、异议期天数不一致")
     rows = tuple((str(number), member.name, member.role, member.unit, "是" if member.owner_representative else "")
                  for number, member in enumerate(data.members, 1))
     return Notice(
@@ -208,8 +211,8 @@ def group_members_notice(data: GroupMembersData) -> Notice:
         ),
         table=TableData(("序号", "姓名", "职务", "单位或房号", "业主代表"), rows, widths=(1, 2, 1.6, 4.6, 1.6)),
         closing=(
-            f"业主对筹备组成员有异议的，请于{date_text(objection_end)}前"
-            f"（公告之日起{data.objection_days}日内）向{data.objection_place}书面提出。",
+            f"业主对筹备组成员有异议的，请于公告之日起{count_text(objection)}内（按{objection.kind}计算，"
+            f"至{date_text(objection.end)}止）向{data.objection_place}书面提出。",
         ),
         issuer=data.issuer, issued_on=data.posted_on,
     )

@@ -100,7 +100,7 @@ def test_group_members_notice():
         assert member.name in flat and member.unit in flat
     assert "共5名成员，其中业主代表3名" in flat
     assert "欧阳娜娜成员3号楼1单元502室是" in flat and "李建国组长幸福街道办事处" in flat
-    assert "请于2024年3月12日前（公告之日起7日内）向幸福街道办事处（幸福路1号）书面提出" in flat
+    assert "请于公告之日起7日内（按日计算，至2024年3月12日止）向幸福街道办事处（幸福路1号）书面提出" in flat
     assert "2024年3月5日" in flat and "2024年03月" not in flat
     assert_a4_and_embedded(pdf)
     assert_inside_block(pdf, 0)
@@ -198,3 +198,19 @@ def test_a_long_member_list_runs_onto_a_second_page_with_its_header():
     for page in range(pages):
         assert_inside_block(pdf, page)
     assert "单位或房号" in pdf.flat(1)
+
+
+def test_a_name_no_font_has_is_reported_before_writing(tmp_path):
+    from desktop_app.documents.fonts import MissingGlyphs
+
+    target = tmp_path / "filing.pdf"
+    members = (FilingMember("王𠮷", "主任", "3号楼1单元502室"),)
+    with pytest.raises(MissingGlyphs) as raised:
+        render_filing_form(filing_data(members=members), str(target))
+    assert raised.value.missing["𠮷"] == ["委员第1行"]
+    assert not target.exists()
+
+
+def test_a_filing_term_over_five_years_is_refused():
+    with pytest.raises(UserError, match="5年"):
+        rendered(render_filing_form, filing_data(term_end=date(2029, 4, 17)))

@@ -91,7 +91,14 @@ def test_group_notice_counts_owner_representatives_and_objection_end():
                GroupMember("张堃", "成员", "5号楼1单元101室", True))
     notice = group_members_notice(GroupMembersData("杜鹃新村", "幸福街道办事处", POSTED, members, 7, "街道办事处"))
     assert "共3名成员，其中业主代表2名" in notice.paragraphs[0]
-    assert "2024年10月4日前" in notice.closing[0]
+    assert "公告之日起7日内（按日计算，至2024年10月4日止）" in notice.closing[0]
+    working = Counted(POSTED, 7, date(2024, 10, 12), "工作日")
+    notice = group_members_notice(GroupMembersData("杜鹃新村", "幸福街道办事处", POSTED, members, 7, "街道办事处",
+                                                   objection_deadline=working))
+    assert "公告之日起7个工作日内（按工作日计算，至2024年10月12日止）" in notice.closing[0]
+    with pytest.raises(UserError, match="不一致"):
+        group_members_notice(GroupMembersData("杜鹃新村", "街道", POSTED, members, 10, "街道",
+                                              objection_deadline=working))
     assert notice.table is not None and notice.table.rows[1][-1] == "是" and notice.table.rows[0][-1] == ""
     with pytest.raises(UserError):
         group_members_notice(GroupMembersData("杜鹃新村", "街道", POSTED, (), 7, "街道"))
