@@ -26,7 +26,6 @@ MEETING_NOTICE_DAYS = 15  # notice to all owners at least 15 days before the fir
 CALENDAR = "日"
 WORKING = "工作日"
 SALUTATION = "各位业主："
-CHAIR, VICE_CHAIR, MEMBER = "主任", "副主任", "委员"
 
 
 class CountedDeadline(Protocol):
