@@ -13,7 +13,7 @@ from desktop_app.domain.dates_text import parse_date
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.room_entry import matches, parse_room_entry
 from desktop_app.domain.vocabulary import ScopeLevel
-from desktop_app.services import queries
+from desktop_app.services import calendar, queries
 from desktop_app.services.consult import complaints
 from desktop_app.services.consult.opinion_session import session_rooms
 from desktop_app.services.scope import Scope
@@ -67,7 +67,8 @@ class ComplaintDialog(ValidatedDialog):
         self.content.setFixedHeight(90)
         self.content.textChanged.connect(lambda: self.changed("text"))
         self._add_row("text", "内容", self.content)
-        self.add_line("due_on", "办理期限", "不填按默认期限（工作日）计算",
+        days, working = calendar.clock_days("complaint"), calendar.clock_kind("complaint")
+        self.add_line("due_on", "办理期限", f"不填按默认期限（{days}{'个工作日' if working else '日'}）计算",
                       draft.due_on.isoformat() if draft.due_on and complaint_id else "")
         self.setMinimumWidth(480)
         self.finish_layout()
