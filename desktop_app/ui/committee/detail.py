@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget, QHeaderView
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget, QHeaderView
 
 from desktop_app.domain.committee import DONE, DONE_LATE, OVERDUE, TOO_EARLY, Clock, Election, timeline
 from desktop_app.services.committee import Candidate, CaseSummary, GroupMemberInput, Management, MemberInput
@@ -55,10 +54,10 @@ class CaseDetail(QTabWidget):
         self.election_text.setWordWrap(True)
         self.filing_text = QLabel("")
         self.filing_text.setWordWrap(True)
-        self.addTab(self.pair(table(self.stages), table(self.clocks), 2), "进度与期限")
+        self.addTab(self.side_by_side(table(self.stages), table(self.clocks), 1, 3), "进度与期限")
         self.addTab(table(self.group), "筹备组")
-        election = self.pair(table(self.candidates), table(self.election), 1)
-        election.layout().addWidget(self.election_text)  # type: ignore[union-attr]
+        result = self.pair(table(self.election), self.election_text, 3)
+        election = self.side_by_side(table(self.candidates), result, 1, 1)
         self.addTab(election, "候选人与选举")
         members = self.pair(table(self.members), self.filing_text, 3)
         self.addTab(members, "委员会与备案")
@@ -66,12 +65,21 @@ class CaseDetail(QTabWidget):
         self.addTab(self.mode_view, "管理方式")
 
     @staticmethod
+    def side_by_side(left: QWidget, right: QWidget, left_stretch: int, right_stretch: int) -> QWidget:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(left, left_stretch)
+        layout.addWidget(right, right_stretch)
+        return box
+
+    @staticmethod
     def pair(first: QWidget, second: QWidget, first_stretch: int) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(first, first_stretch)
-        layout.addWidget(second, 3 if first_stretch != 3 else 1)
+        layout.addWidget(second, 0 if isinstance(second, QLabel) else 1)
         return box
 
     def show_case(self, case: CaseSummary | None, clocks: list[Clock], group: list[GroupMemberInput],

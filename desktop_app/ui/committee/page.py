@@ -3,7 +3,7 @@ the due list across estates, and the selected setup case's detail with its actio
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Callable
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -89,7 +89,7 @@ class CommitteePage(Page):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
-        splitter.setSizes([260, 480])
+        splitter.setSizes([190, 550])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         shortcut = QShortcut(QKeySequence.StandardKey.New, self)
@@ -312,7 +312,7 @@ class CommitteePage(Page):
             QMessageBox.information(self, "业委会", "请先在“管理方式”中选择一条记录")
             return
         mode = modes[rows[0].row()]
-        end = self.today() - timedelta(days=0)
+        end = self.today()
         self.write(lambda: committee.end_management(mode.id, end))
 
     def delete_case(self) -> None:
