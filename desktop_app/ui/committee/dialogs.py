@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
     QListWidget, QListWidgetItem, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desktop_app.domain.committee import GROUP_ROLES, MODES, PATHS, GroupMember, group_errors
-from desktop_app.services.committee import CandidateInput, GroupMemberInput
+from desktop_app.domain.committee import (
+    COMMITTEE_ROLES, GROUP_ROLES, MODES, PATHS, CommitteeMember, GroupMember, group_errors, members_errors,
+)
+from desktop_app.services.committee import CandidateInput, GroupMemberInput, MemberInput
 
 
 def date_edit(day: date, parent: QWidget | None = None) -> QDateEdit:
@@ -229,3 +231,43 @@ class ManagementDialog(FormDialog):
         self.form.addRow("管理方式", self.mode)
         self.form.addRow("物业公司 / 托管单位", self.company)
         self.form.addRow("开始日期", self.from_on)
+
+
+class MembersDialog(FormDialog):
+    """The committee's roles (主任/副主任/委员) and term end; the path's member rules shown as you choose."""
+
+    def __init__(self, path: str, members: Sequence[MemberInput], chair_elected: bool, today: date,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("委员会成员与任期", parent)
+        self.resize(560, 420)
+        self.path, self.chair_elected, self.source = path, chair_elected, list(members)
+        self.table = QTableWidget(len(members), 3)
+        self.table.setHorizontalHeaderLabels(["姓名", "职务", "任期届满"])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.roles: list[QComboBox] = []
+        self.ends: list[QDateEdit] = []
+        for row, member in enumerate(members):
+            name = QTableWidgetItem(member.name)
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            self.table.setItem(row, 0, name)
+            role = QComboBox()
+            role.addItems(COMMITTEE_ROLES)
+            role.setCurrentText(member.role)
+            role.currentTextChanged.connect(self.check)
+            self.table.setCellWidget(row, 1, role)
+            self.roles.append(role)
+            end = date_edit(member.term_end or today)
+            self.table.setCellWidget(row, 2, end)
+            self.ends.append(end)
+        self.layout_.insertWidget(0, self.table)
+        self.check()
+
+    def members(self) -> list[MemberInput]:
+        return [MemberInput(m.name, role.currentText(), m.owner_uid, m.term_start, day_of(end))
+                for m, role, end in zip(self.source, self.roles, self.ends)]
+
+    def check(self) -> None:
+        errors = members_errors(self.path, [CommitteeMember(m.name, m.role, bool(m.owner_uid)) for m in self.members()],
+                                chair_elected=self.chair_elected)
+        self.show_error("\n".join(errors))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not errors)

@@ -19,7 +19,8 @@ from desktop_app.services import committee
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.committee.detail import MODES_TAB, CaseDetail
 from desktop_app.ui.committee.dialogs import (
-    CandidatesDialog, ElectionDialog, FilingDialog, GroupDialog, ManagementDialog, NewCaseDialog, SeatDialog,
+    CandidatesDialog, ElectionDialog, FilingDialog, GroupDialog, ManagementDialog, MembersDialog, NewCaseDialog,
+    SeatDialog,
     StageDialog, day_of,
 )
 from desktop_app.ui.committee.models import DueModel, EstatesModel
@@ -70,6 +71,7 @@ class CommitteePage(Page):
             ("new_case", "新建案例(Ctrl+N)", self.new_case), ("advance", "记录下一阶段…", self.advance_stage),
             ("group", "筹备组成员…", self.edit_group), ("candidates", "候选人…", self.edit_candidates),
             ("election", "创建选举表决…", self.create_election), ("seat", "当选者组成委员会…", self.seat_elected),
+            ("members", "委员职务与任期…", self.edit_members),
             ("filing", "备案…", self.record_filing), ("add_mode", "新增管理方式…", self.add_mode),
             ("end_mode", "结束所选管理方式", self.end_mode), ("delete_case", "删除案例", self.delete_case),
         ):
@@ -162,7 +164,7 @@ class CommitteePage(Page):
                                   committee.candidates_of(case_id), committee.members_of(case_id))
             self.show_election(case_id)
         has_case = case_id is not None
-        for key in ("advance", "group", "candidates", "election", "seat", "filing", "delete_case"):
+        for key in ("advance", "group", "candidates", "election", "seat", "members", "filing", "delete_case"):
             self.buttons[key].setEnabled(has_case)
         self.buttons["new_case"].setEnabled(self.estate_id is not None)
         self.buttons["add_mode"].setEnabled(self.estate_id is not None)
@@ -277,6 +279,19 @@ class CommitteePage(Page):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.write(lambda: committee.seat_elected(case_id, term_start=day_of(dialog.start),
                                                       term_end=day_of(dialog.end)))
+
+    def edit_members(self) -> None:
+        if self.case_id is None:
+            return
+        case_id = self.case_id
+        members = committee.members_of(case_id)
+        if not members:
+            QMessageBox.information(self, "业委会", "还没有委员会成员：请先由当选者组成委员会")
+            return
+        case = committee.case_summary(case_id)
+        dialog = MembersDialog(case.path, members, case.dates.committee_meeting is not None, self.today(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.write(lambda: committee.set_committee(case_id, dialog.members()))
 
     def record_filing(self) -> None:
         if self.case_id is None:

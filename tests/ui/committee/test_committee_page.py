@@ -16,7 +16,7 @@ from desktop_app.services.scope import ALL, Scope
 from desktop_app.services.votes import VoteSession
 from desktop_app.ui.committee import CommitteePage
 from desktop_app.ui.committee.dialogs import (
-    CandidatesDialog, ElectionDialog, FilingDialog, GroupDialog, NewCaseDialog, SeatDialog, StageDialog,
+    CandidatesDialog, ElectionDialog, FilingDialog, GroupDialog, MembersDialog, NewCaseDialog, SeatDialog, StageDialog,
 )
 from desktop_app.ui.pages.base import ChangeBus, PageContext, ScopeState
 from desktop_app.ui.widgets.tasks import SyncTaskRunner
@@ -141,6 +141,17 @@ def test_from_the_request_to_the_filing(qtbot, page, clock, qtmodeltester):
     assert page.detail.members.rowCount() == 5 and page.detail.members.rows[0][3] == "2029-06-10"
     answer(StageDialog, lambda d: set_day(d.day, date(2024, 6, 17)))
     page.buttons["advance"].click()
+    rules: list[str] = []
+
+    def chair(dialog: MembersDialog) -> None:
+        rules.append(dialog.error.text())  # after the first meeting a chair is wanted
+        dialog.roles[0].setCurrentText("主任")
+        rules.append(dialog.error.text())
+
+    answer(MembersDialog, chair)
+    page.buttons["members"].click()
+    assert rules == ["首次会议后应有一名主任", ""]
+    assert [m.role for m in committee.members_of(case_id)] == ["主任"] + ["委员"] * 4
 
     def filing(dialog: FilingDialog) -> None:
         dialog.authority.setText("东湖区住房和建设局")
