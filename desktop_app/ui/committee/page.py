@@ -35,7 +35,7 @@ def estate_owners(estate_id: int) -> list[tuple[str, str]]:
 
 class CommitteePage(Page):
     title = "业委会"
-    depends_on = frozenset({Topic.COMMITTEE, Topic.ROLL, Topic.VOTES})
+    depends_on = frozenset({Topic.COMMITTEE, Topic.ROLL, Topic.VOTES, Topic.BALLOTS})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -191,8 +191,11 @@ class CommitteePage(Page):
         self.detail.setCurrentIndex(0)
 
     def select_case(self, case_id: int | None) -> None:
+        """Show the case (and select its estate)."""
         self.case_id = case_id
-        self.show_case()
+        if case_id is not None:
+            self.estate_id = committee.case_summary(case_id).estate_id
+        self.show_estate()
 
     # ------------------------------------------------------------------ writing
     def write(self, job: Callable[[], Changes | None]) -> bool:

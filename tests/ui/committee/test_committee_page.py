@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop_app.models import Owner
 from desktop_app.services import committee
-from desktop_app.services.scope import ALL, Scope
+from desktop_app.services.changes import Changes, Topic
+from desktop_app.services.scope import Scope
 from desktop_app.services.votes import VoteSession
 from desktop_app.ui.committee import CommitteePage
 from desktop_app.ui.committee.dialogs import (
-    CandidatesDialog, ElectionDialog, FilingDialog, GroupDialog, MembersDialog, NewCaseDialog, SeatDialog, StageDialog,
+    CandidatesDialog, ElectionDialog, FilingDialog, GroupDialog, ManagementDialog, MembersDialog, NewCaseDialog, SeatDialog, StageDialog,
 )
 from desktop_app.ui.pages.base import ChangeBus, PageContext, ScopeState
 from desktop_app.ui.widgets.tasks import SyncTaskRunner
@@ -199,3 +200,71 @@ def test_due_list_selects_its_case_and_delete_asks(qtbot, page, roll, clock):
         b for b in w.buttons() if b.text() == "删除").click() or True))
     page.buttons["delete_case"].click()
     assert committee.list_cases([dujuan]) == [] and page.case_id is None and page.due.rowCount() == 0
+
+
+def test_management_modes_add_and_end(qtbot, page, roll, clock):
+    meiling = roll[1].id
+    page.estate_view.clicked.emit(page.estates.index(
+        next(r for r, s in enumerate(page.estates.rows) if s.estate_id == meiling), 0))
+    assert page.estate_id == meiling and page.case_id is None and not page.buttons["delete_case"].isEnabled()
+
+    def company(dialog: ManagementDialog) -> None:
+        dialog.mode.setCurrentText("物业公司")
+        dialog.company.setText("东湖物业服务有限公司")
+        set_day(dialog.from_on, date(2024, 1, 1))
+
+    answer(ManagementDialog, company)
+    page.buttons["add_mode"].click()
+    assert page.detail.modes.rows == [("物业公司", "东湖物业服务有限公司", "2024-01-01", "至今")]
+    row = next(r for r, s in enumerate(page.estates.rows) if s.estate_id == meiling)
+    assert page.estates.index(row, 1).data() == "物业公司（东湖物业服务有限公司）"
+    assert "无管理主体" not in page.estates.index(row, 2).data()
+    assert page.estates.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+    page.detail.mode_view.selectRow(0)
+    page.buttons["end_mode"].click()
+    assert page.detail.modes.rows == [("物业公司", "东湖物业服务有限公司", "2024-01-01", "2024-03-01")]
+    clock.set(datetime(2024, 3, 2, 9, 0))
+    page.refresh()
+    row = next(r for r, s in enumerate(page.estates.rows) if s.estate_id == meiling)
+    assert "无管理主体" in page.estates.index(row, 2).data()
+
+
+def test_a_tie_at_the_last_seat_is_reported(qtbot, page, roll):
+    meiling = roll[1].id
+    case_id = committee.create_case(meiling, request_on=date(2024, 1, 10))
+    owners = page.owners(meiling)
+    committee.set_candidates(case_id, [committee.CandidateInput(uid, conditions_confirmed=True) for uid, _ in owners])
+    vote_id = committee.create_election_vote(case_id, seats=1, opens_on=date(2024, 3, 1), closes_on=date(2024, 3, 20))
+    page.select_case(case_id)
+    assert "同票" not in page.detail.election_text.text()
+    session = VoteSession(vote_id)
+    # the first two candidates both have two of three rooms agreeing on equal areas: a tie for the one seat
+    choices = [("同意", "同意", "反对"), ("同意", "同意", "反对"), ("反对", "反对", "同意")]
+    for room, chosen in zip(session.rooms, choices):
+        session.record(room.roll_id, chosen)
+    page.context.changes.emit(Changes.of(Topic.BALLOTS, Topic.VOTES))
+    assert "最后席位同票" in page.detail.election_text.text()
+    assert [row[1] for row in page.detail.election.rows].count("同票待定") == 2
+
+
+def test_ctrl_n_only_when_the_page_has_focus(qtbot, page):
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    window = QWidget()  # the page beside another widget of the same window (as in the main window)
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    outside = QLineEdit()
+    layout.addWidget(outside)
+    layout.addWidget(page)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    outside.setFocus()
+    opened: list[QDialog] = answer(NewCaseDialog, lambda d: None, accept=False)
+    qtbot.keyClick(outside, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(50)
+    assert opened == []
+    page.due_view.setFocus()
+    qtbot.keyClick(page.due_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert len(opened) == 1 and committee.list_cases() == []  # cancelled: nothing created
+    page.setParent(None)  # the page fixture closes it
