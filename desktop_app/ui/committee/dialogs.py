@@ -89,6 +89,8 @@ class GroupDialog(FormDialog):
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
         self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((110, 100, 240)):
+            self.table.setColumnWidth(column, width)
         self.owner_uids: list[str | None] = []
         self.layout_.insertWidget(0, self.table)
         row_buttons = QHBoxLayout()
@@ -116,7 +118,7 @@ class GroupDialog(FormDialog):
         role.currentTextChanged.connect(self.check)
         self.table.setCellWidget(row, 1, role)
         self.table.setItem(row, 2, QTableWidgetItem(member.unit))
-        owner = QTableWidgetItem("是" if member.owner_representative else "")
+        owner = QTableWidgetItem("业主代表")
         owner.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
         owner.setCheckState(Qt.CheckState.Checked if member.owner_representative else Qt.CheckState.Unchecked)
         self.table.setItem(row, 3, owner)
