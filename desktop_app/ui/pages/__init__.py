@@ -38,6 +38,12 @@ def votes_page(context: PageContext) -> Page:
     return VotesPage(context)
 
 
+def committee_page(context: PageContext) -> Page:
+    from desktop_app.ui.committee import CommitteePage
+
+    return CommitteePage(context)
+
+
 def projects_page(context: PageContext) -> Page:
     from desktop_app.ui.projects import ProjectsPage
 
@@ -67,7 +73,7 @@ PAGES: list[tuple[str, PageFactory | None]] = [
     ("房屋与业主", rooms_page),
     ("征求意见", consultations_page),
     ("改造表决", votes_page),
-    ("业委会", None),
+    ("业委会", committee_page),
     ("加装电梯", None),
     ("项目与资金", projects_page),
     ("打印中心", print_center_page),
