@@ -24,6 +24,7 @@ TEMPLATE_LABELS = {
     "ballot": "表决票", "vote_result": "表决结果公告", "not_voted": "未表决户清单",
     "opinion_form": "征求意见表", "opinion_summary": "意见汇总", "complaint_ledger": "投诉台账",
     "project_progress": "项目进度表", "fund_progress": "资金支付进度表",
+    "committee_filing": "业主委员会备案申请表",
 }
 ROLL_LEVELS = ESTATE_LEVELS
 
