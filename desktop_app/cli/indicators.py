@@ -52,7 +52,7 @@ def _as_of(text: str | None, today: date) -> date:
 def run_indicators(args: argparse.Namespace) -> int:
     from desktop_app.domain.indicator_report import NOTE_ROUNDING, indicator_lines, indicators_json
     from desktop_app.services.projects import scope_indicators
-    from desktop_app.services.scope import ALL, find_by_code, scope_label
+    from desktop_app.services.scope import UnknownScope, scope_label, scope_of_code
 
     workspace = open_db_or_exit(args)
     try:
@@ -60,12 +60,10 @@ def run_indicators(args: argparse.Namespace) -> int:
         if first is not None and last is not None and first > last:
             raise CommandError(f"起始年度 {first} 晚于截止年度 {last}", code=2)
         as_of = _as_of(args.as_of, workspace.clock.today())
-        scope = ALL
-        if args.scope is not None:
-            found = find_by_code(args.scope)
-            if found is None:
-                raise CommandError(f"找不到编码为“{args.scope.strip()}”的小区、社区或街道", code=2)
-            scope = found
+        try:
+            scope = scope_of_code(args.scope)
+        except UnknownScope as error:
+            raise CommandError(str(error), code=2) from error
         result = scope_indicators(scope, (first, last), as_of=as_of)
     except CommandError as error:
         print(f"错误：{error}", file=sys.stderr)

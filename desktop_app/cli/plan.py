@@ -89,7 +89,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from desktop_app.operations.projects import UnknownScope, export_plan, scope_of_code
+    from desktop_app.operations.projects import export_plan
+    from desktop_app.services.scope import UnknownScope, scope_of_code
 
     open_db_or_exit(args)
     try:

@@ -17,7 +17,7 @@ from desktop_app.operations.printing import (
     NothingToPrint, PrintRequest, Saved, notice_request, print_to_file, project_request,
 )
 from desktop_app.services.printing import PrintScopeError, default_issuer, estate_scope
-from desktop_app.services.scope import ALL, find_by_code
+from desktop_app.services.scope import UnknownScope, scope_of_code
 
 
 def read_body(path: Path) -> tuple[str, tuple[str, ...]]:
@@ -119,12 +119,10 @@ def run_project_document(args: argparse.Namespace) -> int:
         assert as_of is not None
         if args.from_year is not None and args.to_year is not None and args.from_year > args.to_year:
             raise CommandError("计划年度起晚于计划年度止，请检查 --from-year 和 --to-year。", code=2)
-        scope = ALL
-        if args.scope is not None:
-            found = find_by_code(args.scope)
-            if found is None:
-                raise CommandError(f"没有编码为“{args.scope}”的小区、社区或街道。", code=2)
-            scope = found
+        try:
+            scope = scope_of_code(args.scope)
+        except UnknownScope as error:
+            raise CommandError(str(error), code=2) from error
         request = project_request(args.template, scope, (args.from_year, args.to_year), as_of)
         try:
             saved = _print(request, args.output)

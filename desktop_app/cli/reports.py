@@ -48,7 +48,7 @@ def register(subparsers) -> None:
 
 
 def run_district_report(args: argparse.Namespace) -> int:
-    from desktop_app.operations.projects import UnknownScope, scope_of_code
+    from desktop_app.services.scope import UnknownScope, scope_of_code
     from desktop_app.operations.reports import write_district_report
     from desktop_app.domain.report_merge import years_text
 

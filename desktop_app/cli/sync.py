@@ -42,7 +42,8 @@ def register(subparsers) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from desktop_app.operations.sync import TextTooLong, UnknownScope, export_sync, scope_of_code
+    from desktop_app.operations.sync import TextTooLong, export_sync
+    from desktop_app.services.scope import UnknownScope, scope_of_code
 
     open_db_or_exit(args)
     try:

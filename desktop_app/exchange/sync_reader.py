@@ -17,7 +17,7 @@ from desktop_app.exchange.sync_writer import (
     FILE_KIND, INFO_KEYS, INFO_SHEET, INFO_TITLE, RECEIPT_HEADER, RECEIPTS_SHEET, TOMBSTONE_HEADER, TOMBSTONES_SHEET,
 )
 from desktop_app.exchange.xlsx_safety import MAX_UNCOMPRESSED_SYNC, check_workbook_sheet
-from desktop_app.services.sync import MARKERS, ORDERED, TABLES, Column, FileRecord, FileTombstone, SyncData, normal
+from desktop_app.services.sync import ORDERED, TABLES, Column, FileRecord, FileTombstone, SyncData, normal
 
 MAX_ERRORS = 200
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.vocabulary import SCOPE_LEVEL_LABELS, ScopeLevel
 from desktop_app.models import Building, Community, Estate, Street, Unit, db
 
@@ -156,3 +157,20 @@ def find_by_code(code: str) -> Scope | None:
         return Scope(ScopeLevel.COMMUNITY, community.id)
     street = Street.get_or_none(Street.code == code)
     return None if street is None else Scope(ScopeLevel.STREET, street.id)
+
+
+class UnknownScope(UserError):
+    """No estate, community or street has the code asked for (the commands' --scope)."""
+
+
+def scope_of_code(code: str | None) -> Scope:
+    """The estate, community or street with this district code; the whole database for None or "".
+    Raises UnknownScope with the Chinese message every command prints."""
+    if code is None or not code.strip():
+        return ALL
+    found = find_by_code(code)
+    if found is None:
+        text = code.strip()
+        raise UnknownScope(f"数据库中没有编码为“{text}”的小区、社区或街道。找不到编码为“{text}”的小区、社区或街道时，"
+                           "请核对编码，或先导入该小区的名册或改造计划。")
+    return found

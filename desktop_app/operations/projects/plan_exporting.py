@@ -9,31 +9,16 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.domain.errors import UserError
 from desktop_app.exchange.plan_writer import write_plan
 from desktop_app.operations.common import write_file
 from desktop_app.services.projects.plan_export import plan_records
-from desktop_app.services.scope import ALL, Scope, find_by_code
-
-
-class UnknownScope(UserError):
-    """No estate, community or street has the code asked for."""
+from desktop_app.services.scope import ALL, Scope
 
 
 @dataclass(frozen=True)
 class PlanExported:
     path: Path
     projects: int
-
-
-def scope_of_code(code: str | None) -> Scope:
-    """The estate, community or street with this district code; the whole database for None or ""."""
-    if not code or not code.strip():
-        return ALL
-    found = find_by_code(code)
-    if found is None:
-        raise UnknownScope(f"数据库中没有编码为“{code.strip()}”的小区、社区或街道。")
-    return found
 
 
 def export_plan(path: str | Path, scope: Scope = ALL) -> PlanExported:

@@ -5,15 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.domain.errors import UserError
 from desktop_app.exchange.sync_writer import write_sync_file
 from desktop_app.models import db
-from desktop_app.services.scope import ALL, Scope, find_by_code
+from desktop_app.services.scope import ALL, Scope
 from desktop_app.services.sync import export_info, log_export, table_rows, tombstone_rows
-
-
-class UnknownScope(UserError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -25,16 +20,6 @@ class SyncExported:
     @property
     def records(self) -> int:
         return sum(count for table, count in self.counts.items() if table != "tombstone")
-
-
-def scope_of_code(code: str | None) -> Scope:
-    """The scope of an estate, community or street code (None: everything); UnknownScope if none has it."""
-    if code is None:
-        return ALL
-    found = find_by_code(code)
-    if found is None:
-        raise UnknownScope(f"找不到编码为“{code.strip()}”的小区、社区或街道")
-    return found
 
 
 def export_sync(path: str | Path, scope: Scope = ALL) -> SyncExported:

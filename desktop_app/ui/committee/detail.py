@@ -3,7 +3,6 @@ election, the committee with its terms, the filing; and the estate's management 
 
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget, QHeaderView
 

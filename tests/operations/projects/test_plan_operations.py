@@ -10,12 +10,12 @@ from desktop_app.exchange.errors import ReadFailure
 from desktop_app.models import Community, Estate, Street, db
 from desktop_app.models.project_tables import Project
 from desktop_app.operations.projects import (
-    UnknownScope, check_plan_file, export_plan, import_plan, scope_of_code,
+    check_plan_file, export_plan, import_plan,
 )
 from desktop_app.services.changes import Topic
 from desktop_app.services.catalogue import add_item
 from desktop_app.services.projects.plan_import import PlanImportError
-from desktop_app.services.scope import ALL
+from desktop_app.services.scope import ALL, UnknownScope, scope_of_code
 from tests.exchange.plan_workbooks import good_plan, with_cell, write_plan_workbook
 
 
