@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Sequence
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.domain.committee import OVERDUE
 from desktop_app.services.committee import DueClock, EstateStatus
+from desktop_app.ui.widgets.list_table import ListTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 WARN_COLOUR = QColor("#fde2e1")
 OVERDUE_COLOUR = QColor("#b3261e")
 
@@ -20,26 +20,12 @@ def day_text(day: date | None) -> str:
     return "" if day is None else day.isoformat()
 
 
-class EstatesModel(QAbstractTableModel):
-    HEADERS = ("小区", "管理方式", "业委会", "逾期")
+class EstatesModel(ListTableModel):
+    """Records are `EstateStatus`es."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[EstateStatus] = []
+    headers = ("小区", "管理方式", "业委会", "逾期")
 
-    def set_rows(self, rows: Sequence[EstateStatus]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    @staticmethod
-    def cell(status: EstateStatus, column: int) -> str:
+    def cell(self, status: EstateStatus, column: int) -> str:
         if column == 0:
             return status.estate_name
         if column == 1:
@@ -53,51 +39,20 @@ class EstatesModel(QAbstractTableModel):
             return f"{state}；无管理主体" if status.no_managing_body else state
         return f"{status.overdue} 项" if status.overdue else ""
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        status = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.cell(status, index.column())
+    def extra(self, status: EstateStatus, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and status.no_managing_body:
             return QBrush(WARN_COLOUR)
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3 and status.overdue:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and status.overdue:
             return QBrush(OVERDUE_COLOUR)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+class DueModel(ListTableModel):
+    """Records are `DueClock`s: overdue first, then the next due."""
 
+    headers = ("小区", "事项", "期限", "状态")
 
-class DueModel(QAbstractTableModel):
-    HEADERS = ("小区", "事项", "期限", "状态")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[DueClock] = []
-
-    def set_rows(self, rows: Sequence[DueClock]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    @staticmethod
-    def cell(due: DueClock, column: int) -> str:
+    def cell(self, due: DueClock, column: int) -> str:
         clock = due.clock
         if column == 0:
             return due.case.estate_name
@@ -107,26 +62,10 @@ class DueModel(QAbstractTableModel):
             return day_text(clock.due.end)
         return f"已逾期 {clock.days} 天" if clock.state == OVERDUE else f"还有 {clock.days} 天"
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        due = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell(due, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return due.clock.text
+    def tooltip(self, due: DueClock, column: int) -> str:
+        return due.clock.text
+
+    def extra(self, due: DueClock, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and due.clock.state == OVERDUE:
             return QBrush(OVERDUE_COLOUR)
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

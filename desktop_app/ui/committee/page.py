@@ -125,12 +125,12 @@ class CommitteePage(Page):
 
     def refresh(self) -> None:
         scope, today = self.context.scope.scope, self.today()
-        self.estates.set_rows(committee.estate_overview(scope, today))
-        self.due.set_rows(committee.due_list(scope, today))
-        ids = [status.estate_id for status in self.estates.rows]
+        self.estates.set_records(committee.estate_overview(scope, today))
+        self.due.set_records(committee.due_list(scope, today))
+        ids = [status.estate_id for status in self.estates.records]
         if self.estate_id not in ids:
             self.estate_id = ids[0] if ids else None
-            latest = self.estates.rows[0].case_id if self.estates.rows else None
+            latest = self.estates.records[0].case_id if self.estates.records else None
             self.case_id = latest
         self.show_estate()
 
@@ -143,14 +143,14 @@ class CommitteePage(Page):
             self.case_choice.addItem(f"{case.path}（{case.stage or '未申请'}）#{case.id}", case.id)
         if self.case_id is not None:
             self.case_choice.setCurrentIndex(self.case_choice.findData(self.case_id))
-        row = next((i for i, s in enumerate(self.estates.rows) if s.estate_id == self.estate_id), -1)
+        row = next((i for i, s in enumerate(self.estates.records) if s.estate_id == self.estate_id), -1)
         if row >= 0:
             self.estate_view.selectRow(row)
         self.show_case()
 
     def show_case(self) -> None:
         case_id = self.case_id
-        estate_name = next((s.estate_name for s in self.estates.rows if s.estate_id == self.estate_id), "")
+        estate_name = next((s.estate_name for s in self.estates.records if s.estate_id == self.estate_id), "")
         self.detail.show_modes(committee.management_of(self.estate_id) if self.estate_id is not None else [])
         if case_id is None:
             self.heading.setText(f"{estate_name}：还没有业委会筹备案例" if estate_name else "本范围内没有小区")
@@ -180,12 +180,12 @@ class CommitteePage(Page):
 
     # ------------------------------------------------------------------ selecting
     def estate_clicked(self, index: QModelIndex) -> None:
-        status = self.estates.rows[index.row()]
+        status = self.estates.records[index.row()]
         self.estate_id, self.case_id = status.estate_id, status.case_id
         self.show_estate()
 
     def due_clicked(self, index: QModelIndex) -> None:
-        case = self.due.rows[index.row()].case
+        case = self.due.records[index.row()].case
         self.estate_id, self.case_id = case.estate_id, case.id
         self.show_estate()
         self.detail.setCurrentIndex(0)
@@ -211,7 +211,7 @@ class CommitteePage(Page):
     def new_case(self) -> None:
         if self.estate_id is None:
             return
-        estates = [(s.estate_id, s.estate_name) for s in self.estates.rows]
+        estates = [(s.estate_id, s.estate_name) for s in self.estates.records]
         dialog = NewCaseDialog(estates, self.today(), self.estate_id, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

@@ -10,16 +10,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.domain.money import wan_yuan_text, yuan_grouped
 from desktop_app.domain.projects import LATE_COMPLETION, LATE_START
 from desktop_app.domain.ratios import percent_text, share
+from desktop_app.ui.widgets.list_table import ListTableModel
 
-Index = QModelIndex | QPersistentModelIndex
-IdRole = Qt.ItemDataRole.UserRole + 1
-_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 LATE_COLOUR = QColor("#fde2e1")  # 未按期完工
 NOT_STARTED_COLOUR = QColor("#fff1d6")  # 逾期未开工
 LATE_TEXT_COLOUR = QColor("#a61b1b")
@@ -34,67 +32,7 @@ def progress_text(paid: int, allocated: int) -> str:
     return percent_text(share(paid, allocated))
 
 
-class RowsModel(QAbstractTableModel):
-    """A read-only table over plain records; subclasses give the headers and the cells."""
-
-    headers: tuple[str, ...] = ()
-    right_aligned: frozenset[int] = frozenset()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.records: list[Any] = []
-
-    def set_records(self, records: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.records = list(records)
-        self.endResetModel()
-
-    def record(self, row: int) -> Any:
-        return self.records[row] if 0 <= row < len(self.records) else None
-
-    def row_of(self, record_id: int | None) -> int:
-        for row, record in enumerate(self.records):
-            if record.id == record_id:
-                return row
-        return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self.records)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return str(section + 1) if 0 <= section < len(self.records) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.records) \
-                or not 0 <= index.column() < len(self.headers):
-            return None
-        record = self.records[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.cell(record, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.right_aligned:
-            return _RIGHT
-        if role == IdRole:
-            return record.id
-        return self.extra(record, index.column(), role)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def cell(self, record: Any, column: int) -> str:
-        raise NotImplementedError
-
-    def extra(self, record: Any, column: int, role: int) -> Any:
-        return None
+RowsModel = ListTableModel  # the projects' tables are plain record lists
 
 
 def state_text(state: str, marks: Sequence[str]) -> str:
@@ -120,15 +58,13 @@ class ProjectListModel(RowsModel):
         )
         return values[column]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and 0 <= index.row() < len(self.records):
-            row = self.records[index.row()]
-            if index.column() in (10, 11):
-                return (f"已下达 {yuan_grouped(row.allocated_fen)} 元，已支付 {yuan_grouped(row.paid_fen)} 元"
-                        f"（计划 {yuan_grouped(row.fund_planned_fen)} 元）")
-            if index.column() == 9:
-                return f"计划投资 {yuan_grouped(row.planned_investment_fen)} 元（{row.items} 项改造内容）"
-        return super().data(index, role)
+    def tooltip(self, row: Any, column: int) -> str:
+        if column in (10, 11):
+            return (f"已下达 {yuan_grouped(row.allocated_fen)} 元，已支付 {yuan_grouped(row.paid_fen)} 元"
+                    f"（计划 {yuan_grouped(row.fund_planned_fen)} 元）")
+        if column == 9:
+            return f"计划投资 {yuan_grouped(row.planned_investment_fen)} 元（{row.items} 项改造内容）"
+        return self.cell(row, column)
 
     def extra(self, row: Any, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole:

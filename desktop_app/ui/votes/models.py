@@ -7,16 +7,15 @@ here queries the database.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Callable, Sequence
+from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from desktop_app.domain.area import format_area
 from desktop_app.domain.vocabulary import VoteState
+from desktop_app.ui.widgets.list_table import IdRole, ListTableModel
 
-Index = QModelIndex | QPersistentModelIndex
-VoteIdRole = Qt.ItemDataRole.UserRole + 1
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+VoteIdRole = IdRole  # a vote's id in the votes list
 
 
 def status_text(status: str, closes_on: date | None, today: date) -> str:
@@ -26,61 +25,6 @@ def status_text(status: str, closes_on: date | None, today: date) -> str:
     if closes_on is not None and today > closes_on:
         return "已过截止日"
     return "进行中"
-
-
-class ListTableModel(QAbstractTableModel):
-    """A read-only table over a list of records; subclasses give the headers and the cells."""
-
-    headers: tuple[str, ...] = ()
-    right_aligned: frozenset[int] = frozenset()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.records: list[Any] = []
-
-    def set_records(self, records: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.records = list(records)
-        self.endResetModel()
-
-    def record(self, row: int) -> Any:
-        return self.records[row] if 0 <= row < len(self.records) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self.records)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return str(section + 1) if 0 <= section < len(self.records) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.records) \
-                or not 0 <= index.column() < len(self.headers):
-            return None
-        record = self.records[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.cell(record, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.right_aligned:
-            return int(_RIGHT.value)
-        return self.extra(record, index.column(), role)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def cell(self, record: Any, column: int) -> str:
-        raise NotImplementedError
-
-    def extra(self, record: Any, column: int, role: int) -> Any:
-        return None
 
 
 class VoteListModel(ListTableModel):
@@ -117,8 +61,6 @@ class VoteListModel(ListTableModel):
         return f"{record.voted:,} / {record.rooms:,}"
 
     def extra(self, record: Any, column: int, role: int) -> Any:
-        if role == VoteIdRole:
-            return record.id
         if role == Qt.ItemDataRole.ForegroundRole and record.status == VoteState.CLOSED:
             return Qt.GlobalColor.darkGray
         return None

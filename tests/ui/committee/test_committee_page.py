@@ -66,8 +66,8 @@ def estate_texts(page) -> list[tuple[str, str]]:
 
 
 def test_from_the_request_to_the_filing(qtbot, page, clock, qtmodeltester):
-    dujuan = page.estates.rows[0].estate_id if page.estates.rows[0].estate_name == "杜鹃新村" \
-        else page.estates.rows[1].estate_id
+    dujuan = page.estates.records[0].estate_id if page.estates.records[0].estate_name == "杜鹃新村" \
+        else page.estates.records[1].estate_id
     assert all("无管理主体" in text for _, text in estate_texts(page))
     assert page.estates.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert not page.buttons["advance"].isEnabled()
@@ -166,7 +166,7 @@ def test_from_the_request_to_the_filing(qtbot, page, clock, qtmodeltester):
     assert committee.case_summary(case_id).stage == "备案"
     assert [row[3] for row in page.detail.clocks.rows][:5] == ["按期完成"] * 5
     assert "东湖区住房和建设局" in page.detail.filing_text.text()
-    dujuan_row = next(r for r, s in enumerate(page.estates.rows) if s.estate_id == dujuan)
+    dujuan_row = next(r for r, s in enumerate(page.estates.records) if s.estate_id == dujuan)
     assert "无管理主体" not in page.estates.index(dujuan_row, 2).data()
     for model in (page.estates, page.due, page.detail.stages, page.detail.clocks, page.detail.group,
                   page.detail.candidates, page.detail.election, page.detail.members, page.detail.modes):
@@ -178,12 +178,12 @@ def test_due_list_selects_its_case_and_delete_asks(qtbot, page, roll, clock):
     late = committee.create_case(dujuan, request_on=date(2023, 12, 1))  # group due 2024-01-30: overdue
     soon = committee.create_case(meiling, request_on=date(2024, 1, 10))  # 60th day 03-10 a Sunday: 03-11
     page.refresh()
-    assert [(d.case.id, d.clock.name) for d in page.due.rows] == [(late, "成立筹备组"), (soon, "成立筹备组")]
+    assert [(d.case.id, d.clock.name) for d in page.due.records] == [(late, "成立筹备组"), (soon, "成立筹备组")]
     assert page.due.index(0, 3).data() == "已逾期 31 天" and page.due.index(1, 3).data() == "还有 10 天"
     page.due_view.clicked.emit(page.due.index(1, 0))
     assert page.case_id == soon and page.estate_id == meiling
     page.context.scope.set(Scope("estate", dujuan))
-    assert [d.case.id for d in page.due.rows] == [late] and page.estate_id == dujuan and page.case_id == late
+    assert [d.case.id for d in page.due.records] == [late] and page.estate_id == dujuan and page.case_id == late
     seen: list[str] = []
 
     def cancel(widget) -> bool:
@@ -205,7 +205,7 @@ def test_due_list_selects_its_case_and_delete_asks(qtbot, page, roll, clock):
 def test_management_modes_add_and_end(qtbot, page, roll, clock):
     meiling = roll[1].id
     page.estate_view.clicked.emit(page.estates.index(
-        next(r for r, s in enumerate(page.estates.rows) if s.estate_id == meiling), 0))
+        next(r for r, s in enumerate(page.estates.records) if s.estate_id == meiling), 0))
     assert page.estate_id == meiling and page.case_id is None and not page.buttons["delete_case"].isEnabled()
 
     def company(dialog: ManagementDialog) -> None:
@@ -216,7 +216,7 @@ def test_management_modes_add_and_end(qtbot, page, roll, clock):
     answer(ManagementDialog, company)
     page.buttons["add_mode"].click()
     assert page.detail.modes.rows == [("物业公司", "东湖物业服务有限公司", "2024-01-01", "至今")]
-    row = next(r for r, s in enumerate(page.estates.rows) if s.estate_id == meiling)
+    row = next(r for r, s in enumerate(page.estates.records) if s.estate_id == meiling)
     assert page.estates.index(row, 1).data() == "物业公司（东湖物业服务有限公司）"
     assert "无管理主体" not in page.estates.index(row, 2).data()
     assert page.estates.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is None
@@ -225,7 +225,7 @@ def test_management_modes_add_and_end(qtbot, page, roll, clock):
     assert page.detail.modes.rows == [("物业公司", "东湖物业服务有限公司", "2024-01-01", "2024-03-01")]
     clock.set(datetime(2024, 3, 2, 9, 0))
     page.refresh()
-    row = next(r for r, s in enumerate(page.estates.rows) if s.estate_id == meiling)
+    row = next(r for r, s in enumerate(page.estates.records) if s.estate_id == meiling)
     assert "无管理主体" in page.estates.index(row, 2).data()
 
 
